@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using PacSubmissions.Campaigns;
+using PacSubmissions.Centres;
+using PacSubmissions.Upload;
+
+namespace PacSubmissions.Cli.Commands;
+
+/// <summary><c>pac link CENTRE [--year Y]</c>: prints a centre's personal upload link.</summary>
+public static class LinkCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var centreArgument = new Argument<string>("centre") { Description = "The centre's id, e.g. demo-almaty." };
+        var yearOption = new Option<int?>("--year") { Description = "The campaign year; the newest campaign when left out." };
+        var command = new Command("link", "Print a centre's personal upload link.") { centreArgument, yearOption };
+        command.SetAction((parse, cancellationToken) => PacSettings.RunAsync(error, async () =>
+        {
+            await using var services = PacSettings.Services(parse);
+            var centreId = parse.GetValue(centreArgument)!;
+            var centre = await services.GetRequiredService<CentreRegister>().FindAsync(centreId, cancellationToken);
+            if (centre is null)
+            {
+                await error.WriteLineAsync($"No centre '{centreId}' in the register.");
+                return 1;
+            }
+
+            var campaigns = services.GetRequiredService<CampaignStore>();
+            var year = parse.GetValue(yearOption);
+            var campaign = year is { } y
+                ? await campaigns.FindAsync(y, cancellationToken)
+                : (await campaigns.ListAsync(cancellationToken)).MaxBy(c => c.Year);
+            if (campaign is null)
+            {
+                await error.WriteLineAsync(year is null ? "No campaign has been opened yet." : $"No campaign for {year}.");
+                return 1;
+            }
+
+            await output.WriteLineAsync(services.GetRequiredService<UploadLinks>().CreateUrl(centre.Id, campaign).ToString());
+            return 0;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,18 @@
+using System.CommandLine;
+using PacSubmissions.Cli.Commands;
+
+namespace PacSubmissions.Cli;
+
+/// <summary>The <c>pac</c> command tree. Each feature adds its commands here.</summary>
+public static class PacCommand
+{
+    public static RootCommand Create(TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("IFLA PAC Submissions: the jobs HQ and IT run by hand.")
+        {
+            LinkCommand.Create(output, error),
+        };
+        root.Options.Add(PacSettings.SettingsOption);
+        return root;
+    }
+}

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace PacSubmissions.Cli;
+
+/// <summary>
+/// The same settings the Functions app reads, from a JSON file (<c>--settings</c>) and environment variables
+/// (<c>Links__SigningSecret</c>, <c>AzureWebJobsStorage</c>, …), the variables winning.
+/// </summary>
+public static class PacSettings
+{
+    public static readonly Option<FileInfo?> SettingsOption = new("--settings")
+    {
+        Description = "A JSON settings file (same names as the app settings); environment variables override it.",
+        Recursive = true,
+    };
+
+    public static ServiceProvider Services(ParseResult parse, Action<IConfigurationBuilder>? extra = null)
+    {
+        var builder = new ConfigurationBuilder();
+        if (parse.GetValue(SettingsOption) is { } file)
+        {
+            builder.AddJsonFile(file.FullName, optional: false);
+        }
+
+        builder.AddEnvironmentVariables();
+        extra?.Invoke(builder);
+        var configuration = builder.Build();
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddPacSubmissions(configuration);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
+
+    /// <summary>Runs a command body, turning a missing or invalid setting into one clear line and exit code 2.</summary>
+    public static async Task<int> RunAsync(TextWriter error, Func<Task<int>> body)
+    {
+        try
+        {
+            return await body();
+        }
+        catch (OptionsValidationException exception)
+        {
+            foreach (var failure in exception.Failures)
+            {
+                await error.WriteLineAsync($"Setting problem: {failure}");
+            }
+
+            return 2;
+        }
+        catch (InvalidOperationException exception) when (exception.Message.StartsWith("Storage is not configured", StringComparison.Ordinal))
+        {
+            await error.WriteLineAsync(exception.Message);
+            return 2;
+        }
+    }
+}

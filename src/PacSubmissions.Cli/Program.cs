@@ -1,0 +1,3 @@
+using PacSubmissions.Cli;
+
+return await PacCommand.Create(Console.Out, Console.Error).Parse(args).InvokeAsync();

@@ -1,0 +1,13 @@
+using Microsoft.Azure.Functions.Worker;
+using PacSubmissions.Reminders;
+
+namespace PacSubmissions.Functions.Reminders;
+
+public sealed class SendReminders(ReminderRun run)
+{
+    [Function(nameof(SendReminders))]
+    public Task Run(
+        [TimerTrigger("%" + ReminderOptions.ScheduleSetting + "%")] TimerInfo timer,
+        CancellationToken cancellationToken) =>
+        run.RunAsync(cancellationToken);
+}

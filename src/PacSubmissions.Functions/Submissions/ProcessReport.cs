@@ -1,0 +1,16 @@
+using Azure.Storage.Blobs;
+using Microsoft.Azure.Functions.Worker;
+using PacSubmissions.Storage;
+using PacSubmissions.Submissions;
+
+namespace PacSubmissions.Functions.Submissions;
+
+public sealed class ProcessReport(SubmissionProcessor processor)
+{
+    /// <summary>Exceptions escape on purpose: the host retries the blob and, after host.json's threshold, poisons it.</summary>
+    [Function(nameof(ProcessReport))]
+    public Task Run(
+        [BlobTrigger("%" + StorageOptions.ReportsContainerSetting + "%/{name}", Connection = StorageConnection.Name)] BlobClient blob,
+        CancellationToken cancellationToken) =>
+        processor.ProcessAsync(blob, cancellationToken);
+}

@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using PacSubmissions.Upload;
+
+namespace PacSubmissions.Functions.Upload;
+
+public sealed class UploadReport(ReportUploadHandler handler)
+{
+    [Function(nameof(UploadReport))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = UploadRoutes.Upload)] HttpRequest request,
+        string token,
+        CancellationToken cancellationToken) =>
+        handler.HandleAsync(request, token, cancellationToken);
+}

@@ -1,0 +1,209 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace PacSubmissions.LocalHost.Azurite;
+
+/// <summary>
+/// Azurite, the Azure Storage emulator, run from the repository's node_modules on free loopback ports.
+/// It is started with --skipApiVersionCheck because the current Azure SDKs speak a newer API version than it knows.
+/// </summary>
+public sealed class AzuriteProcess : IAsyncDisposable
+{
+    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(15);
+
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private AzuriteProcess(Process process, int blobPort, int queuePort, int tablePort)
+    {
+        _process = process;
+        BlobPort = blobPort;
+        QueuePort = queuePort;
+        TablePort = tablePort;
+    }
+
+    public int BlobPort { get; }
+
+    public int QueuePort { get; }
+
+    public int TablePort { get; }
+
+    public string ConnectionString =>
+        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
+        $"AccountKey={AccountKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/devstoreaccount1;" +
+        $"QueueEndpoint=http://127.0.0.1:{QueuePort}/devstoreaccount1;" +
+        $"TableEndpoint=http://127.0.0.1:{TablePort}/devstoreaccount1;";
+
+    /// <param name="repositoryRoot">Where node_modules/.bin/azurite is (installed by <c>npm ci</c>).</param>
+    /// <summary>The ports <c>UseDevelopmentStorage=true</c> means, so Core Tools and the pac command find the local run's Azurite.</summary>
+    public static readonly (int Blob, int Queue, int Table) StandardPorts = (10000, 10001, 10002);
+
+    /// <param name="dataPath">Folder to keep data in; null keeps everything in memory (tests).</param>
+    /// <param name="ports">The ports to listen on; null picks free ones (tests, which run many at once).</param>
+    public static async Task<AzuriteProcess> StartAsync(string repositoryRoot, string? dataPath, (int Blob, int Queue, int Table)? ports, CancellationToken cancellationToken)
+    {
+        var executable = Path.Combine(repositoryRoot, "node_modules", ".bin", OperatingSystem.IsWindows() ? "azurite.cmd" : "azurite");
+        if (!File.Exists(executable))
+        {
+            throw new InvalidOperationException($"Azurite is not installed: run 'npm ci' in {repositoryRoot} first (it installs the version package.json pins).");
+        }
+
+        var (blobPort, queuePort, tablePort) = ports ?? (FreePort(), FreePort(), FreePort());
+        foreach (var port in new[] { blobPort, queuePort, tablePort })
+        {
+            if (!IsFree(port))
+            {
+                throw new InvalidOperationException(
+                    $"Port {port} is in use: is another Azurite running? Stop it, or set AzureWebJobsStorage=UseDevelopmentStorage=true to use that one.");
+            }
+        }
+
+        var start = new ProcessStartInfo(executable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[]
+        {
+            "--silent", "--skipApiVersionCheck", "--disableTelemetry", "--disableProductStyleUrl",
+            "--blobHost", "127.0.0.1", "--blobPort", $"{blobPort}",
+            "--queueHost", "127.0.0.1", "--queuePort", $"{queuePort}",
+            "--tableHost", "127.0.0.1", "--tablePort", $"{tablePort}",
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        if (dataPath is null)
+        {
+            start.ArgumentList.Add("--inMemoryPersistence");
+        }
+        else
+        {
+            Directory.CreateDirectory(dataPath);
+            start.ArgumentList.Add("--location");
+            start.ArgumentList.Add(dataPath);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {executable}.");
+        var azurite = new AzuriteProcess(process, blobPort, queuePort, tablePort);
+        process.OutputDataReceived += (_, e) => azurite.Record(e.Data);
+        process.ErrorDataReceived += (_, e) => azurite.Record(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await azurite.WaitUntilListeningAsync(cancellationToken);
+            return azurite;
+        }
+        catch
+        {
+            await azurite.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            // SIGTERM first: Azurite flushes its database files on a clean stop.
+            if (!OperatingSystem.IsWindows())
+            {
+                using var terminate = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            }
+
+            using var timeout = new CancellationTokenSource(StopTimeout);
+            try
+            {
+                await _process.WaitForExitAsync(OperatingSystem.IsWindows() ? new CancellationToken(true) : timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync(CancellationToken.None);
+            }
+        }
+
+        _process.Dispose();
+    }
+
+    private async Task WaitUntilListeningAsync(CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + StartTimeout;
+        foreach (var port in new[] { BlobPort, QueuePort, TablePort })
+        {
+            while (true)
+            {
+                if (_process.HasExited)
+                {
+                    throw new InvalidOperationException($"Azurite exited with code {_process.ExitCode} while starting: {Output()}");
+                }
+
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new TimeoutException($"Azurite did not listen on port {port} within {StartTimeout.TotalSeconds} s: {Output()}");
+                }
+
+                try
+                {
+                    using var client = new TcpClient();
+                    await client.ConnectAsync(IPAddress.Loopback, port, cancellationToken);
+                    break;
+                }
+                catch (SocketException)
+                {
+                    await Task.Delay(100, cancellationToken);
+                }
+            }
+        }
+    }
+
+    private void Record(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    private string Output()
+    {
+        lock (_output)
+        {
+            return _output.ToString();
+        }
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

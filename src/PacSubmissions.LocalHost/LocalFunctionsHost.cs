@@ -1,0 +1,28 @@
+using PacSubmissions.Functions.Upload;
+using PacSubmissions.LocalHost.Functions;
+using PacSubmissions.Storage;
+
+namespace PacSubmissions.LocalHost;
+
+/// <summary>The local stand-in for the Functions host: the pipeline's services plus an adapter per trigger kind.</summary>
+public static class LocalFunctionsHost
+{
+    /// <summary>Builds the app from a configured builder; Program and the tests both start it this way.</summary>
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        builder.Services.AddPacSubmissions(builder.Configuration);
+        builder.Services.AddOptions<LocalHostOptions>().BindConfiguration(LocalHostOptions.Section);
+        builder.Services.AddSingleton(FunctionCatalog.From(typeof(UploadReport).Assembly));
+        builder.Services.AddSingleton(HostJson.Load(Path.Combine(AppContext.BaseDirectory, "host.json")));
+        builder.Services.AddSingleton(_ => StorageConnection.CreateQueueServiceClient(builder.Configuration));
+        builder.Services.AddMvcCore();
+        builder.Services.AddHostedService<BlobTriggerListener>();
+        builder.Services.AddHostedService<TimerTriggerScheduler>();
+        // The upload enforces its own, configurable size limit while streaming; Kestrel's 30 MB default must not decide first.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = null);
+
+        var app = builder.Build();
+        app.MapHttpFunctions();
+        return app;
+    }
+}

@@ -1,0 +1,20 @@
+using System.Security.Cryptography;
+
+namespace PacSubmissions.LocalHost;
+
+public sealed class LocalHostOptions
+{
+    public const string Section = "LocalHost";
+
+    /// <summary>Folder (relative to the repository) for Azurite's data and the e-mail outbox; git ignores it.</summary>
+    public string DataPath { get; set; } = ".local";
+
+    /// <summary>Create a demo campaign and demo centres at start, and print their upload links.</summary>
+    public bool SeedDemo { get; set; } = true;
+
+    /// <summary>How often the blob container is scanned for new reports (the Functions host polls too, locally).</summary>
+    public TimeSpan BlobPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The key function- and admin-level HTTP functions ask for; a new random one at each start unless set.</summary>
+    public string FunctionKey { get; set; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+}

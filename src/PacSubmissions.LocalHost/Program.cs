@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Options;
+using PacSubmissions.Email;
+using PacSubmissions.LocalHost;
+using PacSubmissions.LocalHost.Azurite;
+using PacSubmissions.LocalHost.Demo;
+using PacSubmissions.Storage;
+
+// The local run: Azurite (unless a storage connection is configured), the Functions app's functions on ASP.NET Core,
+// e-mail to an outbox folder, and a demo campaign. Ctrl+C stops all of it.
+var root = RepositoryRoot.Find();
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+var dataPath = Path.Combine(root, builder.Configuration[$"{LocalHostOptions.Section}:{nameof(LocalHostOptions.DataPath)}"] ?? ".local");
+
+await using var azurite = string.IsNullOrWhiteSpace(builder.Configuration[StorageConnection.Name])
+    ? await AzuriteProcess.StartAsync(root, Path.Combine(dataPath, "azurite"), AzuriteProcess.StandardPorts, CancellationToken.None)
+    : null;
+if (azurite is not null)
+{
+    builder.Configuration[StorageConnection.Name] = azurite.ConnectionString;
+}
+
+var outboxSetting = $"{EmailOptions.Section}:{nameof(EmailOptions.OutboxPath)}";
+builder.Configuration[outboxSetting] = Path.Combine(root, builder.Configuration[outboxSetting] ?? Path.Combine(dataPath, "outbox"));
+
+await using var app = LocalFunctionsHost.Build(builder);
+await app.StartAsync();
+
+var local = app.Services.GetRequiredService<IOptions<LocalHostOptions>>().Value;
+var email = app.Services.GetRequiredService<IOptions<EmailOptions>>().Value;
+Console.WriteLine();
+Console.WriteLine($"PacSubmissions local host on {string.Join(", ", app.Urls)}");
+Console.WriteLine(azurite is null ? "Storage: the configured AzureWebJobsStorage" : $"Storage: Azurite, data in {Path.Combine(dataPath, "azurite")}");
+Console.WriteLine(email.UsesSendGrid ? "E-mail: SendGrid" : $"E-mail: written as .eml files to {email.OutboxPath}");
+Console.WriteLine($"Function key (for function-level routes): {local.FunctionKey}");
+if (local.SeedDemo)
+{
+    Console.WriteLine("Demo centres and their upload links (curl -F file=@report.docx URL):");
+    foreach (var (centre, url) in await DemoData.SeedAsync(app.Services, app.Lifetime.ApplicationStopping))
+    {
+        Console.WriteLine($"  {centre.Id,-12} {url}");
+    }
+}
+
+Console.WriteLine("Press Ctrl+C to stop (Azurite too).");
+await app.WaitForShutdownAsync();

@@ -1,0 +1,53 @@
+namespace PacSubmissions.Campaigns;
+
+/// <summary>
+/// One year's collection of reports. Every instant is stored in UTC; <see cref="TimeZone"/> (an IANA name) is the zone
+/// HQ set the deadline in and the zone it is shown in, so nothing depends on the machine's own zone.
+/// </summary>
+public sealed record Campaign(
+    int Year,
+    DateTimeOffset OpensAt,
+    DateTimeOffset Deadline,
+    string TimeZone,
+    TimeSpan Grace,
+    DateTimeOffset LateUploadsCloseAt)
+{
+    /// <summary>Anywhere on Earth (UTC-12): the deadline has passed nowhere on Earth until it passes here.</summary>
+    public const string AnywhereOnEarth = "Etc/GMT+12";
+
+    public static readonly TimeSpan DefaultGrace = TimeSpan.FromMinutes(60);
+    public static readonly TimeSpan DefaultLateWindow = TimeSpan.FromDays(30);
+
+    /// <summary>The form's own deadline: 15 July, 23:59:59, in the given zone (Anywhere on Earth unless HQ chose another).</summary>
+    public static Campaign WithDefaults(int year, DateTimeOffset opensAt, string timeZone = AnywhereOnEarth)
+    {
+        var deadline = CampaignClock.ToUtc(new DateTime(year, 7, 15, 23, 59, 59, DateTimeKind.Unspecified), timeZone);
+        return new Campaign(year, opensAt, deadline, timeZone, DefaultGrace, deadline + DefaultLateWindow);
+    }
+
+    /// <summary>Uploads received up to here count as on time: the grace period is never shown to anyone.</summary>
+    public DateTimeOffset OnTimeUntil(DateTimeOffset? centreDeadline = null) => (centreDeadline ?? Deadline) + Grace;
+
+    public UploadWindow WindowAt(DateTimeOffset instant, DateTimeOffset? centreDeadline = null)
+    {
+        if (instant < OpensAt)
+        {
+            return UploadWindow.NotYetOpen;
+        }
+
+        if (instant <= OnTimeUntil(centreDeadline))
+        {
+            return UploadWindow.OnTime;
+        }
+
+        return instant <= LateUploadsCloseAt ? UploadWindow.Late : UploadWindow.Closed;
+    }
+}
+
+public enum UploadWindow
+{
+    NotYetOpen,
+    OnTime,
+    Late,
+    Closed,
+}

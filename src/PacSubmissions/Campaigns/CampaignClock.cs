@@ -1,0 +1,33 @@
+namespace PacSubmissions.Campaigns;
+
+/// <summary>Turns a wall-clock time in a named (IANA) zone into UTC and back, the same on every machine.</summary>
+public static class CampaignClock
+{
+    public static TimeZoneInfo Zone(string timeZone)
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(timeZone);
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            throw new ArgumentException($"'{timeZone}' is not a known IANA time zone (e.g. Europe/Paris, Etc/GMT+12).", nameof(timeZone));
+        }
+    }
+
+    public static DateTimeOffset ToUtc(DateTime wallClock, string timeZone)
+    {
+        var zone = Zone(timeZone);
+        var local = DateTime.SpecifyKind(wallClock, DateTimeKind.Unspecified);
+        // A wall-clock time skipped by a daylight-saving change does not exist; the first instant after the gap is meant.
+        while (zone.IsInvalidTime(local))
+        {
+            local = local.AddMinutes(1);
+        }
+
+        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, zone), TimeSpan.Zero);
+    }
+
+    public static DateTimeOffset InZone(DateTimeOffset instant, string timeZone) =>
+        TimeZoneInfo.ConvertTime(instant, Zone(timeZone));
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using Azure.Data.Tables;
+using PacSubmissions.Storage;
+
+namespace PacSubmissions.Campaigns;
+
+public sealed class CampaignStore(PacStorage storage)
+{
+    private const string Partition = "campaign";
+
+    private TableClient Table => storage.Table(PacStorage.CampaignsTable);
+
+    public async Task<Campaign?> FindAsync(int year, CancellationToken cancellationToken)
+    {
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, Key(year), cancellationToken: cancellationToken);
+        return response.HasValue ? FromEntity(response.Value!) : null;
+    }
+
+    public async Task<IReadOnlyList<Campaign>> ListAsync(CancellationToken cancellationToken)
+    {
+        var campaigns = new List<Campaign>();
+        await foreach (var entity in Table.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, cancellationToken: cancellationToken))
+        {
+            campaigns.Add(FromEntity(entity));
+        }
+
+        return campaigns;
+    }
+
+    public Task SaveAsync(Campaign campaign, CancellationToken cancellationToken) =>
+        Table.UpsertEntityAsync(ToEntity(campaign), TableUpdateMode.Replace, cancellationToken);
+
+    private static string Key(int year) => year.ToString(CultureInfo.InvariantCulture);
+
+    private static TableEntity ToEntity(Campaign campaign) => new(Partition, Key(campaign.Year))
+    {
+        ["OpensAt"] = campaign.OpensAt,
+        ["Deadline"] = campaign.Deadline,
+        ["TimeZone"] = campaign.TimeZone,
+        ["GraceMinutes"] = (int)campaign.Grace.TotalMinutes,
+        ["LateUploadsCloseAt"] = campaign.LateUploadsCloseAt,
+    };
+
+    private static Campaign FromEntity(TableEntity entity) => new(
+        int.Parse(entity.RowKey, CultureInfo.InvariantCulture),
+        entity.GetDateTimeOffset("OpensAt") ?? throw Corrupt(entity, "OpensAt"),
+        entity.GetDateTimeOffset("Deadline") ?? throw Corrupt(entity, "Deadline"),
+        entity.GetString("TimeZone") ?? Campaign.AnywhereOnEarth,
+        TimeSpan.FromMinutes(entity.GetInt32("GraceMinutes") ?? 0),
+        entity.GetDateTimeOffset("LateUploadsCloseAt") ?? throw Corrupt(entity, "LateUploadsCloseAt"));
+
+    private static InvalidDataException Corrupt(TableEntity entity, string property) =>
+        new($"Campaign {entity.RowKey} in the {PacStorage.CampaignsTable} table has no {property}.");
+}

@@ -1,0 +1,72 @@
+using System.Text.RegularExpressions;
+using Azure.Data.Tables;
+using PacSubmissions.Storage;
+
+namespace PacSubmissions.Centres;
+
+public sealed partial class CentreRegister(PacStorage storage)
+{
+    private const string Partition = "centre";
+
+    private TableClient Table => storage.Table(PacStorage.CentresTable);
+
+    public static bool IsValidId(string id) => IdPattern().IsMatch(id);
+
+    public async Task<Centre?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!IsValidId(id))
+        {
+            return null;
+        }
+
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, id, cancellationToken: cancellationToken);
+        return response.HasValue ? FromEntity(response.Value!) : null;
+    }
+
+    public async Task<IReadOnlyList<Centre>> ListAsync(CancellationToken cancellationToken)
+    {
+        var centres = new List<Centre>();
+        await foreach (var entity in Table.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, cancellationToken: cancellationToken))
+        {
+            centres.Add(FromEntity(entity));
+        }
+
+        return centres;
+    }
+
+    public Task SaveAsync(Centre centre, CancellationToken cancellationToken)
+    {
+        if (!IsValidId(centre.Id))
+        {
+            throw new ArgumentException($"'{centre.Id}' is not a valid centre id: use 2-40 lower-case letters, digits and hyphens.", nameof(centre));
+        }
+
+        return Table.UpsertEntityAsync(ToEntity(centre), TableUpdateMode.Replace, cancellationToken);
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,38}[a-z0-9]$")]
+    private static partial Regex IdPattern();
+
+    private static TableEntity ToEntity(Centre centre) => new(Partition, centre.Id)
+    {
+        [nameof(Centre.Name)] = centre.Name,
+        [nameof(Centre.Institution)] = centre.Institution,
+        [nameof(Centre.City)] = centre.City,
+        [nameof(Centre.Country)] = centre.Country,
+        [nameof(Centre.CoordinatorName)] = centre.CoordinatorName,
+        [nameof(Centre.CoordinatorEmail)] = centre.CoordinatorEmail,
+        [nameof(Centre.Language)] = centre.Language,
+        [nameof(Centre.Active)] = centre.Active,
+    };
+
+    private static Centre FromEntity(TableEntity entity) => new(
+        entity.RowKey,
+        entity.GetString(nameof(Centre.Name)) ?? entity.RowKey,
+        entity.GetString(nameof(Centre.Institution)) ?? "",
+        entity.GetString(nameof(Centre.City)) ?? "",
+        entity.GetString(nameof(Centre.Country)) ?? "",
+        entity.GetString(nameof(Centre.CoordinatorName)) ?? "",
+        entity.GetString(nameof(Centre.CoordinatorEmail)) ?? "",
+        entity.GetString(nameof(Centre.Language)) ?? "en",
+        entity.GetBoolean(nameof(Centre.Active)) ?? true);
+}

@@ -1,0 +1,130 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using PacSubmissions.Storage;
+
+namespace PacSubmissions.Email;
+
+public enum EmailOutcome
+{
+    Sent,
+    /// <summary>Sent before, or refused for good (the ledger shows which).</summary>
+    AlreadyHandled,
+    /// <summary>Another run holds a fresh claim on the key and is sending it now.</summary>
+    InFlight,
+}
+
+/// <summary>
+/// The record of every e-mail, keyed by <see cref="EmailKey"/>: claiming the key in Table storage before sending is
+/// what stops a second send under retries, overlapping runs or duplicate triggers.
+/// <para>
+/// If the process dies after the provider accepted an e-mail but before the ledger recorded it, the claim stays
+/// "sending"; once it is older than <see cref="ClaimTimeout"/> the next attempt sends again. That one case is
+/// at-least-once, by choice: a rare duplicate beats a lost reminder.
+/// </para>
+/// </summary>
+public sealed partial class EmailLedger(PacStorage storage, IEmailSender sender, TimeProvider clock, ILogger<EmailLedger> logger)
+{
+    public static readonly TimeSpan ClaimTimeout = TimeSpan.FromMinutes(10);
+
+    private const string Sending = "sending";
+    private const string Sent = "sent";
+    private const string Failed = "failed";
+    private const string FailedPermanently = "failed-permanently";
+
+    private TableClient Table => storage.Table(PacStorage.EmailsTable);
+
+    public async Task<EmailOutcome> SendOnceAsync(EmailMessage message, CancellationToken cancellationToken)
+    {
+        var claim = await ClaimAsync(message, cancellationToken);
+        if (claim.Outcome is { } skipped)
+        {
+            return skipped;
+        }
+
+        var entity = claim.Entity!;
+        try
+        {
+            var messageId = await sender.SendAsync(message, cancellationToken);
+            entity["Status"] = Sent;
+            entity["SentAt"] = clock.GetUtcNow();
+            entity["MessageId"] = messageId;
+            entity["LastError"] = null;
+            await Table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Replace, CancellationToken.None);
+            LogSent(logger, message.Key, message.To);
+            return EmailOutcome.Sent;
+        }
+        catch (EmailSendException exception)
+        {
+            entity["Status"] = exception.Permanent ? FailedPermanently : Failed;
+            entity["LastError"] = exception.Message;
+            entity["StatusCode"] = exception.StatusCode;
+            await Table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Replace, CancellationToken.None);
+            LogFailed(logger, exception, message.Key, message.To, exception.Permanent);
+            throw;
+        }
+    }
+
+    private async Task<(EmailOutcome? Outcome, TableEntity? Entity)> ClaimAsync(EmailMessage message, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var (partition, row) = Keys(message.Key);
+        var entity = new TableEntity(partition, row)
+        {
+            ["Status"] = Sending,
+            ["ClaimedAt"] = now,
+            ["Attempts"] = 1,
+            ["To"] = message.To,
+            ["Subject"] = message.Subject,
+            ["Kind"] = message.Key.Kind,
+            ["Centre"] = message.Key.Centre,
+        };
+        try
+        {
+            var added = await Table.AddEntityAsync(entity, cancellationToken);
+            entity.ETag = added.Headers.ETag ?? ETag.All;
+            return (null, entity);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 409)
+        {
+            // Claimed before: decide from what that claim became.
+        }
+
+        var existing = (await Table.GetEntityAsync<TableEntity>(partition, row, cancellationToken: cancellationToken)).Value;
+        var status = existing.GetString("Status");
+        if (status is Sent or FailedPermanently)
+        {
+            return (EmailOutcome.AlreadyHandled, null);
+        }
+
+        if (status == Sending && existing.GetDateTimeOffset("ClaimedAt") > now - ClaimTimeout)
+        {
+            return (EmailOutcome.InFlight, null);
+        }
+
+        existing["Status"] = Sending;
+        existing["ClaimedAt"] = now;
+        existing["Attempts"] = (existing.GetInt32("Attempts") ?? 0) + 1;
+        try
+        {
+            // The ETag makes the re-claim exclusive: of two runs that both saw the stale claim, one wins.
+            var updated = await Table.UpdateEntityAsync(existing, existing.ETag, TableUpdateMode.Replace, cancellationToken);
+            existing.ETag = updated.Headers.ETag ?? ETag.All;
+            return (null, existing);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 412)
+        {
+            return (EmailOutcome.InFlight, null);
+        }
+    }
+
+    internal static (string Partition, string Row) Keys(EmailKey key) =>
+        (key.Year.ToString(CultureInfo.InvariantCulture), $"{key.Centre}|{key.Kind}|{key.Detail}");
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "E-mail {Key} sent to {To}")]
+    private static partial void LogSent(ILogger logger, EmailKey key, string to);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "E-mail {Key} to {To} failed (permanent: {Permanent})")]
+    private static partial void LogFailed(ILogger logger, Exception exception, EmailKey key, string to, bool permanent);
+}

@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using PacSubmissions.Campaigns;
+using PacSubmissions.Centres;
+using PacSubmissions.Email;
+using PacSubmissions.Reminders;
+using PacSubmissions.Storage;
+using PacSubmissions.Submissions;
+using PacSubmissions.Upload;
+using SendGrid;
+
+namespace PacSubmissions;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>
+    /// Everything the pipeline needs, registered once for the Functions app, the local host, the CLI and the tests.
+    /// Options are validated at start, so a missing setting stops the app with a message naming it.
+    /// </summary>
+    public static IServiceCollection AddPacSubmissions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<StorageOptions>(StorageOptions.Section);
+        services.AddValidatedOptions<LinkOptions>(LinkOptions.Section);
+        services.AddValidatedOptions<UploadOptions>(UploadOptions.Section);
+        services.AddValidatedOptions<EmailOptions>(EmailOptions.Section);
+        services.AddValidatedOptions<ReminderOptions>(ReminderOptions.Section);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => StorageConnection.CreateBlobServiceClient(configuration));
+        services.AddSingleton(_ => StorageConnection.CreateTableServiceClient(configuration));
+        services.AddSingleton<PacStorage>();
+        services.AddHostedService<StorageInitializer>();
+
+        services.AddSingleton<CentreRegister>();
+        services.AddSingleton<CampaignStore>();
+        services.AddSingleton<SubmissionStore>();
+        services.AddSingleton<UploadLinks>();
+        services.AddSingleton<ReportUploadHandler>();
+        services.AddSingleton<SubmissionProcessor>();
+        services.AddSingleton<HqNotification>();
+        services.AddSingleton<ReminderRun>();
+
+        services.AddSingleton<EmailLedger>();
+        services.AddSingleton<IEmailSender>(provider =>
+        {
+            var email = provider.GetRequiredService<IOptions<EmailOptions>>().Value;
+            return email.UsesSendGrid
+                ? ActivatorUtilities.CreateInstance<SendGridEmailSender>(provider,
+                    new SendGridClient(new SendGridClientOptions
+                    {
+                        ApiKey = email.SendGridApiKey,
+                        Host = string.IsNullOrWhiteSpace(email.SendGridHost) ? "https://api.sendgrid.com" : email.SendGridHost,
+                    }))
+                : ActivatorUtilities.CreateInstance<OutboxEmailSender>(provider);
+        });
+        return services;
+    }
+
+    private static void AddValidatedOptions<TOptions>(this IServiceCollection services, string section)
+        where TOptions : class =>
+        services.AddOptions<TOptions>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
+}

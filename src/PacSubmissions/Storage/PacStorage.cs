@@ -1,0 +1,29 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Options;
+
+namespace PacSubmissions.Storage;
+
+/// <summary>Names every container and table the system uses, in one place.</summary>
+public sealed class PacStorage(BlobServiceClient blobs, TableServiceClient tables, IOptions<StorageOptions> options)
+{
+    public const string SubmissionsTable = "submissions";
+    public const string CentresTable = "centres";
+    public const string CampaignsTable = "campaigns";
+    public const string EmailsTable = "emails";
+
+    private static readonly string[] AllTables = [SubmissionsTable, CentresTable, CampaignsTable, EmailsTable];
+
+    public BlobContainerClient Reports => blobs.GetBlobContainerClient(options.Value.ReportsContainer);
+
+    public TableClient Table(string name) => tables.GetTableClient(options.Value.TablePrefix + name);
+
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        await Reports.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        foreach (var table in AllTables)
+        {
+            await Table(table).CreateIfNotExistsAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Configuration;
+
+namespace PacSubmissions.Storage;
+
+/// <summary>
+/// The one storage connection the whole system uses: the Functions host's own (<c>AzureWebJobsStorage</c>).
+/// Either a connection string (Azurite, or a key-based account) or, in Azure, an identity-based connection
+/// (<c>AzureWebJobsStorage__accountName</c>, <c>__credential</c>, <c>__clientId</c>), as the Functions host reads it.
+/// </summary>
+public static class StorageConnection
+{
+    public const string Name = "AzureWebJobsStorage";
+
+    public static BlobServiceClient CreateBlobServiceClient(IConfiguration configuration) =>
+        Create(configuration,
+            connectionString => new BlobServiceClient(connectionString),
+            (account, credential) => new BlobServiceClient(ServiceUri(account, "blob"), credential));
+
+    public static TableServiceClient CreateTableServiceClient(IConfiguration configuration) =>
+        Create(configuration,
+            connectionString => new TableServiceClient(connectionString),
+            (account, credential) => new TableServiceClient(ServiceUri(account, "table"), credential));
+
+    public static QueueServiceClient CreateQueueServiceClient(IConfiguration configuration) =>
+        Create(configuration,
+            connectionString => new QueueServiceClient(connectionString),
+            (account, credential) => new QueueServiceClient(ServiceUri(account, "queue"), credential));
+
+    private static T Create<T>(
+        IConfiguration configuration,
+        Func<string, T> fromConnectionString,
+        Func<string, TokenCredential, T> fromIdentity)
+    {
+        var section = configuration.GetSection(Name);
+        if (!string.IsNullOrWhiteSpace(section.Value))
+        {
+            return fromConnectionString(section.Value);
+        }
+
+        var account = section["accountName"];
+        if (string.IsNullOrWhiteSpace(account))
+        {
+            throw new InvalidOperationException(
+                $"Storage is not configured: set {Name} to a connection string, or {Name}__accountName " +
+                "(with a managed identity) to the storage account's name.");
+        }
+
+        var clientId = section["clientId"];
+        TokenCredential credential = string.IsNullOrWhiteSpace(clientId)
+            ? new DefaultAzureCredential()
+            : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId));
+        return fromIdentity(account, credential);
+    }
+
+    private static Uri ServiceUri(string account, string service) => new($"https://{account}.{service}.core.windows.net");
+}

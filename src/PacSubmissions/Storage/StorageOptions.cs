@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PacSubmissions.Storage;
+
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    /// <summary>The setting the blob trigger's path reads, so the trigger and the code name one container.</summary>
+    public const string ReportsContainerSetting = Section + ":" + nameof(ReportsContainer);
+
+    [Required(ErrorMessage = "Set " + ReportsContainerSetting + " to the blob container that holds uploaded reports (e.g. reports).")]
+    [RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$",
+        ErrorMessage = ReportsContainerSetting + " must be a valid container name: 3-63 lower-case letters, digits and single hyphens.")]
+    public string ReportsContainer { get; set; } = "reports";
+
+    /// <summary>Put before every table name; lets tests (and a second deployment in one account) keep their own tables.</summary>
+    [RegularExpression("^([A-Za-z][A-Za-z0-9]{0,29})?$",
+        ErrorMessage = Section + ":" + nameof(TablePrefix) + " must be empty or start with a letter and hold only letters and digits (30 at most).")]
+    public string TablePrefix { get; set; } = "";
+}

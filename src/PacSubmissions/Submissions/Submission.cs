@@ -1,0 +1,14 @@
+namespace PacSubmissions.Submissions;
+
+/// <summary>One uploaded version of a centre's report, as recorded once the processor has checked it.</summary>
+public sealed record Submission(
+    string CentreId,
+    int Year,
+    string SubmissionId,
+    string BlobName,
+    string OriginalFileName,
+    long Bytes,
+    string Sha256,
+    DateTimeOffset ReceivedAt,
+    bool Late,
+    DateTimeOffset ProcessedAt);

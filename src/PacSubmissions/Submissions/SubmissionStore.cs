@@ -1,0 +1,65 @@
+using System.Globalization;
+using Azure.Data.Tables;
+using PacSubmissions.Storage;
+
+namespace PacSubmissions.Submissions;
+
+/// <summary>
+/// Submission rows: one partition per campaign year, row key <c>centre_submissionId</c>, so a campaign is one
+/// partition scan and a centre's versions are a key range, oldest first.
+/// </summary>
+public sealed class SubmissionStore(PacStorage storage)
+{
+    private TableClient Table => storage.Table(PacStorage.SubmissionsTable);
+
+    /// <summary>Writes the row for this submission; recording the same submission again replaces it, never adds a second.</summary>
+    public Task SaveAsync(Submission submission, CancellationToken cancellationToken) =>
+        Table.UpsertEntityAsync(ToEntity(submission), TableUpdateMode.Replace, cancellationToken);
+
+    public async Task<Submission?> FindAsync(int year, string centreId, string submissionId, CancellationToken cancellationToken)
+    {
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(Partition(year), RowKey(centreId, submissionId), cancellationToken: cancellationToken);
+        return response.HasValue ? FromEntity(response.Value!) : null;
+    }
+
+    public async Task<IReadOnlyList<Submission>> ListAsync(int year, CancellationToken cancellationToken)
+    {
+        var submissions = new List<Submission>();
+        var partition = Partition(year);
+        await foreach (var entity in Table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
+        {
+            submissions.Add(FromEntity(entity));
+        }
+
+        return submissions;
+    }
+
+    private static string Partition(int year) => year.ToString(CultureInfo.InvariantCulture);
+
+    private static string RowKey(string centreId, string submissionId) => $"{centreId}_{submissionId}";
+
+    private static TableEntity ToEntity(Submission submission) => new(Partition(submission.Year), RowKey(submission.CentreId, submission.SubmissionId))
+    {
+        ["Centre"] = submission.CentreId,
+        ["SubmissionId"] = submission.SubmissionId,
+        ["BlobName"] = submission.BlobName,
+        ["OriginalFileName"] = submission.OriginalFileName,
+        ["Bytes"] = submission.Bytes,
+        ["Sha256"] = submission.Sha256,
+        ["ReceivedAt"] = submission.ReceivedAt,
+        ["Late"] = submission.Late,
+        ["ProcessedAt"] = submission.ProcessedAt,
+    };
+
+    private static Submission FromEntity(TableEntity entity) => new(
+        entity.GetString("Centre") ?? "",
+        int.Parse(entity.PartitionKey, CultureInfo.InvariantCulture),
+        entity.GetString("SubmissionId") ?? "",
+        entity.GetString("BlobName") ?? "",
+        entity.GetString("OriginalFileName") ?? "",
+        entity.GetInt64("Bytes") ?? 0,
+        entity.GetString("Sha256") ?? "",
+        entity.GetDateTimeOffset("ReceivedAt") ?? default,
+        entity.GetBoolean("Late") ?? false,
+        entity.GetDateTimeOffset("ProcessedAt") ?? default);
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Net;
+
+namespace PacSubmissions.Upload;
+
+/// <summary>
+/// What the upload writes on each report blob, and what the processor reads back. The blob's name is the project's
+/// (<c>year/centre/submissionId</c>), never the client's file name; that name lives only in the metadata.
+/// </summary>
+public sealed record SubmissionBlob(
+    string CentreId,
+    int Year,
+    string SubmissionId,
+    DateTimeOffset ReceivedAt,
+    bool Late,
+    string OriginalFileName,
+    long Bytes,
+    string Sha256)
+{
+    public string BlobName => NameFor(Year, CentreId, SubmissionId);
+
+    public static string NameFor(int year, string centreId, string submissionId) =>
+        $"{year.ToString(CultureInfo.InvariantCulture)}/{centreId}/{submissionId}";
+
+    public static string NewSubmissionId(DateTimeOffset receivedAt) =>
+        $"{receivedAt.UtcDateTime:yyyyMMdd'T'HHmmssfff'Z'}-{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4))}";
+
+    public IDictionary<string, string> ToMetadata() => new Dictionary<string, string>
+    {
+        ["centre"] = CentreId,
+        ["year"] = Year.ToString(CultureInfo.InvariantCulture),
+        ["submissionid"] = SubmissionId,
+        ["receivedat"] = ReceivedAt.ToString("O", CultureInfo.InvariantCulture),
+        ["late"] = Late ? "true" : "false",
+        // Metadata values must be ASCII; file names come in every script.
+        ["originalname"] = WebUtility.UrlEncode(OriginalFileName),
+        ["bytes"] = Bytes.ToString(CultureInfo.InvariantCulture),
+        ["sha256"] = Sha256,
+    };
+
+    /// <summary>Reads the metadata back; null when the blob was not written by the upload (a stray file in the container).</summary>
+    public static SubmissionBlob? FromMetadata(IDictionary<string, string> metadata)
+    {
+        var values = new Dictionary<string, string>(metadata, StringComparer.OrdinalIgnoreCase);
+        if (!values.TryGetValue("centre", out var centre)
+            || !values.TryGetValue("year", out var yearText) || !int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            || !values.TryGetValue("submissionid", out var submissionId)
+            || !values.TryGetValue("receivedat", out var receivedText)
+            || !DateTimeOffset.TryParse(receivedText, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var receivedAt)
+            || !values.TryGetValue("late", out var late)
+            || !values.TryGetValue("bytes", out var bytesText) || !long.TryParse(bytesText, NumberStyles.None, CultureInfo.InvariantCulture, out var bytes)
+            || !values.TryGetValue("sha256", out var sha256))
+        {
+            return null;
+        }
+
+        values.TryGetValue("originalname", out var originalName);
+        return new SubmissionBlob(centre, year, submissionId, receivedAt, late == "true",
+            WebUtility.UrlDecode(originalName ?? ""), bytes, sha256);
+    }
+}

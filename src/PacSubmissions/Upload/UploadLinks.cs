@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using PacSubmissions.Campaigns;
+
+namespace PacSubmissions.Upload;
+
+/// <summary>A verified upload link: it names the centre and campaign year, and it has not expired.</summary>
+public sealed record UploadLink(string CentreId, int Year, DateTimeOffset ExpiresAt);
+
+/// <summary>
+/// Signs and checks the personal upload links. A token is <c>centre.year.expiry.signature</c>, where the signature is
+/// HMAC-SHA256 over the first three parts with the configured secret; changing the secret invalidates every link.
+/// </summary>
+public sealed class UploadLinks(IOptions<LinkOptions> options, TimeProvider clock)
+{
+    private const string Purpose = "pac-upload-v1";
+
+    public string CreateToken(string centreId, Campaign campaign) => CreateToken(centreId, campaign.Year, campaign.LateUploadsCloseAt);
+
+    public string CreateToken(string centreId, int year, DateTimeOffset expiresAt)
+    {
+        var payload = Payload(centreId, year, expiresAt.ToUnixTimeSeconds());
+        return $"{payload}.{Base64Url(Sign(payload))}";
+    }
+
+    public Uri CreateUrl(string centreId, Campaign campaign) =>
+        new($"{options.Value.PublicBaseUrl.TrimEnd('/')}/{UploadRoutes.Prefix}/{UploadRoutes.Upload.Replace("{token}", CreateToken(centreId, campaign), StringComparison.Ordinal)}");
+
+    /// <summary>The link the token stands for, or null when it is malformed, forged or expired: callers cannot tell which.</summary>
+    public UploadLink? Verify(string? token)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 200)
+        {
+            return null;
+        }
+
+        var parts = token.Split('.');
+        if (parts.Length != 4
+            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var expiresUnix))
+        {
+            return null;
+        }
+
+        var expected = Sign(Payload(parts[0], year, expiresUnix));
+        var given = FromBase64Url(parts[3]);
+        if (given is null || !CryptographicOperations.FixedTimeEquals(expected, given))
+        {
+            return null;
+        }
+
+        var expiresAt = DateTimeOffset.FromUnixTimeSeconds(expiresUnix);
+        return clock.GetUtcNow() > expiresAt ? null : new UploadLink(parts[0], year, expiresAt);
+    }
+
+    private static string Payload(string centreId, int year, long expiresUnix) =>
+        string.Create(CultureInfo.InvariantCulture, $"{centreId}.{year}.{expiresUnix}");
+
+    private byte[] Sign(string payload) =>
+        HMACSHA256.HashData(Encoding.UTF8.GetBytes(options.Value.SigningSecret), Encoding.UTF8.GetBytes($"{Purpose}|{payload}"));
+
+    private static string Base64Url(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static byte[]? FromBase64Url(string text)
+    {
+        var base64 = text.Replace('-', '+').Replace('_', '/');
+        base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
+        var buffer = new byte[base64.Length];
+        return Convert.TryFromBase64String(base64, buffer, out var written) ? buffer[..written] : null;
+    }
+}

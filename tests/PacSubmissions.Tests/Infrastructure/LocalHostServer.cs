@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PacSubmissions.LocalHost;
+
+namespace PacSubmissions.Tests.Infrastructure;
+
+/// <summary>
+/// The local host, as <c>dotnet run</c> starts it, on a free loopback port against the shared Azurite, with the
+/// test's own storage names and outbox. Real Kestrel, real HTTP: tests talk to it through <see cref="Client"/>.
+/// </summary>
+public sealed class LocalHostServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private LocalHostServer(WebApplication app, Uri baseAddress, TestStorageNames names, Outbox outbox, string storage)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+        Names = names;
+        Outbox = outbox;
+        Storage = storage;
+        Client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public Uri BaseAddress { get; }
+
+    public HttpClient Client { get; }
+
+    public TestStorageNames Names { get; }
+
+    public Outbox Outbox { get; }
+
+    public string Storage { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public T Get<T>() where T : notnull => _app.Services.GetRequiredService<T>();
+
+    public static async Task<LocalHostServer> StartAsync(TimeProvider? clock = null, Dictionary<string, string?>? settings = null)
+    {
+        var storage = await Azurite.ConnectionStringAsync();
+        var names = TestStorageNames.Unique();
+        var outbox = new Outbox();
+        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, EnvironmentName = "Test" });
+        var values = TestSettings.Create(storage, names, outbox.Path, baseAddress.ToString().TrimEnd('/'));
+        foreach (var (key, value) in settings ?? [])
+        {
+            values[key] = value;
+        }
+
+        builder.Configuration.AddInMemoryCollection(values);
+        builder.WebHost.UseUrls(baseAddress.ToString());
+        if (clock is not null)
+        {
+            builder.Services.Replace(ServiceDescriptor.Singleton(clock));
+        }
+
+        var app = LocalFunctionsHost.Build(builder);
+        await app.StartAsync();
+        return new LocalHostServer(app, baseAddress, names, outbox, storage);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        await TestStorageCleanup.DeleteAsync(Storage, Names);
+        Outbox.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,24 @@
+namespace PacSubmissions.Tests.Infrastructure;
+
+/// <summary>The settings a test pipeline runs with: its own storage names and outbox, everything else as in a local run.</summary>
+public static class TestSettings
+{
+    public const string SigningSecret = "test-signing-secret-0123456789-abcdefghij";
+    public const string HqAddress = "hq@pac-test.example";
+
+    public static Dictionary<string, string?> Create(string storage, TestStorageNames names, string outbox, string publicBaseUrl = "http://127.0.0.1:7071") => new()
+    {
+        ["AzureWebJobsStorage"] = storage,
+        ["Storage:ReportsContainer"] = names.ReportsContainer,
+        ["Storage:TablePrefix"] = names.TablePrefix,
+        ["Links:SigningSecret"] = SigningSecret,
+        ["Links:PublicBaseUrl"] = publicBaseUrl,
+        ["Email:From"] = "pac@pac-test.example",
+        ["Email:HqAddress"] = HqAddress,
+        ["Email:SendGridApiKey"] = "",
+        ["Email:OutboxPath"] = outbox,
+        ["Reminders:Schedule"] = "0 0 * * * *",
+        ["LocalHost:SeedDemo"] = "false",
+        ["LocalHost:BlobPollInterval"] = "00:00:00.200",
+    };
+}
