@@ -32,7 +32,10 @@ public static class PacSettings
             .AddLogging()
             .AddSingleton<IConfiguration>(configuration)
             .AddPacSubmissions(configuration);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        // What ValidateOnStart does for a host: every setting checked before the command does anything.
+        provider.GetService<IStartupValidator>()?.Validate();
+        return provider;
     }
 
     /// <summary>Runs a command body, turning a missing or invalid setting into one clear line and exit code 2.</summary>

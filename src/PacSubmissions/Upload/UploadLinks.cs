@@ -17,7 +17,11 @@ public sealed class UploadLinks(IOptions<LinkOptions> options, TimeProvider cloc
 {
     private const string Purpose = "pac-upload-v1";
 
-    public string CreateToken(string centreId, Campaign campaign) => CreateToken(centreId, campaign.Year, campaign.LateUploadsCloseAt);
+    /// <summary>Links outlive the late window, so a coordinator who comes late is told uploads closed and whom to ask.</summary>
+    public static readonly TimeSpan LifetimeAfterUploadsClose = TimeSpan.FromDays(90);
+
+    public string CreateToken(string centreId, Campaign campaign) =>
+        CreateToken(centreId, campaign.Year, campaign.LateUploadsCloseAt + LifetimeAfterUploadsClose);
 
     public string CreateToken(string centreId, int year, DateTimeOffset expiresAt)
     {

@@ -41,11 +41,17 @@ public sealed class LocalHostServer : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _app.Services.GetRequiredService<T>();
 
-    public static async Task<LocalHostServer> StartAsync(TimeProvider? clock = null, Dictionary<string, string?>? settings = null)
+    /// <param name="names">Storage names to reuse (a restart of an earlier server); new ones when null.</param>
+    /// <param name="outbox">Outbox to reuse (a restart of an earlier server); a new one when null.</param>
+    public static async Task<LocalHostServer> StartAsync(
+        TimeProvider? clock = null,
+        Dictionary<string, string?>? settings = null,
+        TestStorageNames? names = null,
+        Outbox? outbox = null)
     {
         var storage = await Azurite.ConnectionStringAsync();
-        var names = TestStorageNames.Unique();
-        var outbox = new Outbox();
+        names ??= TestStorageNames.Unique();
+        outbox ??= new Outbox();
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, EnvironmentName = "Test" });
         var values = TestSettings.Create(storage, names, outbox.Path, baseAddress.ToString().TrimEnd('/'));
@@ -66,11 +72,17 @@ public sealed class LocalHostServer : IAsyncDisposable
         return new LocalHostServer(app, baseAddress, names, outbox, storage);
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops the host but keeps its storage and outbox, as a crash or a redeploy would.</summary>
+    public async Task StopAsync()
     {
         Client.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
         await TestStorageCleanup.DeleteAsync(Storage, Names);
         Outbox.Dispose();
     }

@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using PacSubmissions.Tests.Infrastructure;
+
+namespace PacSubmissions.Tests.Configuration;
+
+public sealed class SettingsValidationTests
+{
+    private static async Task<OptionsValidationException> StartWith(Action<Dictionary<string, string?>> change)
+    {
+        var settings = TestSettings.Create("UseDevelopmentStorage=true", TestStorageNames.Unique(), "/tmp/unused-outbox");
+        change(settings);
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddPacSubmissions(builder.Configuration);
+        // Only option validation is under test: no storage is touched.
+        builder.Services.RemoveAll<IHostedService>();
+        using var host = builder.Build();
+        return await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+    }
+
+    [Theory]
+    [InlineData("Email:HqAddress")]
+    [InlineData("Email:From")]
+    [InlineData("Links:SigningSecret")]
+    [InlineData("Links:PublicBaseUrl")]
+    [InlineData("Reminders:Schedule")]
+    public async Task MissingSettingStopsTheAppNamingIt(string setting)
+    {
+        var error = await StartWith(s => s[setting] = "");
+
+        Assert.Contains(setting, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NoWayToSendEmailNamesBothChoices()
+    {
+        var error = await StartWith(s =>
+        {
+            s["Email:SendGridApiKey"] = "";
+            s["Email:OutboxPath"] = "";
+        });
+
+        Assert.Contains("Email:SendGridApiKey", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Email:OutboxPath", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ShortSigningSecretIsRefused()
+    {
+        var error = await StartWith(s => s["Links:SigningSecret"] = "short");
+
+        Assert.Contains("at least 32 characters", error.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,68 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using PacSubmissions.Email;
+using SendGrid;
+
+namespace PacSubmissions.Tests.Email;
+
+/// <summary>The real SendGrid client against a small SendGrid stand-in on 127.0.0.1: the status decides success.</summary>
+public sealed class SendGridStatusTests
+{
+    private static readonly EmailMessage Message = new(new EmailKey(2030, "kz-almaty", "test", "1"), "hq@pac-test.example", "Subject", "Text", "<p>Html</p>");
+
+    private static async Task<(WebApplication Server, SendGridEmailSender Sender)> StartAsync(int status)
+    {
+        var port = FreePort();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        var server = builder.Build();
+        server.MapPost("/v3/mail/send", (HttpResponse response) =>
+        {
+            response.Headers["X-Message-Id"] = "sg-message-1";
+            return Results.Text(status >= 400 ? """{"errors":[{"message":"refused by test"}]}""" : "", "application/json", statusCode: status);
+        });
+        await server.StartAsync();
+        var options = Options.Create(new EmailOptions { From = "pac@pac-test.example", HqAddress = "hq@pac-test.example", SendGridApiKey = "SG.test" });
+        var client = new SendGridClient(new SendGridClientOptions { ApiKey = "SG.test", Host = $"http://127.0.0.1:{port}" });
+        return (server, new SendGridEmailSender(client, options));
+    }
+
+    [Fact]
+    public async Task AcceptedSendReturnsSendGridsMessageId()
+    {
+        var (server, sender) = await StartAsync(202);
+        await using var _ = server;
+
+        Assert.Equal("sg-message-1", await sender.SendAsync(Message, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData(500, false)]
+    [InlineData(503, false)]
+    [InlineData(429, false)]
+    [InlineData(400, true)]
+    [InlineData(401, true)]
+    [InlineData(403, true)]
+    public async Task RefusedSendIsAFailureThatSaysWhetherToRetry(int status, bool permanent)
+    {
+        var (server, sender) = await StartAsync(status);
+        await using var _ = server;
+
+        var error = await Assert.ThrowsAsync<EmailSendException>(() => sender.SendAsync(Message, CancellationToken.None));
+
+        Assert.Equal(status, error.StatusCode);
+        Assert.Equal(permanent, error.Permanent);
+        Assert.Contains("refused by test", error.Message, StringComparison.Ordinal);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Reflection;
+using System.Text.Json;
+using PacSubmissions.Functions.Upload;
+using PacSubmissions.LocalHost;
+using PacSubmissions.LocalHost.Functions;
+
+namespace PacSubmissions.Tests.Functions;
+
+/// <summary>
+/// Reads the functions.metadata the Worker SDK builds for Azure, so the deployment cannot drift from the code, and checks
+/// the local host sees the same functions with the same triggers.
+/// </summary>
+public sealed class FunctionsMetadataTests
+{
+    private static readonly Lazy<JsonElement[]> Metadata = new(() =>
+    {
+        var configuration = typeof(FunctionsMetadataTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
+        var path = Path.Combine(RepositoryRoot.Find(), "src", "PacSubmissions.Functions", "bin", configuration, "net10.0", "functions.metadata");
+        return [.. JsonDocument.Parse(File.ReadAllText(path)).RootElement.EnumerateArray()];
+    });
+
+    private static JsonElement Trigger(string function)
+    {
+        var entry = Assert.Single(Metadata.Value, f => f.GetProperty("name").GetString() == function);
+        return Assert.Single(entry.GetProperty("bindings").EnumerateArray(), b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void UploadIsAnAnonymousHttpPostOnTheLinkRoute()
+    {
+        var trigger = Trigger("UploadReport");
+
+        Assert.Equal("httpTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("upload/{token}", trigger.GetProperty("route").GetString());
+        Assert.Equal(["post"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString());
+    }
+
+    [Fact]
+    public void ProcessorIsTriggeredByReportBlobsOnTheStorageConnection()
+    {
+        var trigger = Trigger("ProcessReport");
+
+        Assert.Equal("blobTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("%Storage:ReportsContainer%/{name}", trigger.GetProperty("path").GetString());
+        Assert.Equal("AzureWebJobsStorage", trigger.GetProperty("connection").GetString());
+    }
+
+    [Fact]
+    public void ReminderTimerReadsItsScheduleFromSettings()
+    {
+        var trigger = Trigger("SendReminders");
+
+        Assert.Equal("timerTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("%Reminders:Schedule%", trigger.GetProperty("schedule").GetString());
+    }
+
+    [Fact]
+    public void LocalHostServesExactlyTheFunctionsAzureGets()
+    {
+        var local = FunctionCatalog.From(typeof(UploadReport).Assembly).Functions.Select(f => f.Name).Order(StringComparer.Ordinal);
+        var azure = Metadata.Value.Select(f => f.GetProperty("name").GetString()!).Order(StringComparer.Ordinal);
+
+        Assert.Equal(azure, local);
+    }
+}

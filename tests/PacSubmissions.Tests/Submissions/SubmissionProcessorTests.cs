@@ -1,0 +1,102 @@
+using Azure.Storage.Blobs;
+using PacSubmissions.Storage;
+using PacSubmissions.Submissions;
+using PacSubmissions.Tests.Infrastructure;
+using PacSubmissions.Upload;
+
+namespace PacSubmissions.Tests.Submissions;
+
+public sealed class SubmissionProcessorTests
+{
+    private static async Task<BlobClient> StoreReportAsync(TestPipeline pipeline, SubmissionBlob submission, string sample)
+    {
+        var blob = pipeline.Get<PacStorage>().Reports.GetBlobClient(submission.BlobName);
+        await using var file = File.OpenRead(Samples.PathOf(sample));
+        await blob.UploadAsync(file, new Azure.Storage.Blobs.Models.BlobUploadOptions { Metadata = submission.ToMetadata() });
+        return blob;
+    }
+
+    private static SubmissionBlob Uploaded(string sample, bool late = false)
+    {
+        var bytes = File.ReadAllBytes(Samples.PathOf(sample));
+        var receivedAt = new DateTimeOffset(2030, 7, 1, 9, 30, 0, TimeSpan.Zero);
+        return new SubmissionBlob("kz-almaty", 2030, SubmissionBlob.NewSubmissionId(receivedAt), receivedAt, late, sample,
+            bytes.Length, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
+    }
+
+    [Fact]
+    public async Task ProcessingTheSameBlobTwiceLeavesOneRowAndOneEmail()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        await TestData.SeedAsync(pipeline.Services, TestData.OpenCampaign(DateTimeOffset.UtcNow), TestData.Centre());
+        var uploaded = Uploaded("korea-2021.docx");
+        var blob = await StoreReportAsync(pipeline, uploaded, "korea-2021.docx");
+        var processor = pipeline.Get<SubmissionProcessor>();
+
+        await processor.ProcessAsync(blob, CancellationToken.None);
+        await processor.ProcessAsync(blob, CancellationToken.None);
+
+        var row = Assert.Single(await pipeline.Get<SubmissionStore>().ListAsync(2030, CancellationToken.None));
+        Assert.Equal(uploaded.SubmissionId, row.SubmissionId);
+        Assert.Equal(uploaded.Sha256, row.Sha256);
+        Assert.Equal(uploaded.ReceivedAt, row.ReceivedAt);
+        var mail = Assert.Single(pipeline.Outbox.Messages());
+        Assert.Equal(TestSettings.HqAddress, mail.To.Mailboxes.Single().Address);
+    }
+
+    [Fact]
+    public async Task LateSubmissionIsRecordedLateAndHqIsToldSo()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        await TestData.SeedAsync(pipeline.Services, TestData.OpenCampaign(DateTimeOffset.UtcNow), TestData.Centre());
+        var blob = await StoreReportAsync(pipeline, Uploaded("china-2021.docx", late: true), "china-2021.docx");
+
+        await pipeline.Get<SubmissionProcessor>().ProcessAsync(blob, CancellationToken.None);
+
+        Assert.True(Assert.Single(await pipeline.Get<SubmissionStore>().ListAsync(2030, CancellationToken.None)).Late);
+        Assert.Contains("LATE", Assert.Single(pipeline.Outbox.Messages()).Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BlobWithoutUploadMetadataIsRefusedAndNothingIsRecorded()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        var blob = pipeline.Get<PacStorage>().Reports.GetBlobClient("2030/kz-almaty/stray");
+        await blob.UploadAsync(BinaryData.FromString("not uploaded through a link"));
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => pipeline.Get<SubmissionProcessor>().ProcessAsync(blob, CancellationToken.None));
+
+        Assert.Contains("2030/kz-almaty/stray", error.Message, StringComparison.Ordinal);
+        Assert.Empty(await pipeline.Get<SubmissionStore>().ListAsync(2030, CancellationToken.None));
+        Assert.Empty(pipeline.Outbox.Messages());
+    }
+
+    [Fact]
+    public async Task BlobChangedAfterUploadIsRefused()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        var uploaded = Uploaded("korea-2021.docx") with { Sha256 = new string('0', 64) };
+        var blob = await StoreReportAsync(pipeline, uploaded, "korea-2021.docx");
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => pipeline.Get<SubmissionProcessor>().ProcessAsync(blob, CancellationToken.None));
+
+        Assert.Contains("SHA-256", error.Message, StringComparison.Ordinal);
+        Assert.Empty(await pipeline.Get<SubmissionStore>().ListAsync(2030, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task HqEmailShowsReportValuesAsTextNotMarkup()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        await TestData.SeedAsync(pipeline.Services, TestData.OpenCampaign(DateTimeOffset.UtcNow),
+            TestData.Centre(name: "<script>alert('x')</script> Centre"));
+        var blob = await StoreReportAsync(pipeline, Uploaded("korea-2021.docx") with { OriginalFileName = "<b>report</b>.docx" }, "korea-2021.docx");
+
+        await pipeline.Get<SubmissionProcessor>().ProcessAsync(blob, CancellationToken.None);
+
+        var html = Assert.Single(pipeline.Outbox.Messages()).HtmlBody;
+        Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>report", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
+    }
+}
