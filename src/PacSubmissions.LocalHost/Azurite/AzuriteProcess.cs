@@ -53,10 +53,10 @@ public sealed class AzuriteProcess : IAsyncDisposable
             throw new InvalidOperationException($"Azurite is not installed: run 'npm ci' in {repositoryRoot} first (it installs the version package.json pins).");
         }
 
-        var (blobPort, queuePort, tablePort) = ports ?? (FreePort(), FreePort(), FreePort());
+        var (blobPort, queuePort, tablePort) = ports ?? (LoopbackPort.Free(), LoopbackPort.Free(), LoopbackPort.Free());
         foreach (var port in new[] { blobPort, queuePort, tablePort })
         {
-            if (!IsFree(port))
+            if (!LoopbackPort.IsFree(port))
             {
                 throw new InvalidOperationException(
                     $"Port {port} is in use: is another Azurite running? Stop it, or set AzureWebJobsStorage=UseDevelopmentStorage=true to use that one.");
@@ -184,26 +184,5 @@ public sealed class AzuriteProcess : IAsyncDisposable
         {
             return _output.ToString();
         }
-    }
-
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

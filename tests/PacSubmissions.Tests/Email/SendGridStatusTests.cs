@@ -1,10 +1,9 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using PacSubmissions.Email;
+using PacSubmissions.LocalHost;
 using SendGrid;
 
 namespace PacSubmissions.Tests.Email;
@@ -16,7 +15,7 @@ public sealed class SendGridStatusTests
 
     private static async Task<(WebApplication Server, SendGridEmailSender Sender)> StartAsync(int status)
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         var server = builder.Build();
@@ -57,12 +56,5 @@ public sealed class SendGridStatusTests
         Assert.Equal(status, error.StatusCode);
         Assert.Equal(permanent, error.Permanent);
         Assert.Contains("refused by test", error.Message, StringComparison.Ordinal);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

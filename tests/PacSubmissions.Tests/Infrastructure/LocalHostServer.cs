@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -52,7 +50,7 @@ public sealed class LocalHostServer : IAsyncDisposable
         var storage = await Azurite.ConnectionStringAsync();
         names ??= TestStorageNames.Unique();
         outbox ??= new Outbox();
-        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
+        var baseAddress = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}");
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, EnvironmentName = "Test" });
         var values = TestSettings.Create(storage, names, outbox.Path, baseAddress.ToString().TrimEnd('/'));
         foreach (var (key, value) in settings ?? [])
@@ -85,12 +83,5 @@ public sealed class LocalHostServer : IAsyncDisposable
         await StopAsync();
         await TestStorageCleanup.DeleteAsync(Storage, Names);
         Outbox.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
