@@ -36,6 +36,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CentreRegister>();
         services.AddSingleton<CampaignStore>();
         services.AddSingleton<SubmissionStore>();
+        services.AddSingleton<ReadingArchive>();
         services.AddSingleton<UploadLinks>();
         services.AddSingleton<ReportUploadHandler>();
         services.AddSingleton<SubmissionProcessor>();

@@ -16,11 +16,15 @@ public sealed class PacStorage(BlobServiceClient blobs, TableServiceClient table
 
     public BlobContainerClient Reports => blobs.GetBlobContainerClient(options.Value.ReportsContainer);
 
+    /// <summary>The full reading of each report, as JSON; a container of its own so the blob trigger never sees it.</summary>
+    public BlobContainerClient Readings => blobs.GetBlobContainerClient(options.Value.ReportsContainer + "-readings");
+
     public TableClient Table(string name) => tables.GetTableClient(options.Value.TablePrefix + name);
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
         await Reports.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await Readings.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         foreach (var table in AllTables)
         {
             await Table(table).CreateIfNotExistsAsync(cancellationToken);

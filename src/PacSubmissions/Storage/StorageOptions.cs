@@ -10,8 +10,9 @@ public sealed class StorageOptions
     public const string ReportsContainerSetting = Section + ":" + nameof(ReportsContainer);
 
     [Required(ErrorMessage = "Set " + ReportsContainerSetting + " to the blob container that holds uploaded reports (e.g. reports).")]
-    [RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$",
-        ErrorMessage = ReportsContainerSetting + " must be a valid container name: 3-63 lower-case letters, digits and single hyphens.")]
+    // 54 at most: the readings container is this name plus "-readings", and a container name has 63 characters at most.
+    [RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,52}[a-z0-9]$",
+        ErrorMessage = ReportsContainerSetting + " must be a valid container name: 3-54 lower-case letters, digits and single hyphens.")]
     public string ReportsContainer { get; set; } = "reports";
 
     /// <summary>Put before every table name; lets tests (and a second deployment in one account) keep their own tables.</summary>

@@ -1,6 +1,9 @@
 namespace PacSubmissions.Submissions;
 
-/// <summary>One uploaded version of a centre's report, as recorded once the processor has checked it.</summary>
+/// <summary>
+/// One uploaded version of a centre's report, as recorded once the processor has checked it. <see cref="Check"/> is null
+/// only for rows written before the report reader existed.
+/// </summary>
 public sealed record Submission(
     string CentreId,
     int Year,
@@ -11,4 +14,5 @@ public sealed record Submission(
     string Sha256,
     DateTimeOffset ReceivedAt,
     bool Late,
-    DateTimeOffset ProcessedAt);
+    DateTimeOffset ProcessedAt,
+    SubmissionCheck? Check = null);

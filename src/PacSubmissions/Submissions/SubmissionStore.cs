@@ -38,18 +38,27 @@ public sealed class SubmissionStore(PacStorage storage)
 
     private static string RowKey(string centreId, string submissionId) => $"{centreId}_{submissionId}";
 
-    private static TableEntity ToEntity(Submission submission) => new(Partition(submission.Year), RowKey(submission.CentreId, submission.SubmissionId))
+    private static TableEntity ToEntity(Submission submission)
     {
-        ["Centre"] = submission.CentreId,
-        ["SubmissionId"] = submission.SubmissionId,
-        ["BlobName"] = submission.BlobName,
-        ["OriginalFileName"] = submission.OriginalFileName,
-        ["Bytes"] = submission.Bytes,
-        ["Sha256"] = submission.Sha256,
-        ["ReceivedAt"] = submission.ReceivedAt,
-        ["Late"] = submission.Late,
-        ["ProcessedAt"] = submission.ProcessedAt,
-    };
+        var entity = new TableEntity(Partition(submission.Year), RowKey(submission.CentreId, submission.SubmissionId))
+        {
+            ["Centre"] = submission.CentreId,
+            ["SubmissionId"] = submission.SubmissionId,
+            ["BlobName"] = submission.BlobName,
+            ["OriginalFileName"] = submission.OriginalFileName,
+            ["Bytes"] = submission.Bytes,
+            ["Sha256"] = submission.Sha256,
+            ["ReceivedAt"] = submission.ReceivedAt,
+            ["Late"] = submission.Late,
+            ["ProcessedAt"] = submission.ProcessedAt,
+        };
+        if (submission.Check is { } check)
+        {
+            SubmissionCheckColumns.Write(entity, check);
+        }
+
+        return entity;
+    }
 
     private static Submission FromEntity(TableEntity entity) => new(
         entity.GetString("Centre") ?? "",
@@ -61,5 +70,6 @@ public sealed class SubmissionStore(PacStorage storage)
         entity.GetString("Sha256") ?? "",
         entity.GetDateTimeOffset("ReceivedAt") ?? default,
         entity.GetBoolean("Late") ?? false,
-        entity.GetDateTimeOffset("ProcessedAt") ?? default);
+        entity.GetDateTimeOffset("ProcessedAt") ?? default,
+        SubmissionCheckColumns.Read(entity));
 }
