@@ -51,8 +51,12 @@ public static class BicepCli
         return new Result(process.ExitCode, await output, await errors);
     }
 
-    /// <summary>infra/main.bicep compiled to the ARM template azd deploys.</summary>
-    public static async Task<string> BuildMainAsync()
+    private static readonly Lazy<Task<string>> MainTemplate = new(CompileMainAsync);
+
+    /// <summary>infra/main.bicep compiled to the ARM template azd deploys (once per test run).</summary>
+    public static Task<string> BuildMainAsync() => MainTemplate.Value;
+
+    private static async Task<string> CompileMainAsync()
     {
         var result = await RunAsync("build", Path.Combine(InfraDirectory, "main.bicep"), "--stdout");
         return result.ExitCode == 0
