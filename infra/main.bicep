@@ -13,7 +13,7 @@ param environmentName string
 @metadata({ azd: { type: 'location' } })
 param location string
 
-@description('Object id of the person running azd: given read access to the data and the secrets, so the pac tool works for them.')
+@description('Object id of the person running azd: given access to the reports and tables and read access to the secrets, so the pac tool works for them.')
 param principalId string = ''
 
 @description('Kind of principal in principalId: User for a person, ServicePrincipal for a pipeline.')
