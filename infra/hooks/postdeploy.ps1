@@ -1,0 +1,33 @@
+# Subscribes ProcessReport's blob trigger (Event Grid source) to the reports container, once the code is deployed.
+# The Windows twin of postdeploy.sh; azd runs it after `azd deploy` with the outputs of infra/main.bicep in the environment.
+$ErrorActionPreference = 'Stop'
+
+foreach ($name in 'AZURE_RESOURCE_GROUP', 'AZURE_FUNCTION_APP_NAME', 'PAC_EVENTGRID_TOPIC_NAME', 'PAC_REPORTS_CONTAINER') {
+    if (-not [Environment]::GetEnvironmentVariable($name)) {
+        throw "postdeploy: $name is not set; run this through azd (azd up or azd deploy)."
+    }
+}
+if (-not (Get-Command az -ErrorAction SilentlyContinue)) {
+    throw 'postdeploy: the Azure CLI (az) is required; see docs/deploy.md.'
+}
+
+# The Functions host creates the blobs_extension key when it first starts with the new code: wait for it (up to 5 minutes).
+for ($attempt = 1; ; $attempt++) {
+    $key = az functionapp keys list -g $env:AZURE_RESOURCE_GROUP -n $env:AZURE_FUNCTION_APP_NAME --query systemKeys.blobs_extension -o tsv 2>$null
+    if ($key) { break }
+    if ($attempt -ge 30) {
+        throw 'postdeploy: the app has no blobs_extension key after 5 minutes; is it running? Re-run: azd hooks run postdeploy'
+    }
+    Write-Host "postdeploy: waiting for the Functions host to create its blobs_extension key ($attempt/30)..."
+    try { Invoke-WebRequest -UseBasicParsing "https://$($env:AZURE_FUNCTION_APP_NAME).azurewebsites.net/" | Out-Null } catch { }
+    Start-Sleep -Seconds 10
+}
+
+az deployment group create `
+    --resource-group $env:AZURE_RESOURCE_GROUP `
+    --name process-report-blob-events `
+    --template-file (Join-Path $PSScriptRoot '../modules/blob-events.bicep') `
+    --parameters functionAppName=$env:AZURE_FUNCTION_APP_NAME systemTopicName=$env:PAC_EVENTGRID_TOPIC_NAME reportsContainerName=$env:PAC_REPORTS_CONTAINER `
+    --output none
+if ($LASTEXITCODE -ne 0) { throw 'postdeploy: creating the Event Grid subscription failed (see above).' }
+Write-Host "postdeploy: new reports in '$($env:PAC_REPORTS_CONTAINER)' now reach ProcessReport through Event Grid."

@@ -1,0 +1,34 @@
+#!/bin/sh
+# Subscribes ProcessReport's blob trigger (Event Grid source) to the reports container, once the code is deployed.
+# azd runs this after `azd deploy` with the outputs of infra/main.bicep in the environment.
+set -eu
+
+for name in AZURE_RESOURCE_GROUP AZURE_FUNCTION_APP_NAME PAC_EVENTGRID_TOPIC_NAME PAC_REPORTS_CONTAINER; do
+  eval "value=\${$name:-}"
+  if [ -z "$value" ]; then
+    echo "postdeploy: $name is not set; run this through azd (azd up or azd deploy)." >&2
+    exit 1
+  fi
+done
+command -v az >/dev/null 2>&1 || { echo "postdeploy: the Azure CLI (az) is required; see docs/deploy.md." >&2; exit 1; }
+
+# The Functions host creates the blobs_extension key when it first starts with the new code: wait for it (up to 5 minutes).
+attempt=0
+until [ -n "$(az functionapp keys list -g "$AZURE_RESOURCE_GROUP" -n "$AZURE_FUNCTION_APP_NAME" --query systemKeys.blobs_extension -o tsv 2>/dev/null)" ]; do
+  attempt=$((attempt + 1))
+  if [ "$attempt" -ge 30 ]; then
+    echo "postdeploy: the app has no blobs_extension key after 5 minutes; is it running? Re-run: azd hooks run postdeploy" >&2
+    exit 1
+  fi
+  echo "postdeploy: waiting for the Functions host to create its blobs_extension key ($attempt/30)..."
+  curl -fsS -o /dev/null "https://$AZURE_FUNCTION_APP_NAME.azurewebsites.net/" 2>/dev/null || true
+  sleep 10
+done
+
+az deployment group create \
+  --resource-group "$AZURE_RESOURCE_GROUP" \
+  --name process-report-blob-events \
+  --template-file "$(dirname "$0")/../modules/blob-events.bicep" \
+  --parameters functionAppName="$AZURE_FUNCTION_APP_NAME" systemTopicName="$PAC_EVENTGRID_TOPIC_NAME" reportsContainerName="$PAC_REPORTS_CONTAINER" \
+  --output none
+echo "postdeploy: new reports in '$PAC_REPORTS_CONTAINER' now reach ProcessReport through Event Grid."

@@ -1,0 +1,164 @@
+// PacSubmissions in one resource group: storage, the Function App (Flex Consumption), its identity,
+// Key Vault for the two secrets, monitoring and alerts. `azd up` deploys this, then the code, then
+// infra/hooks/postdeploy.* subscribes the blob trigger to Event Grid (see docs/deploy.md for why then).
+targetScope = 'subscription'
+
+@minLength(1)
+@maxLength(64)
+@description('Name of the azd environment; it seeds every resource name, so two environments never clash.')
+param environmentName string
+
+@minLength(1)
+@description('Azure region for every resource (one that offers the Flex Consumption plan).')
+@metadata({ azd: { type: 'location' } })
+param location string
+
+@description('Object id of the person running azd: given access to the reports and tables and read access to the secrets, so the pac tool works for them.')
+param principalId string = ''
+
+@description('Kind of principal in principalId: User for a person, ServicePrincipal for a pipeline.')
+@allowed(['User', 'ServicePrincipal'])
+param principalType string = 'User'
+
+@description('Address e-mails are sent from; it must be a verified sender in SendGrid.')
+param emailFromAddress string
+
+@description('IFLA HQ\'s address: told of every submission.')
+param hqEmailAddress string
+
+@description('Who is told when a report is poisoned or a function keeps failing; empty sends the alerts to HQ.')
+param alertEmailAddress string = ''
+
+@secure()
+@minLength(1)
+@description('The SendGrid API key (Mail Send permission). Kept in Key Vault; the app reads it through a Key Vault reference.')
+param sendGridApiKey string
+
+@secure()
+@minLength(32)
+@description('Signs every upload link; changing it invalidates links already sent. azd generates it once and keeps it in the environment.')
+@metadata({ azd: { type: 'generate', config: { length: 48, noSpecial: true } } })
+param linkSigningSecret string
+
+@description('Address coordinators reach the app at; empty means the Function App\'s own https://<name>.azurewebsites.net.')
+param publicBaseUrl string = ''
+
+@description('Six-field cron schedule (UTC) of the reminder run.')
+param reminderSchedule string = '0 0 8 * * *'
+
+@description('Turn on Microsoft Defender for Storage malware scanning of uploads (billed per GB scanned).')
+param malwareScanningEnabled bool = false
+
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = { 'azd-env-name': environmentName }
+var reportsContainerName = 'reports'
+var functionAppName = 'func-${resourceToken}'
+
+resource resourceGroup 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: 'rg-${environmentName}'
+  location: location
+  tags: tags
+}
+
+module identity 'modules/identity.bicep' = {
+  scope: resourceGroup
+  params: {
+    name: 'id-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module storage 'modules/storage.bicep' = {
+  scope: resourceGroup
+  params: {
+    name: 'st${resourceToken}'
+    location: location
+    tags: tags
+    reportsContainerName: reportsContainerName
+    appPrincipalId: identity.outputs.principalId
+    userPrincipalId: principalId
+    userPrincipalType: principalType
+    malwareScanningEnabled: malwareScanningEnabled
+  }
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  scope: resourceGroup
+  params: {
+    logAnalyticsName: 'log-${resourceToken}'
+    applicationInsightsName: 'appi-${resourceToken}'
+    location: location
+    tags: tags
+    appPrincipalId: identity.outputs.principalId
+  }
+}
+
+module keyVault 'modules/keyvault.bicep' = {
+  scope: resourceGroup
+  params: {
+    name: 'kv-${resourceToken}'
+    location: location
+    tags: tags
+    appPrincipalId: identity.outputs.principalId
+    userPrincipalId: principalId
+    userPrincipalType: principalType
+    sendGridApiKey: sendGridApiKey
+    linkSigningSecret: linkSigningSecret
+  }
+}
+
+module functionApp 'modules/functionapp.bicep' = {
+  scope: resourceGroup
+  params: {
+    name: functionAppName
+    planName: 'plan-${resourceToken}'
+    location: location
+    tags: tags
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    storageAccountName: storage.outputs.name
+    deploymentContainerUrl: storage.outputs.deploymentContainerUrl
+    applicationInsightsConnectionString: monitoring.outputs.connectionString
+    reportsContainerName: reportsContainerName
+    linkSigningSecretUri: keyVault.outputs.linkSigningUri
+    sendGridApiKeyUri: keyVault.outputs.sendGridUri
+    publicBaseUrl: empty(publicBaseUrl) ? 'https://${functionAppName}.azurewebsites.net' : publicBaseUrl
+    emailFromAddress: emailFromAddress
+    hqEmailAddress: hqEmailAddress
+    reminderSchedule: reminderSchedule
+  }
+}
+
+module eventGrid 'modules/eventgrid.bicep' = {
+  scope: resourceGroup
+  params: {
+    name: 'evgt-${resourceToken}'
+    location: location
+    tags: tags
+    storageAccountId: storage.outputs.id
+  }
+}
+
+module alerts 'modules/alerts.bicep' = {
+  scope: resourceGroup
+  params: {
+    actionGroupName: 'ag-${resourceToken}'
+    location: location
+    tags: tags
+    alertEmailAddress: empty(alertEmailAddress) ? hqEmailAddress : alertEmailAddress
+    storageAccountName: storage.outputs.name
+    logAnalyticsId: monitoring.outputs.logAnalyticsId
+  }
+}
+
+// azd passes these to the hooks and keeps them in .azure/<env>/.env; docs/deploy.md uses them.
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = resourceGroup.name
+output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
+output PAC_EVENTGRID_TOPIC_NAME string = eventGrid.outputs.name
+output PAC_REPORTS_CONTAINER string = reportsContainerName
+output PAC_UPLOAD_BASE_URL string = empty(publicBaseUrl) ? 'https://${functionAppName}.azurewebsites.net' : publicBaseUrl

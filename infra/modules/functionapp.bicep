@@ -1,0 +1,92 @@
+// The Function App on the Flex Consumption plan (.NET 10, isolated worker), running as the user-assigned identity.
+// Every setting the code reads is set here; tests/PacSubmissions.Tests/Deployment checks that none is missing or stray.
+param name string
+param planName string
+param location string
+param tags object
+param identityId string
+param identityClientId string
+param storageAccountName string
+param deploymentContainerUrl string
+param applicationInsightsConnectionString string
+param reportsContainerName string
+param linkSigningSecretUri string
+param sendGridApiKeyUri string
+param publicBaseUrl string
+param emailFromAddress string
+param hqEmailAddress string
+param reminderSchedule string
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource site 'Microsoft.Web/sites@2024-04-01' = {
+  name: name
+  location: location
+  // azd finds the app to deploy src/PacSubmissions.Functions to by this tag (the service name in azure.yaml).
+  tags: union(tags, { 'azd-service-name': 'functions' })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: { '${identityId}': {} }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    keyVaultReferenceIdentity: identityId
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: deploymentContainerUrl
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+      scaleAndConcurrency: {
+        // Twenty centres: a handful of instances is plenty, and it caps the bill.
+        maximumInstanceCount: 40
+        instanceMemoryMB: 2048
+      }
+    }
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      appSettings: [
+        // The host's storage and the app's (src/PacSubmissions/Storage/StorageConnection.cs), by identity.
+        { name: 'AzureWebJobsStorage__accountName', value: storageAccountName }
+        { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
+        { name: 'AzureWebJobsStorage__clientId', value: identityClientId }
+        { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: applicationInsightsConnectionString }
+        // Application Insights accepts only Entra ID-authenticated telemetry (monitoring.bicep turns keys off).
+        { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }
+        { name: 'Storage__ReportsContainer', value: reportsContainerName }
+        { name: 'Links__SigningSecret', value: '@Microsoft.KeyVault(SecretUri=${linkSigningSecretUri})' }
+        { name: 'Links__PublicBaseUrl', value: publicBaseUrl }
+        { name: 'Email__From', value: emailFromAddress }
+        { name: 'Email__HqAddress', value: hqEmailAddress }
+        { name: 'Email__SendGridApiKey', value: '@Microsoft.KeyVault(SecretUri=${sendGridApiKeyUri})' }
+        { name: 'Reminders__Schedule', value: reminderSchedule }
+      ]
+    }
+  }
+}
+
+output name string = site.name
