@@ -44,7 +44,7 @@ param linkSigningSecret string
 param publicBaseUrl string = ''
 
 @description('Six-field cron schedule (UTC) of the reminder run.')
-param reminderSchedule string = '0 0 8 * * *'
+param reminderSchedule string = '0 0 * * * *'
 
 @description('Turn on Microsoft Defender for Storage malware scanning of uploads (billed per GB scanned).')
 param malwareScanningEnabled bool = false

@@ -35,7 +35,7 @@ Console.WriteLine($"Function key (for function-level routes): {local.FunctionKey
 if (local.SeedDemo)
 {
     Console.WriteLine("Demo centres and their upload links (curl -F file=@report.docx URL):");
-    foreach (var (centre, url) in await DemoData.SeedAsync(app.Services, app.Lifetime.ApplicationStopping))
+    foreach (var (centre, url) in await DemoData.SeedAsync(app.Services, DemoData.CentresCsv(root), app.Lifetime.ApplicationStopping))
     {
         Console.WriteLine($"  {centre.Id,-12} {url}");
     }

@@ -7,18 +7,11 @@ namespace PacSubmissions.LocalHost.Demo;
 /// <summary>A demo campaign and made-up centres for a local run, so a newcomer has links to try at once.</summary>
 public static class DemoData
 {
-    public static readonly IReadOnlyList<Centre> Centres =
-    [
-        new("demo-almaty", "Example PAC Centre Almaty (demo)", "Example National Library of Kazakhstan (demo)", "Almaty", "Kazakhstan",
-            "Demo Coordinator A", "coordinator.almaty@example.org", "ru"),
-        new("demo-rio", "Example PAC Centre Rio de Janeiro (demo)", "Example National Library of Brazil (demo)", "Rio de Janeiro", "Brazil",
-            "Demo Coordinator B", "coordinator.rio@example.org", "pt"),
-        new("demo-seoul", "Example PAC Centre Seoul (demo)", "Example National Library of Korea (demo)", "Seoul", "Republic of Korea",
-            "Demo Coordinator C", "coordinator.seoul@example.org", "en"),
-    ];
+    /// <summary>Made-up centres, in the register's CSV format; HQ imports the real ones the same way.</summary>
+    public static string CentresCsv(string repositoryRoot) => Path.Combine(repositoryRoot, "samples", "centres.example.csv");
 
-    /// <summary>Creates (once) the campaign whose deadline comes next and the demo centres; returns each centre's upload link.</summary>
-    public static async Task<IReadOnlyList<(Centre Centre, Uri UploadUrl)>> SeedAsync(IServiceProvider services, CancellationToken cancellationToken)
+    /// <summary>Creates (once) the campaign whose deadline comes next, imports the example centres, and returns their upload links.</summary>
+    public static async Task<IReadOnlyList<(Centre Centre, Uri UploadUrl)>> SeedAsync(IServiceProvider services, string centresCsv, CancellationToken cancellationToken)
     {
         var campaigns = services.GetRequiredService<CampaignStore>();
         var register = services.GetRequiredService<CentreRegister>();
@@ -33,13 +26,18 @@ public static class DemoData
             await campaigns.SaveAsync(campaign, cancellationToken);
         }
 
-        var result = new List<(Centre, Uri)>();
-        foreach (var centre in Centres)
+        CentreCsvImport import;
+        await using (var csv = File.OpenRead(centresCsv))
         {
-            await register.SaveAsync(centre, cancellationToken);
-            result.Add((centre, links.CreateUrl(centre.Id, campaign)));
+            import = CentreCsv.Read(csv);
         }
 
-        return result;
+        if (!import.IsValid)
+        {
+            throw new InvalidDataException($"{centresCsv} cannot be imported: {string.Join("; ", import.Errors.Select(e => $"line {e.Line}: {e.Message}"))}");
+        }
+
+        await register.SaveAllAsync(import.Centres, cancellationToken);
+        return [.. import.Centres.Select(centre => (centre, links.CreateUrl(centre.Id, campaign)))];
     }
 }

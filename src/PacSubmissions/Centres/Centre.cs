@@ -1,6 +1,10 @@
 namespace PacSubmissions.Centres;
 
-/// <summary>A PAC Centre in the register. <see cref="Id"/> is a short slug (e.g. <c>kz-almaty</c>) used in links and blob names.</summary>
+/// <summary>
+/// A PAC Centre in the register. <see cref="Id"/> is a short slug (e.g. <c>kz-almaty</c>) used in links and blob names;
+/// <see cref="Language"/> is the language of the coordinator's e-mails and page (en, fr, es, ru, de, ar, zh, …);
+/// <see cref="CountriesServed"/> lists the countries the centre serves, separated by semicolons.
+/// </summary>
 public sealed record Centre(
     string Id,
     string Name,
@@ -10,4 +14,5 @@ public sealed record Centre(
     string CoordinatorName,
     string CoordinatorEmail,
     string Language,
-    bool Active = true);
+    bool Active = true,
+    string CountriesServed = "");

@@ -36,12 +36,31 @@ public sealed partial class CentreRegister(PacStorage storage)
 
     public Task SaveAsync(Centre centre, CancellationToken cancellationToken)
     {
+        EnsureValidId(centre);
+        return Table.UpsertEntityAsync(ToEntity(centre), TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <summary>Creates or updates many centres, a hundred per transaction (all in one partition), so a batch lands whole or not at all.</summary>
+    public async Task SaveAllAsync(IReadOnlyList<Centre> centres, CancellationToken cancellationToken)
+    {
+        foreach (var centre in centres)
+        {
+            EnsureValidId(centre);
+        }
+
+        foreach (var chunk in centres.Chunk(100))
+        {
+            await Table.SubmitTransactionAsync(
+                chunk.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(c))), cancellationToken);
+        }
+    }
+
+    private static void EnsureValidId(Centre centre)
+    {
         if (!IsValidId(centre.Id))
         {
             throw new ArgumentException($"'{centre.Id}' is not a valid centre id: use 2-40 lower-case letters, digits and hyphens.", nameof(centre));
         }
-
-        return Table.UpsertEntityAsync(ToEntity(centre), TableUpdateMode.Replace, cancellationToken);
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,38}[a-z0-9]$")]
@@ -57,6 +76,7 @@ public sealed partial class CentreRegister(PacStorage storage)
         [nameof(Centre.CoordinatorEmail)] = centre.CoordinatorEmail,
         [nameof(Centre.Language)] = centre.Language,
         [nameof(Centre.Active)] = centre.Active,
+        [nameof(Centre.CountriesServed)] = centre.CountriesServed,
     };
 
     private static Centre FromEntity(TableEntity entity) => new(
@@ -68,5 +88,6 @@ public sealed partial class CentreRegister(PacStorage storage)
         entity.GetString(nameof(Centre.CoordinatorName)) ?? "",
         entity.GetString(nameof(Centre.CoordinatorEmail)) ?? "",
         entity.GetString(nameof(Centre.Language)) ?? "en",
-        entity.GetBoolean(nameof(Centre.Active)) ?? true);
+        entity.GetBoolean(nameof(Centre.Active)) ?? true,
+        entity.GetString(nameof(Centre.CountriesServed)) ?? "");
 }

@@ -1,0 +1,113 @@
+using System.Text;
+using System.Text.Json;
+using PacSubmissions.Campaigns;
+using PacSubmissions.Centres;
+using PacSubmissions.Cli;
+using PacSubmissions.Tests.Infrastructure;
+
+namespace PacSubmissions.Tests.Cli;
+
+/// <summary><c>pac centres import|export</c> and <c>pac campaign open</c> against real Azurite.</summary>
+public sealed class RegisterCommandsTests
+{
+    private static async Task<(int Exit, string Output, string Error)> RunAsync(TestPipeline pipeline, params string[] args)
+    {
+        var settings = pipeline.Outbox.Path + "-settings.json";
+        await File.WriteAllTextAsync(settings, JsonSerializer.Serialize(TestSettings.Create(pipeline.Storage, pipeline.Names, pipeline.Outbox.Path)));
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await PacCommand.Create(output, error).Parse([.. args, "--settings", settings]).InvokeAsync();
+        File.Delete(settings);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    private static string CsvFile(params string[] lines)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"centres-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, string.Join('\n', lines), Encoding.UTF8);
+        return path;
+    }
+
+    [Fact]
+    public async Task ImportCreatesAndUpdatesCentres()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        await pipeline.Get<CentreRegister>().SaveAsync(TestData.Centre("kz-almaty", "Old name"), CancellationToken.None);
+        var csv = CsvFile("id,name,coordinator_email,language", "kz-almaty,New name,a@example.org,ru", "br-rio,Rio,b@example.org,pt");
+
+        var (exit, output, _) = await RunAsync(pipeline, "centres", "import", csv);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Imported 2 centre(s)", output, StringComparison.Ordinal);
+        var centres = await pipeline.Get<CentreRegister>().ListAsync(CancellationToken.None);
+        Assert.Equal(["br-rio", "kz-almaty"], centres.Select(c => c.Id).Order(StringComparer.Ordinal));
+        Assert.Equal("New name", centres.Single(c => c.Id == "kz-almaty").Name);
+        File.Delete(csv);
+    }
+
+    [Fact]
+    public async Task ImportWithOneBadRowWritesNothingAndSaysWhy()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        var csv = CsvFile("id,name,coordinator_email", "kz-almaty,Almaty,a@example.org", "br-rio,Rio,no-at-sign");
+
+        var (exit, _, error) = await RunAsync(pipeline, "centres", "import", csv);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("line 3 (br-rio)", error, StringComparison.Ordinal);
+        Assert.Contains("Nothing was imported", error, StringComparison.Ordinal);
+        Assert.Empty(await pipeline.Get<CentreRegister>().ListAsync(CancellationToken.None));
+        File.Delete(csv);
+    }
+
+    [Fact]
+    public async Task ExportWritesTheRegisterForExcel()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        await pipeline.Get<CentreRegister>().SaveAsync(TestData.Centre(), CancellationToken.None);
+        var path = Path.Combine(Path.GetTempPath(), $"export-{Guid.NewGuid():N}.csv");
+
+        var (exit, _, _) = await RunAsync(pipeline, "centres", "export", "--output", path);
+
+        Assert.Equal(0, exit);
+        var bytes = await File.ReadAllBytesAsync(path);
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        await using var read = File.OpenRead(path);
+        Assert.Equal([TestData.Centre()], CentreCsv.Read(read).Centres);
+        File.Delete(path);
+    }
+
+    [Fact]
+    public async Task CampaignOpenStoresDatesFromItsTimeZone()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+
+        var (exit, output, _) = await RunAsync(pipeline, "campaign", "open", "2031", "--timezone", "Europe/Paris",
+            "--opens", "2031-04-01", "--deadline", "2031-07-15", "--late-until", "2031-08-31", "--grace-minutes", "30");
+
+        Assert.Equal(0, exit);
+        var campaign = await pipeline.Get<CampaignStore>().FindAsync(2031, CancellationToken.None);
+        Assert.Equal(new Campaign(2031,
+            new DateTimeOffset(2031, 3, 31, 22, 0, 0, TimeSpan.Zero),
+            new DateTimeOffset(2031, 7, 15, 21, 59, 59, TimeSpan.Zero),
+            "Europe/Paris",
+            TimeSpan.FromMinutes(30),
+            new DateTimeOffset(2031, 8, 31, 21, 59, 59, TimeSpan.Zero)), campaign);
+        Assert.Contains("2031-07-15 23:59:59", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--deadline", "15/07/2031", "is not a date")]
+    [InlineData("--timezone", "Mars/Olympus", "Mars/Olympus")]
+    [InlineData("--late-until", "2031-07-01", "must close after the deadline")]
+    public async Task CampaignOpenRefusesBadDatesAndStoresNothing(string option, string value, string message)
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+
+        var (exit, _, error) = await RunAsync(pipeline, "campaign", "open", "2031", option, value);
+
+        Assert.Equal(1, exit);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+        Assert.Null(await pipeline.Get<CampaignStore>().FindAsync(2031, CancellationToken.None));
+    }
+}
