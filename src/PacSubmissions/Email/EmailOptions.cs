@@ -51,5 +51,14 @@ public sealed class EmailOptions : IValidatableObject
                 $"Set {Section}:{nameof(SendGridApiKey)} to send e-mail through SendGrid, or {Section}:{nameof(OutboxPath)} to write it to a folder.",
                 [nameof(SendGridApiKey), nameof(OutboxPath)]);
         }
+
+        // A sender still retrying must finish before its ledger claim goes stale, or a second run would send again.
+        var longest = SendGridAttempts * (SendGridTimeout + SendGridMaxRetryDelay);
+        if (longest >= EmailLedger.ClaimTimeout)
+        {
+            yield return new ValidationResult(
+                $"{Section}:{nameof(SendGridAttempts)} × ({Section}:{nameof(SendGridTimeout)} + {Section}:{nameof(SendGridMaxRetryDelay)}) is {longest}; keep it under {EmailLedger.ClaimTimeout}.",
+                [nameof(SendGridAttempts), nameof(SendGridTimeout), nameof(SendGridMaxRetryDelay)]);
+        }
     }
 }

@@ -9,7 +9,7 @@ using PacSubmissions.Tests.Infrastructure;
 namespace PacSubmissions.Tests.Reminders;
 
 /// <summary>
-/// <see cref="CampaignScenario"/> through the real services on Azurite: the timer's run every day at 12:00 UTC, and
+/// <see cref="CampaignScenario"/> through the real services on Azurite: the timer's run at 12:00 UTC on the key days, and
 /// each submission recorded and notified (as the processor does) at the instant it was processed.
 /// </summary>
 public sealed class CampaignRun(TestPipeline pipeline, FakeTimeProvider clock)
@@ -30,11 +30,7 @@ public sealed class CampaignRun(TestPipeline pipeline, FakeTimeProvider clock)
     public async Task<List<ReminderRunItem>> PlayAsync(Action<DateTimeOffset>? beforeEach = null)
     {
         var results = new List<ReminderRunItem>();
-        var runs = new List<(DateTimeOffset At, Submission? Submission)>();
-        for (var day = CampaignScenario.Campaign.OpensAt.Date.AddHours(12); day <= CampaignScenario.End; day = day.AddDays(1))
-        {
-            runs.Add((new DateTimeOffset(day, TimeSpan.Zero), null));
-        }
+        var runs = KeyDays().Select(day => (At: day, Submission: (Submission?)null)).ToList();
 
         runs.AddRange(CampaignScenario.Submissions.Select(s => (s.ProcessedAt, (Submission?)s)));
         foreach (var (at, submission) in runs.OrderBy(r => r.At))
@@ -54,6 +50,30 @@ public sealed class CampaignRun(TestPipeline pipeline, FakeTimeProvider clock)
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// The days (at 12:00 UTC) a run has something to send, each with the day after (to catch up failures, and to show a
+    /// run with nothing due sends nothing), plus the opening and the end. Every day would do too, only slower.
+    /// </summary>
+    public static IReadOnlyList<DateTimeOffset> KeyDays()
+    {
+        var noon = (DateTimeOffset at) => new DateTimeOffset(at.UtcDateTime.Date.AddHours(at.UtcDateTime.Hour <= 12 ? 12 : 36), TimeSpan.Zero);
+        var sent = CampaignScenario.PlayHourly(CampaignScenario.Hours(CampaignScenario.Campaign.OpensAt, CampaignScenario.End));
+        var days = new SortedSet<DateTimeOffset> { noon(CampaignScenario.Campaign.OpensAt), noon(CampaignScenario.End - TimeSpan.FromDays(1)) };
+        foreach (var (_, at) in sent)
+        {
+            days.Add(noon(at));
+            days.Add(noon(at).AddDays(1));
+        }
+
+        foreach (var submission in CampaignScenario.Submissions)
+        {
+            days.Add(noon(submission.ProcessedAt));
+            days.Add(noon(submission.ProcessedAt).AddDays(1));
+        }
+
+        return [.. days];
     }
 
     /// <summary>Every e-mail the scenario must produce in the end, by key, whoever sends it.</summary>

@@ -1,6 +1,7 @@
 using PacSubmissions.Campaigns;
 using PacSubmissions.Centres;
 using PacSubmissions.Email;
+using PacSubmissions.Reminders;
 using PacSubmissions.Reports;
 using PacSubmissions.Submissions;
 
@@ -71,6 +72,51 @@ public static class CampaignScenario
         "hq|closing-summary|after-deadline",
         "hq|closing-summary|after-late-window",
     ];
+
+    /// <summary>
+    /// The timer, hour by hour, against an in-memory ledger. When a submission arrives, the processor sends its own
+    /// e-mails (HQ's and the receipt, or HQ's address notice), as <see cref="SubmissionNotifications"/> does.
+    /// </summary>
+    public static List<(EmailKey Key, DateTimeOffset At)> PlayHourly(IEnumerable<DateTimeOffset> hours)
+    {
+        var done = new HashSet<EmailKey>();
+        var sent = new List<(EmailKey Key, DateTimeOffset At)>();
+        foreach (var now in hours)
+        {
+            foreach (var submission in Submissions.Where(s => s.ReceivedAt <= now))
+            {
+                foreach (var key in ProcessorKeys(submission))
+                {
+                    done.Add(key);
+                }
+            }
+
+            foreach (var planned in ReminderPlanner.Plan(new ReminderPlanInput(now, Campaign, Centres, Submissions, done)))
+            {
+                Assert.True(done.Add(planned.Key), $"{planned.Key} planned again at {now:u}");
+                sent.Add((planned.Key, now));
+            }
+        }
+
+        return sent;
+    }
+
+    private static IEnumerable<EmailKey> ProcessorKeys(Submission submission)
+    {
+        var centre = Centres.Single(c => c.Id == submission.CentreId);
+        yield return new EmailKey(submission.Year, centre.Id, EmailKinds.SubmissionReceived, submission.SubmissionId);
+        yield return EmailKinds.IsValidAddress(centre.CoordinatorEmail)
+            ? new EmailKey(submission.Year, centre.Id, EmailKinds.Receipt, submission.SubmissionId)
+            : new EmailKey(submission.Year, centre.Id, EmailKinds.MissingAddress, "coordinator");
+    }
+
+    public static IEnumerable<DateTimeOffset> Hours(DateTimeOffset from, DateTimeOffset to)
+    {
+        for (var hour = from; hour <= to; hour += TimeSpan.FromHours(1))
+        {
+            yield return hour;
+        }
+    }
 
     private static Centre Centre(string id, string language, string email) =>
         new(id, $"PAC Centre {id}", "Institution", "City", "Country", $"Coordinator {id}", email, language);

@@ -9,7 +9,7 @@ public sealed class ReminderPlannerTests
     [Fact]
     public void HourlyRunsThroughTheWholeCampaignSendEachDueEmailOnceAndNoneAfterSubmitting()
     {
-        var sent = Play(Hours(CampaignScenario.Campaign.OpensAt, CampaignScenario.End));
+        var sent = CampaignScenario.PlayHourly(CampaignScenario.Hours(CampaignScenario.Campaign.OpensAt, CampaignScenario.End));
 
         Assert.Equal(sent.Count, sent.Select(s => s.Key).Distinct().Count());
         foreach (var (centre, expected) in CampaignScenario.TimerEmails)
@@ -35,7 +35,7 @@ public sealed class ReminderPlannerTests
     [Fact]
     public void RemindersFollowTheCampaignZonesWallClockAcrossDaylightSaving()
     {
-        var sent = Play(Hours(CampaignScenario.Campaign.OpensAt, CampaignScenario.End));
+        var sent = CampaignScenario.PlayHourly(CampaignScenario.Hours(CampaignScenario.Campaign.OpensAt, CampaignScenario.End));
         var never = sent.Where(s => s.Key.Centre == CampaignScenario.Never.Id).ToDictionary(s => $"{s.Key.Kind}|{s.Key.Detail}", s => s.At);
 
         // 23:59:59 in Auckland: NZDT (UTC+13) on 16 March, NZST (UTC+12) in June and July; sent by the next hourly run.
@@ -55,9 +55,9 @@ public sealed class ReminderPlannerTests
         var deadline = CampaignScenario.Deadline;
         var outageFrom = deadline - TimeSpan.FromDays(20);
         var outageTo = deadline - TimeSpan.FromDays(5);
-        var hours = Hours(CampaignScenario.Campaign.OpensAt, CampaignScenario.End).Where(h => h < outageFrom || h > outageTo);
+        var hours = CampaignScenario.Hours(CampaignScenario.Campaign.OpensAt, CampaignScenario.End).Where(h => h < outageFrom || h > outageTo);
 
-        var sent = Play(hours);
+        var sent = CampaignScenario.PlayHourly(hours);
 
         var never = sent.Where(s => s.Key.Centre == CampaignScenario.Never.Id && s.Key.Kind == EmailKinds.Reminder).Select(s => s.Key.Detail);
         // 14 and 7 days before fell in the outage: the first run after it sends the 7-day one only.
@@ -99,51 +99,6 @@ public sealed class ReminderPlannerTests
         Assert.Empty(ReminderPlanner.Plan(Input(CampaignScenario.End, new HashSet<EmailKey>())));
     }
 
-    /// <summary>
-    /// The timer, hour by hour, against an in-memory ledger. When a submission arrives, the processor sends its own
-    /// e-mails (HQ's and the receipt, or HQ's address notice), as <see cref="SubmissionNotifications"/> does.
-    /// </summary>
-    private static List<(EmailKey Key, DateTimeOffset At)> Play(IEnumerable<DateTimeOffset> hours)
-    {
-        var done = new HashSet<EmailKey>();
-        var sent = new List<(EmailKey Key, DateTimeOffset At)>();
-        foreach (var now in hours)
-        {
-            foreach (var submission in CampaignScenario.Submissions.Where(s => s.ReceivedAt <= now))
-            {
-                foreach (var key in ProcessorKeys(submission))
-                {
-                    done.Add(key);
-                }
-            }
-
-            foreach (var planned in ReminderPlanner.Plan(Input(now, done)))
-            {
-                Assert.True(done.Add(planned.Key), $"{planned.Key} planned again at {now:u}");
-                sent.Add((planned.Key, now));
-            }
-        }
-
-        return sent;
-    }
-
-    private static IEnumerable<EmailKey> ProcessorKeys(Submission submission)
-    {
-        var centre = CampaignScenario.Centres.Single(c => c.Id == submission.CentreId);
-        yield return new EmailKey(submission.Year, centre.Id, EmailKinds.SubmissionReceived, submission.SubmissionId);
-        yield return EmailKinds.IsValidAddress(centre.CoordinatorEmail)
-            ? new EmailKey(submission.Year, centre.Id, EmailKinds.Receipt, submission.SubmissionId)
-            : new EmailKey(submission.Year, centre.Id, EmailKinds.MissingAddress, "coordinator");
-    }
-
     private static ReminderPlanInput Input(DateTimeOffset now, IReadOnlySet<EmailKey> done) =>
         new(now, CampaignScenario.Campaign, CampaignScenario.Centres, CampaignScenario.Submissions, done);
-
-    private static IEnumerable<DateTimeOffset> Hours(DateTimeOffset from, DateTimeOffset to)
-    {
-        for (var hour = from; hour <= to; hour += TimeSpan.FromHours(1))
-        {
-            yield return hour;
-        }
-    }
 }
