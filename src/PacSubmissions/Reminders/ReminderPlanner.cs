@@ -66,12 +66,10 @@ public static class ReminderPlanner
             {
                 planned.Add(new PlannedEmail(Key(campaign, centre.Id, EmailKinds.SubmissionReceived, submission.SubmissionId), submission.ProcessedAt,
                     $"HQ's e-mail for submission {submission.SubmissionId} from {centre.Id} is still pending", centre, submission));
-                var receiptKey = EmailKinds.IsValidAddress(centre.CoordinatorEmail)
-                    ? Key(campaign, centre.Id, EmailKinds.Receipt, submission.SubmissionId)
-                    : null;
-                if (receiptKey is not null)
+                // A centre with no address gets no receipt: HQ's one notice about the address (above) stands for it.
+                if (EmailKinds.IsValidAddress(centre.CoordinatorEmail))
                 {
-                    planned.Add(new PlannedEmail(receiptKey, submission.ProcessedAt,
+                    planned.Add(new PlannedEmail(Key(campaign, centre.Id, EmailKinds.Receipt, submission.SubmissionId), submission.ProcessedAt,
                         $"the receipt for submission {submission.SubmissionId} from {centre.Id} is still pending", centre, submission));
                 }
             }
