@@ -13,6 +13,7 @@ public static class PacCommand
             LinkCommand.Create(output, error),
             CentresCommand.Create(output, error),
             CampaignCommand.Create(output, error),
+            RemindersCommand.Create(output, error),
         };
         root.Options.Add(PacSettings.SettingsOption);
         return root;

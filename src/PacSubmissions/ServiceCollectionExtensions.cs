@@ -40,7 +40,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<UploadLinks>();
         services.AddSingleton<ReportUploadHandler>();
         services.AddSingleton<SubmissionProcessor>();
-        services.AddSingleton<HqNotification>();
+        services.AddSingleton<HqEmails>();
+        services.AddSingleton<CoordinatorEmails>();
+        services.AddSingleton<SubmissionNotifications>();
         services.AddSingleton<ReminderRun>();
 
         services.AddSingleton<EmailLedger>();
@@ -49,11 +51,13 @@ public static class ServiceCollectionExtensions
             var email = provider.GetRequiredService<IOptions<EmailOptions>>().Value;
             return email.UsesSendGrid
                 ? ActivatorUtilities.CreateInstance<SendGridEmailSender>(provider,
-                    new SendGridClient(new SendGridClientOptions
-                    {
-                        ApiKey = email.SendGridApiKey,
-                        Host = string.IsNullOrWhiteSpace(email.SendGridHost) ? "https://api.sendgrid.com" : email.SendGridHost,
-                    }))
+                    new SendGridClient(
+                        new HttpClient { Timeout = email.SendGridTimeout },
+                        new SendGridClientOptions
+                        {
+                            ApiKey = email.SendGridApiKey,
+                            Host = string.IsNullOrWhiteSpace(email.SendGridHost) ? "https://api.sendgrid.com" : email.SendGridHost,
+                        }))
                 : ActivatorUtilities.CreateInstance<OutboxEmailSender>(provider);
         });
         return services;

@@ -17,6 +17,21 @@ public sealed record Campaign(
 
     public static readonly TimeSpan DefaultGrace = TimeSpan.FromMinutes(60);
     public static readonly TimeSpan DefaultLateWindow = TimeSpan.FromDays(30);
+    public static readonly IReadOnlyList<int> DefaultReminderDays = [30, 14, 7, 1];
+    public static readonly IReadOnlyList<int> DefaultLateNoticeDays = [1, 7, 14];
+
+    /// <summary>Days before the deadline on which a centre with no on-time report is reminded.</summary>
+    public IReadOnlyList<int> ReminderDays { get; init; } = DefaultReminderDays;
+
+    /// <summary>Days after the deadline on which a centre that has sent nothing gets a late notice.</summary>
+    public IReadOnlyList<int> LateNoticeDays { get; init; } = DefaultLateNoticeDays;
+
+    /// <summary>
+    /// The deadline moved by whole days on the campaign zone's wall clock, so "7 days before" keeps the deadline's
+    /// time of day across a daylight-saving change.
+    /// </summary>
+    public DateTimeOffset DaysFromDeadline(int days) =>
+        CampaignClock.ToUtc(CampaignClock.InZone(Deadline, TimeZone).DateTime.AddDays(days), TimeZone);
 
     /// <summary>The form's own deadline: 15 July, 23:59:59, in the given zone (Anywhere on Earth unless HQ chose another).</summary>
     public static Campaign WithDefaults(int year, DateTimeOffset opensAt, string timeZone = AnywhereOnEarth)

@@ -39,6 +39,8 @@ public sealed class CampaignStore(PacStorage storage)
         ["TimeZone"] = campaign.TimeZone,
         ["GraceMinutes"] = (int)campaign.Grace.TotalMinutes,
         ["LateUploadsCloseAt"] = campaign.LateUploadsCloseAt,
+        ["ReminderDays"] = string.Join(',', campaign.ReminderDays),
+        ["LateNoticeDays"] = string.Join(',', campaign.LateNoticeDays),
     };
 
     private static Campaign FromEntity(TableEntity entity) => new(
@@ -47,7 +49,34 @@ public sealed class CampaignStore(PacStorage storage)
         entity.GetDateTimeOffset("Deadline") ?? throw Corrupt(entity, "Deadline"),
         entity.GetString("TimeZone") ?? Campaign.AnywhereOnEarth,
         TimeSpan.FromMinutes(entity.GetInt32("GraceMinutes") ?? 0),
-        entity.GetDateTimeOffset("LateUploadsCloseAt") ?? throw Corrupt(entity, "LateUploadsCloseAt"));
+        entity.GetDateTimeOffset("LateUploadsCloseAt") ?? throw Corrupt(entity, "LateUploadsCloseAt"))
+    {
+        ReminderDays = Days(entity, "ReminderDays") ?? Campaign.DefaultReminderDays,
+        LateNoticeDays = Days(entity, "LateNoticeDays") ?? Campaign.DefaultLateNoticeDays,
+    };
+
+    /// <summary>A comma-separated list of whole days; rows written before the setting existed have none, and get the defaults.</summary>
+    private static int[]? Days(TableEntity entity, string property)
+    {
+        var text = entity.GetString(property);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var parts = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var days = new int[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out days[i]))
+            {
+                throw new InvalidDataException(
+                    $"Campaign {entity.RowKey} in the {PacStorage.CampaignsTable} table has {property} '{text}': use whole days separated by commas, e.g. 30,14,7,1.");
+            }
+        }
+
+        return days;
+    }
 
     private static InvalidDataException Corrupt(TableEntity entity, string property) =>
         new($"Campaign {entity.RowKey} in the {PacStorage.CampaignsTable} table has no {property}.");

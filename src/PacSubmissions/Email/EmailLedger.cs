@@ -28,10 +28,19 @@ public sealed partial class EmailLedger(PacStorage storage, IEmailSender sender,
 {
     public static readonly TimeSpan ClaimTimeout = TimeSpan.FromMinutes(10);
 
-    private const string Sending = "sending";
-    private const string Sent = "sent";
-    private const string Failed = "failed";
-    private const string FailedPermanently = "failed-permanently";
+    public const string SendingStatus = "sending";
+    public const string SentStatus = "sent";
+
+    /// <summary>Failed for now (429, 5xx, timeout): the key is free to be claimed again by the next run.</summary>
+    public const string FailedStatus = "failed";
+
+    /// <summary>Refused for good (400, 401, 403): never retried; HQ sees it in the digests.</summary>
+    public const string FailedPermanentlyStatus = "failed-permanently";
+
+    private const string Sending = SendingStatus;
+    private const string Sent = SentStatus;
+    private const string Failed = FailedStatus;
+    private const string FailedPermanently = FailedPermanentlyStatus;
 
     private TableClient Table => storage.Table(PacStorage.EmailsTable);
 
@@ -60,6 +69,7 @@ public sealed partial class EmailLedger(PacStorage storage, IEmailSender sender,
             entity["Status"] = exception.Permanent ? FailedPermanently : Failed;
             entity["LastError"] = exception.Message;
             entity["StatusCode"] = exception.StatusCode;
+            entity["FailedAt"] = clock.GetUtcNow();
             await Table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Replace, CancellationToken.None);
             LogFailed(logger, exception, message.Key, message.To, exception.Permanent);
             throw;
@@ -117,6 +127,36 @@ public sealed partial class EmailLedger(PacStorage storage, IEmailSender sender,
         {
             return (EmailOutcome.InFlight, null);
         }
+    }
+
+    /// <summary>Every e-mail of a campaign year the ledger holds, in any state: what HQ sees of what was sent or failed.</summary>
+    public async Task<IReadOnlyList<EmailRecord>> ListAsync(int year, CancellationToken cancellationToken)
+    {
+        var records = new List<EmailRecord>();
+        var partition = year.ToString(CultureInfo.InvariantCulture);
+        await foreach (var entity in Table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
+        {
+            var parts = entity.RowKey.Split('|', 3);
+            if (parts.Length != 3)
+            {
+                continue;
+            }
+
+            records.Add(new EmailRecord(
+                new EmailKey(year, parts[0], parts[1], parts[2]),
+                entity.GetString("To") ?? "",
+                entity.GetString("Subject") ?? "",
+                entity.GetString("Status") ?? "",
+                entity.GetInt32("Attempts") ?? 0,
+                entity.GetDateTimeOffset("ClaimedAt"),
+                entity.GetDateTimeOffset("SentAt"),
+                entity.GetDateTimeOffset("FailedAt"),
+                entity.GetString("MessageId"),
+                entity.GetInt32("StatusCode"),
+                entity.GetString("LastError")));
+        }
+
+        return records;
     }
 
     internal static (string Partition, string Row) Keys(EmailKey key) =>

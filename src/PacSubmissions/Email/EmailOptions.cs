@@ -23,6 +23,21 @@ public sealed class EmailOptions : IValidatableObject
     [Url(ErrorMessage = Section + ":" + nameof(SendGridHost) + " must be an absolute URL.")]
     public string? SendGridHost { get; set; }
 
+    /// <summary>Tries per e-mail within one run (the first included) when SendGrid answers 429 or 5xx, or not at all.</summary>
+    [Range(1, 10, ErrorMessage = Section + ":" + nameof(SendGridAttempts) + " must be between 1 and 10.")]
+    public int SendGridAttempts { get; set; } = 4;
+
+    /// <summary>
+    /// The longest pause between tries. Kept well under <see cref="EmailLedger.ClaimTimeout"/>: a claim must not go
+    /// stale while its sender is still waiting to retry.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00", ErrorMessage = Section + ":" + nameof(SendGridMaxRetryDelay) + " must be between 00:00:00 and 00:01:00.")]
+    public TimeSpan SendGridMaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long one request to SendGrid may take before it counts as failed (and is retried).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:02:00", ErrorMessage = Section + ":" + nameof(SendGridTimeout) + " must be between 00:00:01 and 00:02:00.")]
+    public TimeSpan SendGridTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Folder where e-mails are written as .eml files when no SendGrid key is set (local runs).</summary>
     public string? OutboxPath { get; set; }
 
@@ -35,6 +50,15 @@ public sealed class EmailOptions : IValidatableObject
             yield return new ValidationResult(
                 $"Set {Section}:{nameof(SendGridApiKey)} to send e-mail through SendGrid, or {Section}:{nameof(OutboxPath)} to write it to a folder.",
                 [nameof(SendGridApiKey), nameof(OutboxPath)]);
+        }
+
+        // A sender still retrying must finish before its ledger claim goes stale, or a second run would send again.
+        var longest = SendGridAttempts * (SendGridTimeout + SendGridMaxRetryDelay);
+        if (longest >= EmailLedger.ClaimTimeout)
+        {
+            yield return new ValidationResult(
+                $"{Section}:{nameof(SendGridAttempts)} × ({Section}:{nameof(SendGridTimeout)} + {Section}:{nameof(SendGridMaxRetryDelay)}) is {longest}; keep it under {EmailLedger.ClaimTimeout}.",
+                [nameof(SendGridAttempts), nameof(SendGridTimeout), nameof(SendGridMaxRetryDelay)]);
         }
     }
 }

@@ -1,51 +1,114 @@
 using Microsoft.Extensions.Logging;
 using PacSubmissions.Campaigns;
 using PacSubmissions.Centres;
+using PacSubmissions.Email;
 using PacSubmissions.Submissions;
 
 namespace PacSubmissions.Reminders;
 
-/// <summary>A centre that has not yet sent an on-time report in a campaign that is open now.</summary>
-public sealed record MissingReport(int Year, string CentreId, UploadWindow Window);
+/// <summary>What a run did with one planned e-mail: sent, skipped (someone else has it), or failed (and why).</summary>
+public sealed record ReminderRunItem(PlannedEmail Planned, string Outcome, string? Error = null)
+{
+    public const string Sent = "sent";
+    public const string Skipped = "skipped";
+    public const string Failed = "failed";
+    public const string FailedPermanently = "failed-permanently";
+}
 
 /// <summary>
-/// The timer's work: find, for every open campaign, the centres still owing a report. For now it only reports them;
-/// the e-mails themselves come with the reminders feature.
+/// The timer's work: load the campaigns, the register, the submissions and the ledger, ask
+/// <see cref="ReminderPlanner"/> what is due now, and send exactly that, each e-mail through the ledger's claim.
+/// Idempotent: a second run at the same instant finds everything done. An e-mail that fails for now stays pending in
+/// the ledger and is planned again by the next run; one refused for good is recorded and shown to HQ.
 /// </summary>
 public sealed partial class ReminderRun(
     CampaignStore campaigns,
     CentreRegister centres,
     SubmissionStore submissions,
+    EmailLedger ledger,
+    CoordinatorEmails coordinators,
+    HqEmails hq,
     TimeProvider clock,
     ILogger<ReminderRun> logger)
 {
-    public async Task<IReadOnlyList<MissingReport>> RunAsync(CancellationToken cancellationToken)
+    /// <summary>What a run at <paramref name="at"/> would send, against the ledger as it is now; sends nothing.</summary>
+    public async Task<IReadOnlyList<PlannedEmail>> PlanAsync(DateTimeOffset at, CancellationToken cancellationToken) =>
+        [.. (await LoadAsync(at, cancellationToken)).SelectMany(c => c.Plan)];
+
+    public async Task<IReadOnlyList<ReminderRunItem>> RunAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var missing = new List<MissingReport>();
+        var results = new List<ReminderRunItem>();
+        foreach (var context in await LoadAsync(clock.GetUtcNow(), cancellationToken))
+        {
+            foreach (var planned in context.Plan)
+            {
+                results.Add(await SendAsync(planned, context, cancellationToken));
+            }
+        }
+
+        return results;
+    }
+
+    private async Task<ReminderRunItem> SendAsync(PlannedEmail planned, CampaignContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var outcome = await ledger.SendOnceAsync(Compose(planned, context), cancellationToken);
+            return new ReminderRunItem(planned, outcome == EmailOutcome.Sent ? ReminderRunItem.Sent : ReminderRunItem.Skipped);
+        }
+        catch (EmailSendException exception)
+        {
+            // Recorded by the ledger; a failure for now is planned again by the next run.
+            return new ReminderRunItem(planned, exception.Permanent ? ReminderRunItem.FailedPermanently : ReminderRunItem.Failed, exception.Message);
+        }
+    }
+
+    private EmailMessage Compose(PlannedEmail planned, CampaignContext context)
+    {
+        var (campaign, key) = (context.Campaign, planned.Key);
+        return key.Kind switch
+        {
+            EmailKinds.Reminder => coordinators.Reminder(campaign, planned.Centre!, planned.Days!.Value),
+            EmailKinds.LateNotice => coordinators.LateNotice(campaign, planned.Centre!, planned.Days!.Value),
+            EmailKinds.Receipt => coordinators.Receipt(campaign, planned.Submission!, planned.Centre!, reading: null),
+            EmailKinds.SubmissionReceived => hq.SubmissionReceived(planned.Submission!, planned.Centre, reading: null),
+            EmailKinds.MissingAddress => hq.MissingAddress(campaign.Year, planned.Centre!),
+            EmailKinds.WeeklyDigest => hq.WeeklyDigest(campaign, key.Detail, context.Statuses, context.Emails),
+            EmailKinds.ClosingSummary => hq.ClosingSummary(campaign, key.Detail, context.Statuses, context.Emails),
+            _ => throw new InvalidOperationException($"The planner produced an e-mail of unknown kind '{key.Kind}'."),
+        };
+    }
+
+    private async Task<List<CampaignContext>> LoadAsync(DateTimeOffset at, CancellationToken cancellationToken)
+    {
         var register = await centres.ListAsync(cancellationToken);
+        var contexts = new List<CampaignContext>();
         foreach (var campaign in await campaigns.ListAsync(cancellationToken))
         {
-            var window = campaign.WindowAt(now);
-            if (window is UploadWindow.NotYetOpen or UploadWindow.Closed)
+            if (at < campaign.OpensAt || at > campaign.LateUploadsCloseAt + ReminderPlanner.FollowUpWindow)
             {
                 continue;
             }
 
-            var reported = (await submissions.ListAsync(campaign.Year, cancellationToken))
-                .Where(s => !s.Late)
-                .Select(s => s.CentreId)
-                .ToHashSet(StringComparer.Ordinal);
-            foreach (var centre in register.Where(c => c.Active && !reported.Contains(c.Id)))
+            var received = (await submissions.ListAsync(campaign.Year, cancellationToken)).Where(s => s.ReceivedAt <= at).ToList();
+            var emails = await ledger.ListAsync(campaign.Year, cancellationToken);
+            try
             {
-                missing.Add(new MissingReport(campaign.Year, centre.Id, window));
-                LogMissing(logger, centre.Id, campaign.Year, window);
+                var plan = ReminderPlanner.Plan(new ReminderPlanInput(at, campaign, register, received, emails.Where(e => e.Done).Select(e => e.Key).ToHashSet()));
+                contexts.Add(new CampaignContext(campaign, plan, CentreStatus.Of(register, received, at), emails));
+            }
+            catch (ArgumentException exception)
+            {
+                // A campaign with a zone this machine does not know: skip it, loudly, and do the others.
+                LogCampaignSkipped(logger, exception, campaign.Year);
             }
         }
 
-        return missing;
+        return contexts;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Centre {Centre} has no on-time report for {Year} yet (window: {Window}); it would be reminded")]
-    private static partial void LogMissing(ILogger logger, string centre, int year, UploadWindow window);
+    private sealed record CampaignContext(Campaign Campaign, IReadOnlyList<PlannedEmail> Plan, IReadOnlyList<CentreStatus> Statuses, IReadOnlyList<EmailRecord> Emails);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Campaign {Year} was skipped by the reminder run")]
+    private static partial void LogCampaignSkipped(ILogger logger, Exception exception, int year);
 }

@@ -9,13 +9,12 @@ namespace PacSubmissions.Submissions;
 
 /// <summary>
 /// Runs for every report blob: checks it, records the submission, and tells HQ. Safe to run twice for one blob
-/// (the blob trigger delivers at least once): the row is replaced, and the e-mail ledger sends HQ's e-mail once.
+/// (the blob trigger delivers at least once): the row is replaced, and the e-mail ledger sends each e-mail once.
 /// </summary>
 public sealed partial class SubmissionProcessor(
     CentreRegister centres,
     SubmissionStore submissions,
-    EmailLedger emails,
-    HqNotification hqNotification,
+    SubmissionNotifications notifications,
     TimeProvider clock,
     ILogger<SubmissionProcessor> logger)
 {
@@ -44,7 +43,7 @@ public sealed partial class SubmissionProcessor(
         LogRecorded(logger, submission.CentreId, submission.Year, submission.SubmissionId, submission.Late);
 
         var centre = await centres.FindAsync(submission.CentreId, cancellationToken);
-        await emails.SendOnceAsync(hqNotification.Create(submission, centre), cancellationToken);
+        await notifications.SendAsync(submission, centre, reading: null, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recorded submission {SubmissionId} from {Centre} for {Year} (late: {Late})")]

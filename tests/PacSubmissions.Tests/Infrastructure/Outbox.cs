@@ -12,6 +12,9 @@ public sealed class Outbox : IDisposable
             ? [.. Directory.GetFiles(Path, "*.eml").Order(StringComparer.Ordinal).Select(f => MimeMessage.Load(f))]
             : [];
 
+    public IReadOnlyList<MimeMessage> To(string address) =>
+        [.. Messages().Where(m => m.To.Mailboxes.Any(a => string.Equals(a.Address, address, StringComparison.OrdinalIgnoreCase)))];
+
     public void Dispose()
     {
         if (Directory.Exists(Path))

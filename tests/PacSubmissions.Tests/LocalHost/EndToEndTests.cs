@@ -36,7 +36,12 @@ public sealed class EndToEndTests
         Assert.False(row.Late);
         Assert.StartsWith($"{campaign.Year}/{centre.Id}/", row.BlobName, StringComparison.Ordinal);
 
-        var mail = Assert.Single(await Eventually.Until(() => Task.FromResult(server.Outbox.Messages()), m => m.Count > 0));
+        // HQ's e-mail and the coordinator's receipt.
+        var mails = await Eventually.Until(() => Task.FromResult(server.Outbox.Messages()), m => m.Count >= 2);
+        Assert.Equal(2, mails.Count);
+        var mail = Assert.Single(mails, m => m.To.Mailboxes.Single().Address == TestSettings.HqAddress);
+        var receipt = Assert.Single(mails, m => m.To.Mailboxes.Single().Address == centre.CoordinatorEmail);
+        Assert.Contains(accepted.Sha256, receipt.TextBody, StringComparison.Ordinal);
         Assert.Equal(TestSettings.HqAddress, mail.To.Mailboxes.Single().Address);
         Assert.Contains(centre.Name, mail.Subject, StringComparison.Ordinal);
         Assert.Contains(accepted.Sha256, mail.TextBody, StringComparison.Ordinal);

@@ -25,7 +25,7 @@ public sealed class SubmissionProcessorTests
     }
 
     [Fact]
-    public async Task ProcessingTheSameBlobTwiceLeavesOneRowAndOneEmail()
+    public async Task ProcessingTheSameBlobTwiceLeavesOneRowAndOneEmailEach()
     {
         await using var pipeline = await TestPipeline.StartAsync();
         await TestData.SeedAsync(pipeline.Services, TestData.OpenCampaign(DateTimeOffset.UtcNow), TestData.Centre());
@@ -40,8 +40,9 @@ public sealed class SubmissionProcessorTests
         Assert.Equal(uploaded.SubmissionId, row.SubmissionId);
         Assert.Equal(uploaded.Sha256, row.Sha256);
         Assert.Equal(uploaded.ReceivedAt, row.ReceivedAt);
-        var mail = Assert.Single(pipeline.Outbox.Messages());
-        Assert.Equal(TestSettings.HqAddress, mail.To.Mailboxes.Single().Address);
+        Assert.Single(pipeline.Outbox.To(TestSettings.HqAddress));
+        Assert.Single(pipeline.Outbox.To(TestData.Centre().CoordinatorEmail));
+        Assert.Equal(2, pipeline.Outbox.Messages().Count);
     }
 
     [Fact]
@@ -54,7 +55,7 @@ public sealed class SubmissionProcessorTests
         await pipeline.Get<SubmissionProcessor>().ProcessAsync(blob, CancellationToken.None);
 
         Assert.True(Assert.Single(await pipeline.Get<SubmissionStore>().ListAsync(2030, CancellationToken.None)).Late);
-        Assert.Contains("LATE", Assert.Single(pipeline.Outbox.Messages()).Subject, StringComparison.Ordinal);
+        Assert.Contains("LATE", Assert.Single(pipeline.Outbox.To(TestSettings.HqAddress)).Subject, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -94,7 +95,7 @@ public sealed class SubmissionProcessorTests
 
         await pipeline.Get<SubmissionProcessor>().ProcessAsync(blob, CancellationToken.None);
 
-        var html = Assert.Single(pipeline.Outbox.Messages()).HtmlBody;
+        var html = Assert.Single(pipeline.Outbox.To(TestSettings.HqAddress)).HtmlBody;
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>report", html, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);

@@ -1,0 +1,24 @@
+namespace PacSubmissions.Email;
+
+/// <summary>The kinds of e-mail (the third part of an <see cref="EmailKey"/>), and who the centre part names for HQ's own.</summary>
+public static class EmailKinds
+{
+    /// <summary>The centre part of the key for e-mails about the whole campaign, sent to HQ.</summary>
+    public const string Hq = "hq";
+
+    public const string Reminder = "reminder";
+    public const string LateNotice = "late-notice";
+    public const string Receipt = "receipt";
+    public const string SubmissionReceived = "submission-received";
+    public const string MissingAddress = "missing-address";
+    public const string WeeklyDigest = "weekly-digest";
+    public const string ClosingSummary = "closing-summary";
+
+    /// <summary>The closing summaries' details: the day after the deadline, and after the late window.</summary>
+    public const string AfterDeadline = "after-deadline";
+    public const string AfterLateWindow = "after-late-window";
+
+    public static bool IsValidAddress(string? address) =>
+        !string.IsNullOrWhiteSpace(address) && System.Net.Mail.MailAddress.TryCreate(address.Trim(), out var parsed)
+        && string.Equals(parsed.Address, address.Trim(), StringComparison.OrdinalIgnoreCase);
+}

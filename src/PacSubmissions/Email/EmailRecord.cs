@@ -1,0 +1,19 @@
+namespace PacSubmissions.Email;
+
+/// <summary>What the ledger knows about one e-mail: to whom, its state, when, and what the provider said.</summary>
+public sealed record EmailRecord(
+    EmailKey Key,
+    string To,
+    string Subject,
+    string Status,
+    int Attempts,
+    DateTimeOffset? ClaimedAt,
+    DateTimeOffset? SentAt,
+    DateTimeOffset? FailedAt,
+    string? MessageId,
+    int? StatusCode,
+    string? LastError)
+{
+    /// <summary>Sent, or refused for good: nothing more will be tried for this key.</summary>
+    public bool Done => Status is EmailLedger.SentStatus or EmailLedger.FailedPermanentlyStatus;
+}

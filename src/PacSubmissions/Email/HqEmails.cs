@@ -1,0 +1,101 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using PacSubmissions.Campaigns;
+using PacSubmissions.Centres;
+using PacSubmissions.Reports;
+using PacSubmissions.Storage;
+using PacSubmissions.Submissions;
+
+namespace PacSubmissions.Email;
+
+/// <summary>The e-mails IFLA HQ gets: one per submission, the weekly digest, the closing summaries, and address problems.</summary>
+public sealed class HqEmails(IOptions<EmailOptions> options, PacStorage storage)
+{
+    public EmailMessage SubmissionReceived(Submission submission, Centre? centre, ReportReading? reading)
+    {
+        var centreName = centre?.Name ?? submission.CentreId;
+        var timing = submission.Late ? "LATE" : "on time";
+        var check = reading is null ? "not checked yet" : reading.Status.ToString().ToLowerInvariant();
+        var body = new EmailBody()
+            .Paragraph("A new report has arrived.")
+            .Facts([
+                ("Centre", centreName),
+                ("Campaign", Number(submission.Year)),
+                ("Received", Utc(submission.ReceivedAt)),
+                ("On time", submission.Late ? "No, late" : "Yes"),
+                ("Check", check),
+                ("File", submission.OriginalFileName),
+                ("Size", string.Create(CultureInfo.InvariantCulture, $"{submission.Bytes:N0} bytes")),
+                ("SHA-256", submission.Sha256),
+                ("Stored as", submission.BlobName),
+            ]);
+        if (reading is not null)
+        {
+            var answered = reading.Sections.Where(s => s.Answered).Select(s => s.Question).ToList();
+            body.Paragraph(answered.Count == 0 ? "No question of the form is answered." : "Questions answered:").List(answered);
+            if (reading.Problems.Count > 0)
+            {
+                body.Paragraph("Problems found:").List(reading.Problems.Select(p => $"{p.Message} ({p.Code})"));
+            }
+        }
+
+        body.Paragraph("The file:").Link(storage.Reports.GetBlobClient(submission.BlobName).Uri);
+        return Hq(new EmailKey(submission.Year, submission.CentreId, EmailKinds.SubmissionReceived, submission.SubmissionId),
+            $"PAC report {submission.Year}: {centreName} ({timing}{(reading is { Status: not ReportStatus.Valid } ? ", " + check : "")})", body);
+    }
+
+    public EmailMessage MissingAddress(int year, Centre centre)
+    {
+        var body = new EmailBody()
+            .Paragraph($"{centre.Name} ({centre.Id}) has no usable coordinator e-mail address in the register, so it gets no reminders, late notices or receipts for {Number(year)}.")
+            .Facts([("Centre", centre.Name), ("Coordinator", centre.CoordinatorName), ("Address on record", centre.CoordinatorEmail)])
+            .Paragraph("Please add the coordinator's address to the centre register.");
+        return Hq(new EmailKey(year, centre.Id, EmailKinds.MissingAddress, "coordinator"),
+            $"PAC {year}: no coordinator address for {centre.Name}", body);
+    }
+
+    public EmailMessage WeeklyDigest(Campaign campaign, string detail, IReadOnlyList<CentreStatus> statuses, IReadOnlyList<EmailRecord> emails) =>
+        Summary(new EmailKey(campaign.Year, EmailKinds.Hq, EmailKinds.WeeklyDigest, detail),
+            $"PAC {campaign.Year}: weekly digest", $"Where the {campaign.Year} campaign stands (deadline {Utc(campaign.Deadline)}).", statuses, emails);
+
+    public EmailMessage ClosingSummary(Campaign campaign, string detail, IReadOnlyList<CentreStatus> statuses, IReadOnlyList<EmailRecord> emails)
+    {
+        var afterDeadline = detail == EmailKinds.AfterDeadline;
+        var intro = afterDeadline
+            ? $"The on-time window of the {campaign.Year} campaign has closed. Late reports are accepted until {Utc(campaign.LateUploadsCloseAt)}."
+            : $"The late window of the {campaign.Year} campaign has closed; no more reports are accepted.";
+        return Summary(new EmailKey(campaign.Year, EmailKinds.Hq, EmailKinds.ClosingSummary, detail),
+            $"PAC {campaign.Year}: closing summary ({(afterDeadline ? "deadline" : "late window")})", intro, statuses, emails);
+    }
+
+    private EmailMessage Summary(EmailKey key, string subject, string intro, IReadOnlyList<CentreStatus> statuses, IReadOnlyList<EmailRecord> emails)
+    {
+        var submitted = statuses.Where(s => s.Latest is not null).ToList();
+        var missing = statuses.Where(s => s.Latest is null).ToList();
+        var body = new EmailBody()
+            .Paragraph(intro)
+            .Paragraph($"Submitted: {submitted.Count} of {statuses.Count}.")
+            .List(submitted.Select(s => $"{s.Centre.Name}: {(s.Latest!.Late ? "late" : "on time")}, {Utc(s.Latest.ReceivedAt)}" +
+                (s.Versions > 1 ? $" ({s.Versions} versions)" : "")))
+            .Paragraph($"Not submitted: {missing.Count}.")
+            .List(missing.Select(s => $"{s.Centre.Name} ({s.Centre.CoordinatorEmail})"));
+        var refused = emails.Where(e => e.Status == EmailLedger.FailedPermanentlyStatus).ToList();
+        if (refused.Count > 0)
+        {
+            body.Paragraph("E-mails SendGrid refused for good (check the addresses and the SendGrid key):")
+                .List(refused.Select(e => $"{e.Key} to {e.To}: {e.LastError}"));
+        }
+
+        return Hq(key, subject, body);
+    }
+
+    private EmailMessage Hq(EmailKey key, string subject, EmailBody body)
+    {
+        var (text, html) = body.Build();
+        return new EmailMessage(key, options.Value.HqAddress, subject, text, html);
+    }
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Utc(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+}

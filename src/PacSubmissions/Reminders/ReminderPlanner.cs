@@ -1,0 +1,140 @@
+using System.Globalization;
+using PacSubmissions.Campaigns;
+using PacSubmissions.Centres;
+using PacSubmissions.Email;
+using PacSubmissions.Submissions;
+
+namespace PacSubmissions.Reminders;
+
+/// <summary>
+/// Works out which e-mails are due at an instant, from its inputs alone (no clock, no storage), so a run, HQ's preview
+/// and the tests all ask the same question. The rules:
+/// <list type="bullet">
+/// <item>Reminders before the deadline while a centre has no on-time report; late notices after it while the centre has
+/// sent nothing, until the late window closes. Of the offsets already due only the most recent counts, so a timer that
+/// missed days sends one reminder, not every missed one.</item>
+/// <item>HQ: the most recent weekly digest from the opening to the end of the late window, a closing summary once the
+/// on-time window has closed (the day after the deadline) and one once the late window has closed.</item>
+/// <item>A centre with no usable coordinator address: HQ is told once, instead of the coordinator's e-mails.</item>
+/// <item>A submission whose HQ e-mail or receipt the processor could not send (still not done a while after it was
+/// processed) is sent by the run, so a failure there is not lost either.</item>
+/// </list>
+/// </summary>
+public static class ReminderPlanner
+{
+    /// <summary>How long after the late window the summaries and pending e-mails are still sent, and no longer.</summary>
+    public static readonly TimeSpan FollowUpWindow = TimeSpan.FromDays(7);
+
+    /// <summary>The processor sends a submission's e-mails itself; the run steps in only after this long.</summary>
+    public static readonly TimeSpan ProcessorHeadStart = TimeSpan.FromMinutes(15);
+
+    public static IReadOnlyList<PlannedEmail> Plan(ReminderPlanInput input)
+    {
+        var (now, campaign) = (input.Now, input.Campaign);
+        if (now < campaign.OpensAt || now > campaign.LateUploadsCloseAt + FollowUpWindow)
+        {
+            return [];
+        }
+
+        var planned = new List<PlannedEmail>();
+        var received = input.Submissions.Where(s => s.ReceivedAt <= now).ToList();
+        foreach (var centre in input.Centres.Where(c => c.Active).OrderBy(c => c.Id, StringComparer.Ordinal))
+        {
+            var own = received.Where(s => s.CentreId == centre.Id).ToList();
+            if (!EmailKinds.IsValidAddress(centre.CoordinatorEmail))
+            {
+                if (now <= campaign.LateUploadsCloseAt)
+                {
+                    planned.Add(new PlannedEmail(Key(campaign, centre.Id, EmailKinds.MissingAddress, "coordinator"), campaign.OpensAt,
+                        $"{centre.Id} has no usable coordinator address ('{centre.CoordinatorEmail}'): HQ is told once", centre));
+                }
+            }
+            else if (ReminderDue(campaign, now, own) is { } reminder)
+            {
+                planned.Add(new PlannedEmail(Key(campaign, centre.Id, EmailKinds.Reminder, DaysDetail(reminder.Days)), reminder.At,
+                    $"reminder {reminder.Days} day(s) before the deadline, due {Utc(reminder.At)}; no on-time report from {centre.Id} yet", centre)
+                { Days = reminder.Days });
+            }
+            else if (LateNoticeDue(campaign, now, own) is { } notice)
+            {
+                planned.Add(new PlannedEmail(Key(campaign, centre.Id, EmailKinds.LateNotice, DaysDetail(notice.Days)), notice.At,
+                    $"late notice {notice.Days} day(s) after the deadline, due {Utc(notice.At)}; nothing received from {centre.Id}", centre)
+                { Days = notice.Days });
+            }
+
+            foreach (var submission in own.Where(s => s.ProcessedAt + ProcessorHeadStart <= now).OrderBy(s => s.ReceivedAt))
+            {
+                planned.Add(new PlannedEmail(Key(campaign, centre.Id, EmailKinds.SubmissionReceived, submission.SubmissionId), submission.ProcessedAt,
+                    $"HQ's e-mail for submission {submission.SubmissionId} from {centre.Id} is still pending", centre, submission));
+                // A centre with no address gets no receipt: HQ's one notice about the address (above) stands for it.
+                if (EmailKinds.IsValidAddress(centre.CoordinatorEmail))
+                {
+                    planned.Add(new PlannedEmail(Key(campaign, centre.Id, EmailKinds.Receipt, submission.SubmissionId), submission.ProcessedAt,
+                        $"the receipt for submission {submission.SubmissionId} from {centre.Id} is still pending", centre, submission));
+                }
+            }
+        }
+
+        if (WeeklyDigestDue(campaign, now) is { } digest)
+        {
+            planned.Add(new PlannedEmail(Key(campaign, EmailKinds.Hq, EmailKinds.WeeklyDigest, $"week-{digest.Week:00}"), digest.At,
+                $"weekly digest {digest.Week}, due {Utc(digest.At)}"));
+        }
+
+        if (campaign.OnTimeUntil() <= now)
+        {
+            planned.Add(new PlannedEmail(Key(campaign, EmailKinds.Hq, EmailKinds.ClosingSummary, EmailKinds.AfterDeadline), campaign.OnTimeUntil(),
+                $"closing summary: the on-time window closed {Utc(campaign.OnTimeUntil())}"));
+        }
+
+        if (campaign.LateUploadsCloseAt <= now)
+        {
+            planned.Add(new PlannedEmail(Key(campaign, EmailKinds.Hq, EmailKinds.ClosingSummary, EmailKinds.AfterLateWindow), campaign.LateUploadsCloseAt,
+                $"closing summary: the late window closed {Utc(campaign.LateUploadsCloseAt)}"));
+        }
+
+        return [.. planned.Where(p => !input.Done.Contains(p.Key))];
+    }
+
+    public static string DaysDetail(int days) => days.ToString(CultureInfo.InvariantCulture) + "d";
+
+    /// <summary>The most recent reminder already due, while the deadline has not passed and no on-time report is in.</summary>
+    private static (int Days, DateTimeOffset At)? ReminderDue(Campaign campaign, DateTimeOffset now, List<Submission> own)
+    {
+        if (now >= campaign.Deadline || own.Any(s => !s.Late))
+        {
+            return null;
+        }
+
+        return MostRecent(campaign.ReminderDays.Select(d => (d, campaign.DaysFromDeadline(-d))), now);
+    }
+
+    /// <summary>The most recent late notice already due, while the late window is open and nothing has come.</summary>
+    private static (int Days, DateTimeOffset At)? LateNoticeDue(Campaign campaign, DateTimeOffset now, List<Submission> own)
+    {
+        if (now < campaign.OnTimeUntil() || now > campaign.LateUploadsCloseAt || own.Count > 0)
+        {
+            return null;
+        }
+
+        return MostRecent(campaign.LateNoticeDays.Select(d => (d, campaign.DaysFromDeadline(d))), now);
+    }
+
+    private static (int Days, DateTimeOffset At)? MostRecent(IEnumerable<(int Days, DateTimeOffset At)> offsets, DateTimeOffset now)
+    {
+        var due = offsets.Where(o => o.At <= now).ToList();
+        return due.Count == 0 ? null : due.MaxBy(o => o.At);
+    }
+
+    private static (int Week, DateTimeOffset At)? WeeklyDigestDue(Campaign campaign, DateTimeOffset now)
+    {
+        var week = (int)((now - campaign.OpensAt).Ticks / TimeSpan.FromDays(7).Ticks);
+        var at = campaign.OpensAt + TimeSpan.FromDays(7 * week);
+        return week >= 1 && at < campaign.LateUploadsCloseAt ? (week, at) : null;
+    }
+
+    private static EmailKey Key(Campaign campaign, string centre, string kind, string detail) => new(campaign.Year, centre, kind, detail);
+
+    private static string Utc(DateTimeOffset instant) =>
+        instant.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+}

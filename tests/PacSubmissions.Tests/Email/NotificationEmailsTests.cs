@@ -1,0 +1,95 @@
+using PacSubmissions.Email;
+using PacSubmissions.Tests.Infrastructure;
+using PacSubmissions.Tests.Reminders;
+
+namespace PacSubmissions.Tests.Email;
+
+public sealed class NotificationEmailsTests
+{
+    private static readonly PacSubmissions.Centres.Centre Hostile = CampaignScenario.Late with
+    {
+        Name = "<script>alert('x')</script> & Co",
+        CoordinatorName = "<b>Bold</b>",
+    };
+
+    [Fact]
+    public async Task CoordinatorsGetTheirEmailsInTheirLanguageWithEveryValueEscaped()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        var coordinators = pipeline.Get<CoordinatorEmails>();
+        var campaign = CampaignScenario.Campaign;
+        var submission = CampaignScenario.Submissions.Single(s => s.CentreId == CampaignScenario.Incomplete.Id) with
+        {
+            OriginalFileName = "<img src=x onerror=alert(1)>.docx",
+        };
+
+        var receipt = coordinators.Receipt(campaign, submission, CampaignScenario.Incomplete, CampaignScenario.IncompleteReading);
+
+        Assert.Equal(CampaignScenario.Incomplete.CoordinatorEmail, receipt.To);
+        Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", receipt.Html, StringComparison.Ordinal);
+        Assert.Contains("وجد الفحص الآلي المشكلات التالية", receipt.Text, StringComparison.Ordinal);
+        Assert.Contains("Question 4 &lt;workshops&gt; is not answered.", receipt.Html, StringComparison.Ordinal);
+        Assert.Contains("&lt;img src=x onerror=alert(1)&gt;.docx", receipt.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<workshops>", receipt.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", receipt.Html, StringComparison.Ordinal);
+        Assert.Contains("Question 4 <workshops> is not answered.", receipt.Text, StringComparison.Ordinal);
+        Assert.Contains(submission.Sha256, receipt.Text, StringComparison.Ordinal);
+        Assert.Contains("/api/upload/", receipt.Text, StringComparison.Ordinal);
+
+        var french = coordinators.Reminder(campaign, CampaignScenario.Early, 30);
+        Assert.StartsWith("Rappel", french.Subject, StringComparison.Ordinal);
+        Assert.Contains("15 juillet 2031 23:59 (Pacific/Auckland)", french.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("dir=", french.Html, StringComparison.Ordinal);
+
+        // Portuguese is not one of the project's languages: English.
+        var fallback = coordinators.LateNotice(campaign, CampaignScenario.Never, 14);
+        Assert.StartsWith("Overdue", fallback.Subject, StringComparison.Ordinal);
+        Assert.Contains("This is the last reminder.", fallback.Text, StringComparison.Ordinal);
+        Assert.Contains("Late reports are accepted until", fallback.Text, StringComparison.Ordinal);
+        Assert.Contains("14 August 2031 23:59 (Pacific/Auckland)", fallback.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("This is the last reminder.", coordinators.LateNotice(campaign, CampaignScenario.Never, 7).Text, StringComparison.Ordinal);
+
+        var hostile = coordinators.Reminder(campaign, Hostile, 7);
+        Assert.DoesNotContain("<b>", hostile.Html, StringComparison.Ordinal);
+        Assert.Contains("&lt;b&gt;Bold&lt;/b&gt;", hostile.Html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en", "Reminder")]
+    [InlineData("fr", "Rappel")]
+    [InlineData("es", "Recordatorio")]
+    [InlineData("ru", "Напоминание")]
+    [InlineData("de", "Erinnerung")]
+    [InlineData("ar", "تذكير")]
+    [InlineData("zh-Hans", "提醒")]
+    [InlineData("", "Reminder")]
+    public void EachOfIflasLanguagesHasItsOwnWords(string language, string subjectStart)
+    {
+        Assert.StartsWith(subjectStart, CoordinatorTexts.Format(CoordinatorTexts.For(language).ReminderSubject, 2031, "x"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HqEmailsEscapeTheCentreAndListWhoHasNotSubmitted()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        var hq = pipeline.Get<HqEmails>();
+        var submission = CampaignScenario.Submissions.Single(s => s.CentreId == CampaignScenario.Incomplete.Id);
+
+        var received = hq.SubmissionReceived(submission, Hostile, CampaignScenario.IncompleteReading);
+        var statuses = CentreStatus.Of(CampaignScenario.Centres, CampaignScenario.Submissions, CampaignScenario.End);
+        var summary = hq.ClosingSummary(CampaignScenario.Campaign, EmailKinds.AfterLateWindow, statuses, []);
+
+        Assert.Equal(TestSettings.HqAddress, received.To);
+        Assert.Contains("(on time, incomplete)", received.Subject, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", received.Html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;", received.Html, StringComparison.Ordinal);
+        Assert.Contains("1. Centre", received.Text, StringComparison.Ordinal);
+        Assert.Contains("Question 4 <workshops> is not answered. (unanswered-section)", received.Text, StringComparison.Ordinal);
+        Assert.Contains(submission.BlobName, received.Text, StringComparison.Ordinal);
+        Assert.Contains("Submitted: 5 of 6.", summary.Text, StringComparison.Ordinal);
+        Assert.Contains("Not submitted: 1.", summary.Text, StringComparison.Ordinal);
+        Assert.Contains("PAC Centre never", summary.Text, StringComparison.Ordinal);
+        Assert.Contains("PAC Centre early: on time", summary.Text, StringComparison.Ordinal);
+        Assert.Contains("(2 versions)", summary.Text, StringComparison.Ordinal);
+    }
+}

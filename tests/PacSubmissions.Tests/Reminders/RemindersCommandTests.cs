@@ -1,0 +1,89 @@
+using System.Text.Json;
+using PacSubmissions.Cli;
+using PacSubmissions.Submissions;
+using PacSubmissions.Tests.Infrastructure;
+
+namespace PacSubmissions.Tests.Reminders;
+
+public sealed class RemindersCommandTests
+{
+    [Fact]
+    public async Task PlanPrintsWhatARunAtThatInstantWouldSendAndWhyAndSendsNothing()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        await TestData.SeedAsync(pipeline.Services, CampaignScenario.Campaign, [.. CampaignScenario.Centres]);
+        foreach (var submission in CampaignScenario.Submissions)
+        {
+            await pipeline.Get<SubmissionStore>().SaveAsync(submission, CancellationToken.None);
+        }
+
+        using var settings = SettingsFile(pipeline);
+
+        var (exit, output, error) = await PacAsync("reminders", "plan", "--at", "2031-07-14T12:30:00Z", "--settings", settings.Path);
+
+        Assert.Equal(0, exit);
+        Assert.Equal("", error);
+        Assert.Contains("A run at 2031-07-14 12:30 UTC would send", output, StringComparison.Ordinal);
+        Assert.Contains("2031|never|reminder|1d to never@pac-test.example: reminder 1 day(s) before the deadline, due 2031-07-14 11:59 UTC", output, StringComparison.Ordinal);
+        Assert.Contains("2031|noaddress|missing-address|coordinator to HQ", output, StringComparison.Ordinal);
+        // Early has reported on time: no reminder. Its e-mails were never sent (the ledger is empty), so they are caught up.
+        Assert.DoesNotContain("2031|early|reminder", output, StringComparison.Ordinal);
+        Assert.Contains("2031|early|receipt|early-v1 to early@pac-test.example: the receipt for submission early-v1 from early is still pending", output, StringComparison.Ordinal);
+        Assert.Empty(pipeline.Outbox.Messages());
+    }
+
+    [Fact]
+    public async Task PlanRejectsATimeThatIsNotIso()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        using var settings = SettingsFile(pipeline);
+
+        var (exit, _, error) = await PacAsync("reminders", "plan", "--at", "next tuesday", "--settings", settings.Path);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("--at 'next tuesday' is not an ISO 8601 time", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunSendsWhatIsDueNowOnce()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        var campaign = TestData.OpenCampaign(DateTimeOffset.UtcNow);
+        var centre = TestData.Centre();
+        await TestData.SeedAsync(pipeline.Services, campaign, centre);
+        using var settings = SettingsFile(pipeline);
+
+        var (exit, output, _) = await PacAsync("reminders", "run", "--settings", settings.Path);
+        var (again, secondOutput, _) = await PacAsync("reminders", "run", "--settings", settings.Path);
+
+        Assert.Equal(0, exit);
+        Assert.Equal(0, again);
+        Assert.Contains($"sent: {campaign.Year}|{centre.Id}|reminder|7d to {centre.CoordinatorEmail}", output, StringComparison.Ordinal);
+        Assert.Contains("0 sent, 0 failed, 0 skipped.", secondOutput, StringComparison.Ordinal);
+        var reminder = Assert.Single(pipeline.Outbox.Messages(), m => m.To.Mailboxes.Single().Address == centre.CoordinatorEmail);
+        Assert.StartsWith("Напоминание", reminder.Subject, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Exit, string Output, string Error)> PacAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await PacCommand.Create(output, error).Parse(args).InvokeAsync();
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    private static TemporaryFile SettingsFile(TestPipeline pipeline)
+    {
+        var values = TestSettings.Create(pipeline.Storage, pipeline.Names, pipeline.Outbox.Path);
+        var file = new TemporaryFile();
+        File.WriteAllText(file.Path, JsonSerializer.Serialize(values));
+        return file;
+    }
+
+    private sealed class TemporaryFile : IDisposable
+    {
+        public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"pac-settings-{Guid.NewGuid():N}.json");
+
+        public void Dispose() => File.Delete(Path);
+    }
+}
