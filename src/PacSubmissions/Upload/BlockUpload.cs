@@ -23,8 +23,14 @@ internal sealed class BlockUpload(BlockBlobClient blob, long maxBytes) : IDispos
 
     public string Sha256 => Convert.ToHexStringLower(_sha256.GetCurrentHash());
 
-    /// <summary>Copies the stream into staged blocks; false when it is longer than the limit (reading stops there).</summary>
-    public async Task<bool> StageAsync(Stream body, CancellationToken cancellationToken)
+    /// <summary>The format <see cref="ReportFormat"/> found in the first block; null until then, or when none.</summary>
+    public string? Format { get; private set; }
+
+    /// <summary>
+    /// Copies the stream into staged blocks. Reading stops, and nothing more is staged, as soon as the body passes the
+    /// limit or its first block is not an accepted format.
+    /// </summary>
+    public async Task<StageOutcome> StageAsync(Stream body, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(BlockSize);
         try
@@ -34,13 +40,22 @@ internal sealed class BlockUpload(BlockBlobClient blob, long maxBytes) : IDispos
                 var filled = await FillAsync(body, buffer, cancellationToken);
                 if (filled == 0)
                 {
-                    return true;
+                    return _blockIds.Count == 0 ? StageOutcome.Empty : StageOutcome.Staged;
                 }
 
                 Bytes += filled;
                 if (Bytes > maxBytes)
                 {
-                    return false;
+                    return StageOutcome.TooLarge;
+                }
+
+                if (_blockIds.Count == 0)
+                {
+                    Format = ReportFormat.Detect(buffer.AsSpan(0, filled));
+                    if (Format is null)
+                    {
+                        return StageOutcome.NotAReport;
+                    }
                 }
 
                 _sha256.AppendData(buffer, 0, filled);
@@ -50,7 +65,7 @@ internal sealed class BlockUpload(BlockBlobClient blob, long maxBytes) : IDispos
                 _blockIds.Add(blockId);
                 if (filled < BlockSize)
                 {
-                    return true;
+                    return StageOutcome.Staged;
                 }
             }
         }
@@ -85,4 +100,12 @@ internal sealed class BlockUpload(BlockBlobClient blob, long maxBytes) : IDispos
     }
 
     public void Dispose() => _sha256.Dispose();
+}
+
+internal enum StageOutcome
+{
+    Staged,
+    Empty,
+    TooLarge,
+    NotAReport,
 }
