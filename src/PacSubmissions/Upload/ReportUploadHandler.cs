@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure.Storage.Blobs.Specialized;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
@@ -48,6 +49,13 @@ public sealed partial class ReportUploadHandler(
             return TooLarge(request, upload, token);
         }
 
+        // The server's own limit (Kestrel's 30 MB default, in the Functions worker too) must not decide first: it is set
+        // just above ours, which counts the file while streaming and never reads more than one block past the limit.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } serverLimit)
+        {
+            serverLimit.MaxRequestBodySize = maxBytes + BlockUpload.BlockSize + MultipartOverhead;
+        }
+
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
             || !contentType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(contentType.Boundary).Length is 0 or > 200)
@@ -76,7 +84,17 @@ public sealed partial class ReportUploadHandler(
             }
 
             fileName = ClientFileName(disposition);
-            switch (await staged.StageAsync(section.Body, cancellationToken))
+            StageOutcome outcome;
+            try
+            {
+                outcome = await staged.StageAsync(section.Body, cancellationToken);
+            }
+            catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                return TooLarge(request, upload, token);
+            }
+
+            switch (outcome)
             {
                 case StageOutcome.TooLarge:
                     return TooLarge(request, upload, token);
