@@ -91,6 +91,44 @@ public sealed class UploadPageBrowserTests(Chromium chromium)
     }
 
     [Fact]
+    public async Task DroppedFileIsUploaded()
+    {
+        await using var site = await UploadSite.StartAsync(Campaign.Deadline.AddDays(-3), Campaign);
+        await using var context = await chromium.Browser.NewContextAsync(new() { Locale = "en" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(site.Url);
+
+        var dataTransfer = await page.EvaluateHandleAsync(
+            "() => { const d = new DataTransfer(); d.items.add(new File(['%PDF-1.4 dropped report'], 'dropped.pdf', { type: 'application/pdf' })); return d; }");
+        await page.DispatchEventAsync("#drop-zone", "drop", new { dataTransfer });
+        await page.ClickAsync("#send");
+
+        await Assertions.Expect(page.Locator("#receipt")).ToContainTextAsync("on time");
+        var uploads = await site.Server.Get<UploadHistory>().ListAsync(Campaign.Year, site.Centre.Id, CancellationToken.None);
+        Assert.Equal("dropped.pdf", Assert.Single(uploads).FileName);
+    }
+
+    [Fact]
+    public async Task PageFitsAPhoneScreenWithoutSidewaysScrolling()
+    {
+        await using var site = await UploadSite.StartAsync();
+        using (var upload = await site.PostFileAsync(UploadSite.Sample("central-asia-2020.docx"), "a-report-with-a-rather-long-file-name-2030.docx"))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Accepted, upload.StatusCode);
+        }
+
+        await using var context = await chromium.Browser.NewContextAsync(new()
+        {
+            Locale = "ru", ViewportSize = new() { Width = 360, Height = 640 }, IsMobile = true, HasTouch = true,
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(site.Url);
+
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
+        await Assertions.Expect(page.Locator("#send")).ToBeInViewportAsync();
+    }
+
+    [Fact]
     public async Task ArabicPageIsRightToLeft()
     {
         await using var site = await UploadSite.StartAsync();
@@ -146,9 +184,24 @@ public sealed class UploadPageBrowserTests(Chromium chromium)
                 RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
             });
 
+            Assert.NotEmpty(result.Passes);
             Assert.True(result.Violations.Length == 0,
                 $"{url}: " + string.Join("; ", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})")));
         }
+    }
+
+    [Fact]
+    public async Task AccessibilityScanCatchesAFileInputWithoutALabel()
+    {
+        await using var site = await UploadSite.StartAsync();
+        await using var context = await chromium.Browser.NewContextAsync(new() { Locale = "en", BypassCSP = true });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(site.Url);
+
+        await page.EvaluateAsync("document.querySelector('label[for=file]').remove(); document.getElementById('file').removeAttribute('aria-describedby')");
+        var result = await page.RunAxe();
+
+        Assert.Contains(result.Violations, v => v.Id == "label");
     }
 
     private static async Task StoreCheckWhenProcessedAsync(UploadSite site, string status, string problemsJson)
