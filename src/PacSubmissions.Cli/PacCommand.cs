@@ -14,6 +14,7 @@ public static class PacCommand
             CentresCommand.Create(output, error),
             CampaignCommand.Create(output, error),
             RemindersCommand.Create(output, error),
+            ExtendCommand.Create(output, error),
         };
         root.Options.Add(PacSettings.SettingsOption);
         return root;

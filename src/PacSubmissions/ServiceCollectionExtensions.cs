@@ -38,6 +38,13 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SubmissionStore>();
         services.AddSingleton<ReadingArchive>();
         services.AddSingleton<UploadLinks>();
+        services.AddSingleton<LinkRevocations>();
+        services.AddSingleton<CentreDeadlines>();
+        services.AddSingleton<UploadAccess>();
+        services.AddSingleton<UploadResponses>();
+        services.AddSingleton<SubmissionChecks>();
+        services.AddSingleton<UploadHistory>();
+        services.AddSingleton<UploadPageHandler>();
         services.AddSingleton<ReportUploadHandler>();
         services.AddSingleton<SubmissionProcessor>();
         services.AddSingleton<HqEmails>();

@@ -6,14 +6,18 @@ using PacSubmissions.Upload;
 
 namespace PacSubmissions.Cli.Commands;
 
-/// <summary><c>pac link CENTRE [--year Y]</c>: prints a centre's personal upload link.</summary>
+/// <summary>
+/// <c>pac link CENTRE [--year Y] [--revoke]</c>: prints a centre's personal upload link; with <c>--revoke</c> first
+/// invalidates every link that centre was sent before, so only the new one works. Other centres' links are untouched.
+/// </summary>
 public static class LinkCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
         var centreArgument = new Argument<string>("centre") { Description = "The centre's id, e.g. demo-almaty." };
         var yearOption = new Option<int?>("--year") { Description = "The campaign year; the newest campaign when left out." };
-        var command = new Command("link", "Print a centre's personal upload link.") { centreArgument, yearOption };
+        var revokeOption = new Option<bool>("--revoke") { Description = "Invalidate this centre's earlier links before printing a new one." };
+        var command = new Command("link", "Print a centre's personal upload link.") { centreArgument, yearOption, revokeOption };
         command.SetAction((parse, cancellationToken) => PacSettings.RunAsync(error, async () =>
         {
             await using var services = PacSettings.Services(parse);
@@ -34,6 +38,12 @@ public static class LinkCommand
             {
                 await error.WriteLineAsync(year is null ? "No campaign has been opened yet." : $"No campaign for {year}.");
                 return 1;
+            }
+
+            if (parse.GetValue(revokeOption))
+            {
+                var revokedAt = await services.GetRequiredService<LinkRevocations>().RevokeAsync(centre.Id, cancellationToken);
+                await error.WriteLineAsync($"Revoked every link of {centre.Id} issued before {revokedAt:yyyy-MM-dd HH:mm:ss.fff} UTC.");
             }
 
             await output.WriteLineAsync(services.GetRequiredService<UploadLinks>().CreateUrl(centre.Id, campaign).ToString());

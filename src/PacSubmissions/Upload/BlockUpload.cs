@@ -14,7 +14,10 @@ namespace PacSubmissions.Upload;
 /// </summary>
 internal sealed class BlockUpload(BlockBlobClient blob, long maxBytes) : IDisposable
 {
-    private const int BlockSize = 4 * 1024 * 1024;
+    public const int BlockSize = 4 * 1024 * 1024;
+
+    /// <summary>Blocks sent to storage at once: enough to keep the link busy, few enough to bound memory.</summary>
+    private const int MaxBlocksInFlight = 4;
 
     private readonly List<string> _blockIds = [];
     private readonly IncrementalHash _sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -23,39 +26,103 @@ internal sealed class BlockUpload(BlockBlobClient blob, long maxBytes) : IDispos
 
     public string Sha256 => Convert.ToHexStringLower(_sha256.GetCurrentHash());
 
-    /// <summary>Copies the stream into staged blocks; false when it is longer than the limit (reading stops there).</summary>
-    public async Task<bool> StageAsync(Stream body, CancellationToken cancellationToken)
+    /// <summary>The format <see cref="ReportFormat"/> found in the first block; null until then, or when none.</summary>
+    public string? Format { get; private set; }
+
+    /// <summary>
+    /// Copies the stream into staged blocks. Reading stops, and nothing more is staged, as soon as the body passes the
+    /// limit or its first block is not an accepted format. Up to <see cref="MaxBlocksInFlight"/> blocks are sent to
+    /// storage while the next one is read, so memory stays bounded (a few blocks) whatever the file's size.
+    /// </summary>
+    public async Task<StageOutcome> StageAsync(Stream body, CancellationToken cancellationToken)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(BlockSize);
+        var inFlight = new Queue<(Task Staging, byte[] Buffer)>();
         try
         {
             while (true)
             {
+                var buffer = ArrayPool<byte>.Shared.Rent(BlockSize);
                 var filled = await FillAsync(body, buffer, cancellationToken);
-                if (filled == 0)
+                var outcome = Take(buffer, filled);
+                if (outcome is not null)
                 {
-                    return true;
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    if (outcome == StageOutcome.Staged)
+                    {
+                        await DrainAsync(inFlight);
+                    }
+
+                    return outcome.Value;
                 }
 
-                Bytes += filled;
-                if (Bytes > maxBytes)
-                {
-                    return false;
-                }
-
-                _sha256.AppendData(buffer, 0, filled);
                 var blockId = Convert.ToBase64String(Encoding.ASCII.GetBytes($"block-{_blockIds.Count:D6}"));
-                using var block = new MemoryStream(buffer, 0, filled, writable: false);
-                await blob.StageBlockAsync(blockId, block, cancellationToken: cancellationToken);
                 _blockIds.Add(blockId);
+                inFlight.Enqueue((StageBlockAsync(blockId, buffer, filled, cancellationToken), buffer));
+                if (inFlight.Count >= MaxBlocksInFlight)
+                {
+                    var (staging, done) = inFlight.Dequeue();
+                    await staging;
+                    ArrayPool<byte>.Shared.Return(done);
+                }
+
                 if (filled < BlockSize)
                 {
-                    return true;
+                    await DrainAsync(inFlight);
+                    return StageOutcome.Staged;
                 }
             }
         }
         finally
         {
+            // On refusal or failure: let the blocks already sent finish before their buffers go back to the pool.
+            foreach (var (staging, buffer) in inFlight)
+            {
+                await staging.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+    }
+
+    /// <summary>Counts, checks and hashes a block just read; an outcome when staging ends here, null to stage it.</summary>
+    private StageOutcome? Take(byte[] buffer, int filled)
+    {
+        if (filled == 0)
+        {
+            return _blockIds.Count == 0 ? StageOutcome.Empty : StageOutcome.Staged;
+        }
+
+        Bytes += filled;
+        if (Bytes > maxBytes)
+        {
+            return StageOutcome.TooLarge;
+        }
+
+        if (_blockIds.Count == 0)
+        {
+            Format = ReportFormat.Detect(buffer.AsSpan(0, filled));
+            if (Format is null)
+            {
+                return StageOutcome.NotAReport;
+            }
+        }
+
+        _sha256.AppendData(buffer, 0, filled);
+        return null;
+    }
+
+    private async Task StageBlockAsync(string blockId, byte[] buffer, int filled, CancellationToken cancellationToken)
+    {
+        using var block = new MemoryStream(buffer, 0, filled, writable: false);
+        await blob.StageBlockAsync(blockId, block, cancellationToken: cancellationToken);
+    }
+
+    private static async Task DrainAsync(Queue<(Task Staging, byte[] Buffer)> inFlight)
+    {
+        while (inFlight.Count > 0)
+        {
+            var (staging, buffer) = inFlight.Peek();
+            await staging;
+            inFlight.Dequeue();
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
@@ -85,4 +152,12 @@ internal sealed class BlockUpload(BlockBlobClient blob, long maxBytes) : IDispos
     }
 
     public void Dispose() => _sha256.Dispose();
+}
+
+internal enum StageOutcome
+{
+    Staged,
+    Empty,
+    TooLarge,
+    NotAReport,
 }

@@ -1,22 +1,22 @@
+using System.Globalization;
 using Azure.Storage.Blobs.Specialized;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using PacSubmissions.Campaigns;
-using PacSubmissions.Centres;
-using PacSubmissions.Http;
 using PacSubmissions.Storage;
+using PacSubmissions.Upload.Page;
 
 namespace PacSubmissions.Upload;
 
-/// <summary>Takes a report posted to a centre's link and streams it into the reports container.</summary>
+/// <summary>Takes a report posted to a centre's link and streams it into the reports container as a new version.</summary>
 public sealed partial class ReportUploadHandler(
-    UploadLinks links,
-    CentreRegister centres,
-    CampaignStore campaigns,
+    UploadAccess access,
+    UploadResponses responses,
     PacStorage storage,
     IOptions<UploadOptions> options,
     TimeProvider clock,
@@ -24,84 +24,134 @@ public sealed partial class ReportUploadHandler(
 {
     public const string FileField = "file";
 
+    /// <summary>Room for the multipart boundaries and part headers around the file itself.</summary>
+    private const long MultipartOverhead = 64 * 1024;
+
     public async Task<IActionResult> HandleAsync(HttpRequest request, string token, CancellationToken cancellationToken)
     {
-        var link = links.Verify(token);
-        var centre = link is null ? null : await centres.FindAsync(link.CentreId, cancellationToken);
-        var campaign = link is null ? null : await campaigns.FindAsync(link.Year, cancellationToken);
-        if (link is null || centre is null || campaign is null)
+        SecurityHeaders.Apply(request.HttpContext.Response);
+        var upload = await access.ResolveAsync(token, cancellationToken);
+        if (upload is null)
         {
-            return Problems.Result(StatusCodes.Status404NotFound, "Unknown upload link",
-                "This upload link is not valid. Please ask IFLA HQ for a new link.");
+            return responses.LinkInvalid(request);
         }
 
         var receivedAt = clock.GetUtcNow();
-        var window = campaign.WindowAt(receivedAt);
+        var window = upload.WindowAt(receivedAt);
         if (window is UploadWindow.NotYetOpen or UploadWindow.Closed)
         {
-            return WindowClosed(campaign, window);
+            return WindowClosed(request, upload, token, window);
+        }
+
+        var maxBytes = options.Value.MaxBytes;
+        if (request.ContentLength > maxBytes + MultipartOverhead)
+        {
+            return TooLarge(request, upload, token);
+        }
+
+        // The server's own limit (Kestrel's 30 MB default, in the Functions worker too) must not decide first: it is set
+        // just above ours, which counts the file while streaming and never reads more than one block past the limit.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } serverLimit)
+        {
+            serverLimit.MaxRequestBodySize = maxBytes + BlockUpload.BlockSize + MultipartOverhead;
         }
 
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
             || !contentType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(contentType.Boundary).Length is 0 or > 200)
         {
-            return NoFile();
+            return NoFile(request, upload, token);
         }
 
         var submissionId = SubmissionBlob.NewSubmissionId(receivedAt);
-        var blobName = SubmissionBlob.NameFor(campaign.Year, centre.Id, submissionId);
-        using var upload = new BlockUpload(storage.Reports.GetBlockBlobClient(blobName), options.Value.MaxBytes);
+        var blobName = SubmissionBlob.NameFor(upload.Campaign.Year, upload.Centre.Id, submissionId);
+        using var staged = new BlockUpload(storage.Reports.GetBlockBlobClient(blobName), maxBytes);
         var reader = new MultipartReader(HeaderUtilities.RemoveQuotes(contentType.Boundary).ToString(), request.Body);
         string? fileName = null;
         MultipartSection? section;
         while ((section = await reader.ReadNextSectionAsync(cancellationToken)) is not null)
         {
             var disposition = section.GetContentDispositionHeader();
-            if (disposition is null || !disposition.IsFileDisposition())
+            if (disposition is null || !disposition.IsFileDisposition()
+                || !HeaderUtilities.RemoveQuotes(disposition.Name).Equals(FileField, StringComparison.Ordinal))
             {
                 continue;
             }
 
             if (fileName is not null)
             {
-                return Problems.Result(StatusCodes.Status400BadRequest, "More than one file",
-                    "Send one report at a time: this request holds more than one file.");
+                return responses.Refused(request, upload, token, StatusCodes.Status400BadRequest, "More than one file", t => t.ErrorTwoFiles);
             }
 
             fileName = ClientFileName(disposition);
-            if (!await upload.StageAsync(section.Body, cancellationToken))
+            StageOutcome outcome;
+            try
             {
-                return Problems.Result(StatusCodes.Status413PayloadTooLarge, "Report too large",
-                    $"The report is larger than the {options.Value.MaxBytes / (1024 * 1024)} MB limit. Please send a smaller file (for example without large pictures).");
+                outcome = await staged.StageAsync(section.Body, cancellationToken);
+            }
+            catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                return TooLarge(request, upload, token);
+            }
+
+            switch (outcome)
+            {
+                case StageOutcome.TooLarge:
+                    return TooLarge(request, upload, token);
+                case StageOutcome.NotAReport:
+                    return responses.Refused(request, upload, token, StatusCodes.Status415UnsupportedMediaType, "Not an accepted format",
+                        t => string.Format(CultureInfo.InvariantCulture, t.ErrorWrongType, ReportFormat.AcceptedList));
             }
         }
 
         if (fileName is null)
         {
-            return NoFile();
+            return NoFile(request, upload, token);
         }
 
-        if (upload.Bytes == 0)
+        if (staged.Bytes == 0)
         {
-            return Problems.Result(StatusCodes.Status400BadRequest, "Empty file", "The file you sent is empty. Please choose your report and send it again.");
+            return responses.Refused(request, upload, token, StatusCodes.Status400BadRequest, "Empty file", t => t.ErrorEmpty);
         }
 
-        var submission = new SubmissionBlob(centre.Id, campaign.Year, submissionId, receivedAt, window == UploadWindow.Late,
-            fileName, upload.Bytes, upload.Sha256);
-        await upload.CommitAsync(submission.ToMetadata(), cancellationToken);
-        LogStored(logger, centre.Id, campaign.Year, submission.BlobName, submission.Bytes, submission.Late);
-        return new ObjectResult(UploadAccepted.From(submission)) { StatusCode = StatusCodes.Status202Accepted };
+        var submission = new SubmissionBlob(upload.Centre.Id, upload.Campaign.Year, submissionId, receivedAt, window == UploadWindow.Late,
+            fileName, staged.Bytes, staged.Sha256);
+        await staged.CommitAsync(submission.ToMetadata(), cancellationToken);
+        LogStored(logger, upload.Centre.Id, upload.Campaign.Year, submission.BlobName, submission.Bytes, submission.Late);
+        return Accepted(request, upload, token, submission);
     }
 
-    private static ObjectResult NoFile() => Problems.Result(StatusCodes.Status400BadRequest, "No file",
-        $"No report was sent. Send the report as multipart/form-data in a field named '{FileField}'.");
+    private IActionResult Accepted(HttpRequest request, UploadContext upload, string token, SubmissionBlob submission)
+    {
+        if (UploadResponses.WantsHtml(request))
+        {
+            var page = responses.Page(request, token, upload.Centre.Language);
+            var receipt = new UploadStatus(submission.SubmissionId, submission.CentreId, submission.Year, submission.ReceivedAt, submission.Late,
+                submission.OriginalFileName, submission.Bytes, submission.Sha256, UploadStatus.Checking, null, []);
+            return UploadResponses.Html(StatusCodes.Status202Accepted, UploadPage.Received(page, receipt));
+        }
 
-    private static ObjectResult WindowClosed(Campaign campaign, UploadWindow window) => window == UploadWindow.NotYetOpen
-        ? Problems.Result(StatusCodes.Status409Conflict, "Uploads not open yet",
-            $"Uploads for the {campaign.Year} campaign open on {CampaignClock.InZone(campaign.OpensAt, campaign.TimeZone):yyyy-MM-dd HH:mm} ({campaign.TimeZone}).")
-        : Problems.Result(StatusCodes.Status409Conflict, "Uploads closed",
-            $"Uploads for the {campaign.Year} campaign closed on {CampaignClock.InZone(campaign.LateUploadsCloseAt, campaign.TimeZone):yyyy-MM-dd HH:mm} ({campaign.TimeZone}). Please contact IFLA HQ.");
+        var statusUrl = $"{request.Scheme}://{request.Host}{UploadRoutes.StatusPath(token, submission.SubmissionId)}";
+        return new ObjectResult(UploadAccepted.From(submission, statusUrl)) { StatusCode = StatusCodes.Status202Accepted };
+    }
+
+    private IActionResult NoFile(HttpRequest request, UploadContext upload, string token) =>
+        responses.Refused(request, upload, token, StatusCodes.Status400BadRequest, "No file", t => t.ErrorNoFile);
+
+    private IActionResult TooLarge(HttpRequest request, UploadContext upload, string token) =>
+        responses.Refused(request, upload, token, StatusCodes.Status413PayloadTooLarge, "Report too large",
+            t => string.Format(CultureInfo.InvariantCulture, t.ErrorTooLarge, options.Value.MaxBytes / (1024 * 1024)));
+
+    private IActionResult WindowClosed(HttpRequest request, UploadContext upload, string token, UploadWindow window)
+    {
+        var campaign = upload.Campaign;
+        return window == UploadWindow.NotYetOpen
+            ? responses.Refused(request, upload, token, StatusCodes.Status409Conflict, "Uploads not open yet",
+                t => string.Format(CultureInfo.InvariantCulture, t.NotYetOpenNotice,
+                    $"{CampaignClock.InZone(campaign.OpensAt, campaign.TimeZone):yyyy-MM-dd HH:mm} ({campaign.TimeZone})"))
+            : responses.Refused(request, upload, token, StatusCodes.Status409Conflict, "Uploads closed",
+                t => string.Format(CultureInfo.InvariantCulture, t.ClosedNotice, responses.Page(request, token, null).HqAddress));
+    }
 
     /// <summary>The client's file name, kept only as a label: no path, no control characters, bounded length.</summary>
     internal static string ClientFileName(ContentDispositionHeaderValue disposition)

@@ -22,6 +22,10 @@ public sealed record SubmissionBlob(
     public static string NameFor(int year, string centreId, string submissionId) =>
         $"{year.ToString(CultureInfo.InvariantCulture)}/{centreId}/{submissionId}";
 
+    /// <summary>True for ids <see cref="NewSubmissionId"/> makes; anything else is refused before it reaches storage.</summary>
+    public static bool IsValidSubmissionId(string id) =>
+        id.Length == 28 && id[8] == 'T' && id[18] == 'Z' && id[19] == '-' && id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
+
     public static string NewSubmissionId(DateTimeOffset receivedAt) =>
         $"{receivedAt.UtcDateTime:yyyyMMdd'T'HHmmssfff'Z'}-{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4))}";
 

@@ -7,25 +7,29 @@ using PacSubmissions.Campaigns;
 namespace PacSubmissions.Upload;
 
 /// <summary>A verified upload link: it names the centre and campaign year, and it has not expired.</summary>
-public sealed record UploadLink(string CentreId, int Year, DateTimeOffset ExpiresAt);
+public sealed record UploadLink(string CentreId, int Year, DateTimeOffset ExpiresAt, DateTimeOffset IssuedAt);
 
 /// <summary>
-/// Signs and checks the personal upload links. A token is <c>centre.year.expiry.signature</c>, where the signature is
-/// HMAC-SHA256 over the first three parts with the configured secret; changing the secret invalidates every link.
+/// Signs and checks the personal upload links. A token is <c>centre.year.expiry.issued.signature</c>, where the
+/// signature is HMAC-SHA256 over the first four parts with the configured secret: changing the secret invalidates every
+/// link, and <see cref="LinkRevocations"/> invalidates one centre's links issued before a given instant.
 /// </summary>
 public sealed class UploadLinks(IOptions<LinkOptions> options, TimeProvider clock)
 {
-    private const string Purpose = "pac-upload-v1";
+    private const string Purpose = "pac-upload-v2";
 
-    /// <summary>Links outlive the late window, so a coordinator who comes late is told uploads closed and whom to ask.</summary>
-    public static readonly TimeSpan LifetimeAfterUploadsClose = TimeSpan.FromDays(90);
+    /// <summary>
+    /// Links outlive the late window, so a coordinator who comes too late is told uploads closed and whom to contact,
+    /// rather than that the link is broken.
+    /// </summary>
+    public static readonly TimeSpan LifeAfterLateWindow = TimeSpan.FromDays(90);
 
     public string CreateToken(string centreId, Campaign campaign) =>
-        CreateToken(centreId, campaign.Year, campaign.LateUploadsCloseAt + LifetimeAfterUploadsClose);
+        CreateToken(centreId, campaign.Year, campaign.LateUploadsCloseAt + LifeAfterLateWindow);
 
     public string CreateToken(string centreId, int year, DateTimeOffset expiresAt)
     {
-        var payload = Payload(centreId, year, expiresAt.ToUnixTimeSeconds());
+        var payload = Payload(centreId, year, expiresAt.ToUnixTimeSeconds(), clock.GetUtcNow().ToUnixTimeMilliseconds());
         return $"{payload}.{Base64Url(Sign(payload))}";
     }
 
@@ -41,26 +45,31 @@ public sealed class UploadLinks(IOptions<LinkOptions> options, TimeProvider cloc
         }
 
         var parts = token.Split('.');
-        if (parts.Length != 4
+        if (parts.Length != 5
             || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
-            || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var expiresUnix))
+            || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var expiresUnix)
+            || !long.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var issuedUnixMs)
+            || expiresUnix > DateTimeOffset.MaxValue.ToUnixTimeSeconds()
+            || issuedUnixMs > DateTimeOffset.MaxValue.ToUnixTimeMilliseconds())
         {
             return null;
         }
 
-        var expected = Sign(Payload(parts[0], year, expiresUnix));
-        var given = FromBase64Url(parts[3]);
+        var expected = Sign(Payload(parts[0], year, expiresUnix, issuedUnixMs));
+        var given = FromBase64Url(parts[4]);
         if (given is null || !CryptographicOperations.FixedTimeEquals(expected, given))
         {
             return null;
         }
 
         var expiresAt = DateTimeOffset.FromUnixTimeSeconds(expiresUnix);
-        return clock.GetUtcNow() > expiresAt ? null : new UploadLink(parts[0], year, expiresAt);
+        return clock.GetUtcNow() > expiresAt
+            ? null
+            : new UploadLink(parts[0], year, expiresAt, DateTimeOffset.FromUnixTimeMilliseconds(issuedUnixMs));
     }
 
-    private static string Payload(string centreId, int year, long expiresUnix) =>
-        string.Create(CultureInfo.InvariantCulture, $"{centreId}.{year}.{expiresUnix}");
+    private static string Payload(string centreId, int year, long expiresUnix, long issuedUnixMs) =>
+        string.Create(CultureInfo.InvariantCulture, $"{centreId}.{year}.{expiresUnix}.{issuedUnixMs}");
 
     private byte[] Sign(string payload) =>
         HMACSHA256.HashData(Encoding.UTF8.GetBytes(options.Value.SigningSecret), Encoding.UTF8.GetBytes($"{Purpose}|{payload}"));

@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Specialized;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using PacSubmissions.Campaigns;
+using PacSubmissions.Centres;
+using PacSubmissions.LocalHost;
+using PacSubmissions.LocalHost.Azurite;
+using PacSubmissions.Upload;
+using PacSubmissions.UploadBench;
+
+// dotnet run -c Release --project bench/PacSubmissions.UploadBench -- [sizeMB=100] [rounds=3]
+var sizeMb = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100;
+var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
+var root = RepositoryRoot.Find();
+var work = Directory.CreateTempSubdirectory("pac-upload-bench-");
+try
+{
+    await using var azurite = await AzuriteProcess.StartAsync(root, Path.Combine(work.FullName, "azurite"), ports: null, CancellationToken.None);
+    var file = Path.Combine(work.FullName, "report.pdf");
+    WriteTestFile(file, sizeMb * 1024L * 1024);
+
+    var port = FreePort();
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, EnvironmentName = "Bench" });
+    builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["AzureWebJobsStorage"] = azurite.ConnectionString,
+        ["Storage:ReportsContainer"] = "reports",
+        ["Links:SigningSecret"] = "bench-signing-secret-0123456789-abcdefghij",
+        ["Links:PublicBaseUrl"] = $"http://127.0.0.1:{port}",
+        ["Email:From"] = "pac@bench.example",
+        ["Email:HqAddress"] = "hq@bench.example",
+        ["Email:OutboxPath"] = Path.Combine(work.FullName, "outbox"),
+        ["Reminders:Schedule"] = "0 0 0 1 1 *",
+        ["Upload:MaxBytes"] = (1L << 31).ToString(CultureInfo.InvariantCulture),
+        ["LocalHost:SeedDemo"] = "false",
+        // Only the upload is measured: the blob trigger (which hashes each stored report again) stays idle.
+        ["LocalHost:BlobPollInterval"] = "01:00:00",
+        ["Logging:LogLevel:Default"] = "Warning",
+    });
+    builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+    await using var app = LocalFunctionsHost.Build(builder);
+    await app.StartAsync();
+
+    var now = DateTimeOffset.UtcNow;
+    var campaign = new Campaign(now.Year, now.AddDays(-1), now.AddDays(7), Campaign.AnywhereOnEarth, Campaign.DefaultGrace, now.AddDays(30));
+    await app.Services.GetRequiredService<CampaignStore>().SaveAsync(campaign, CancellationToken.None);
+    await app.Services.GetRequiredService<CentreRegister>().SaveAsync(
+        new Centre("bench", "Bench Centre", "Bench Library", "Nowhere", "Nowhere", "B. Ench", "bench@bench.example", "en"), CancellationToken.None);
+    var url = app.Services.GetRequiredService<UploadLinks>().CreateUrl("bench", campaign);
+    var container = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient("bench-direct");
+    await container.CreateIfNotExistsAsync();
+    using var client = new HttpClient { Timeout = TimeSpan.FromMinutes(10) };
+
+    Console.WriteLine($"File: {sizeMb} MB, {rounds} rounds each, {Environment.ProcessorCount} cores, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
+    await PostThroughEndpointAsync(client, url, file); // warm-up: JIT, connections, Azurite
+    await UploadDirectAsync(container, file);
+
+    var endpoint = new List<double>();
+    var direct = new List<double>();
+    var peaks = new List<long>();
+    var absolutePeaks = new List<long>();
+    var allocated = new List<long>();
+    for (var round = 0; round < rounds; round++)
+    {
+        MemoryWatch.ResetPeak();
+        var baseline = MemoryWatch.ResidentBytes();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        endpoint.Add(await PostThroughEndpointAsync(client, url, file));
+        allocated.Add(GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore);
+        absolutePeaks.Add(MemoryWatch.PeakResidentBytes());
+        peaks.Add(absolutePeaks[^1] - baseline);
+        direct.Add(await UploadDirectAsync(container, file));
+    }
+
+    Console.WriteLine($"Endpoint (POST multipart -> staged blocks): median {Median(endpoint):F1} MB/s   [{string.Join(", ", endpoint.Select(v => v.ToString("F1", CultureInfo.InvariantCulture)))}]");
+    Console.WriteLine($"Direct SDK (BlockBlobClient.UploadAsync):   median {Median(direct):F1} MB/s   [{string.Join(", ", direct.Select(v => v.ToString("F1", CultureInfo.InvariantCulture)))}]");
+    Console.WriteLine($"Endpoint / direct: {Median(endpoint) / Median(direct):P0}");
+    Console.WriteLine($"Peak resident memory above the idle baseline while {sizeMb} MB streamed through the endpoint: max {peaks.Max() / (1024.0 * 1024):F1} MB   [{string.Join(", ", peaks.Select(p => (p / (1024.0 * 1024)).ToString("F1", CultureInfo.InvariantCulture)))}]");
+    Console.WriteLine($"Peak resident memory of the process (host + client + runtime) during those uploads: max {absolutePeaks.Max() / (1024.0 * 1024):F1} MB");
+    Console.WriteLine($"Managed bytes allocated per {sizeMb} MB upload (host + client): max {allocated.Max() / (1024.0 * 1024):F1} MB");
+    await app.StopAsync();
+}
+finally
+{
+    work.Delete(recursive: true);
+}
+
+static async Task<double> PostThroughEndpointAsync(HttpClient client, Uri url, string path)
+{
+    await using var stream = File.OpenRead(path);
+    using var form = new MultipartFormDataContent();
+    var content = new StreamContent(stream, 81920);
+    content.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+    form.Add(content, ReportUploadHandler.FileField, "report.pdf");
+    using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = form };
+    request.Headers.Accept.ParseAdd("application/json");
+    var watch = Stopwatch.StartNew();
+    using var response = await client.SendAsync(request);
+    watch.Stop();
+    var accepted = await response.Content.ReadFromJsonAsync<UploadAccepted>()
+        ?? throw new InvalidOperationException($"The endpoint answered {(int)response.StatusCode}.");
+    return accepted.Bytes / (1024.0 * 1024) / watch.Elapsed.TotalSeconds;
+}
+
+static async Task<double> UploadDirectAsync(BlobContainerClient container, string path)
+{
+    await using var stream = File.OpenRead(path);
+    var blob = container.GetBlockBlobClient($"direct-{Guid.NewGuid():N}");
+    var watch = Stopwatch.StartNew();
+    await blob.UploadAsync(stream);
+    watch.Stop();
+    return stream.Length / (1024.0 * 1024) / watch.Elapsed.TotalSeconds;
+}
+
+static void WriteTestFile(string path, long bytes)
+{
+    var random = new Random(20300715);
+    var buffer = new byte[1024 * 1024];
+    using var file = File.Create(path);
+    "%PDF-1.7\n"u8.CopyTo(buffer);
+    for (long written = 0; written < bytes; written += buffer.Length)
+    {
+        file.Write(buffer, 0, (int)Math.Min(buffer.Length, bytes - written));
+        random.NextBytes(buffer);
+    }
+}
+
+static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+
+static int FreePort()
+{
+    using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+    listener.Start();
+    return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+}

@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using PacSubmissions.Upload;
+
+namespace PacSubmissions.Functions.Upload;
+
+public sealed class ShowUploadPage(UploadPageHandler handler)
+{
+    [Function(nameof(ShowUploadPage))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = UploadRoutes.Upload)] HttpRequest request,
+        string token,
+        CancellationToken cancellationToken) =>
+        handler.PageAsync(request, token, cancellationToken);
+}

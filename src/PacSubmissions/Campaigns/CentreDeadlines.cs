@@ -1,0 +1,31 @@
+using System.Globalization;
+using Azure.Data.Tables;
+using PacSubmissions.Storage;
+
+namespace PacSubmissions.Campaigns;
+
+/// <summary>
+/// Deadlines HQ has extended for one centre in one campaign. Stored (in UTC) in the campaigns table under a partition
+/// per year, apart from the campaign rows themselves.
+/// </summary>
+public sealed class CentreDeadlines(PacStorage storage)
+{
+    private const string DeadlineProperty = "Deadline";
+
+    private TableClient Table => storage.Table(PacStorage.CampaignsTable);
+
+    public async Task<DateTimeOffset?> FindAsync(int year, string centreId, CancellationToken cancellationToken)
+    {
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(Partition(year), centreId, cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value!.GetDateTimeOffset(DeadlineProperty) : null;
+    }
+
+    public Task ExtendAsync(int year, string centreId, DateTimeOffset deadline, CancellationToken cancellationToken) =>
+        Table.UpsertEntityAsync(new TableEntity(Partition(year), centreId) { [DeadlineProperty] = deadline.ToUniversalTime() },
+            TableUpdateMode.Replace, cancellationToken);
+
+    public Task RemoveAsync(int year, string centreId, CancellationToken cancellationToken) =>
+        Table.DeleteEntityAsync(Partition(year), centreId, cancellationToken: cancellationToken);
+
+    private static string Partition(int year) => "deadline-" + year.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,64 @@
+namespace PacSubmissions.Upload.Page;
+
+/// <summary>
+/// Every sentence the upload page shows, in one language. All members are required, so a language missing a sentence
+/// does not compile. Placeholders ({0}, {1}) are filled by <see cref="UploadPage"/>.
+/// </summary>
+public sealed partial class UploadTexts
+{
+    public required string Code { get; init; }
+    public required string NativeName { get; init; }
+    public bool RightToLeft { get; init; }
+    public required string PageTitle { get; init; }
+    public required string CampaignYear { get; init; }
+    public required string DeadlineLabel { get; init; }
+    public required string InYourLocalTime { get; init; }
+    public required string TimeLeft { get; init; }
+    public required string DeadlinePassedNotice { get; init; }
+    public required string NotYetOpenNotice { get; init; }
+    public required string ClosedNotice { get; init; }
+    public required string AcceptedFiles { get; init; }
+    public required string ChooseFile { get; init; }
+    public required string DropHint { get; init; }
+    public required string Send { get; init; }
+    public required string ProgressLabel { get; init; }
+    public required string Sending { get; init; }
+    public required string YourUploads { get; init; }
+    public required string NoUploads { get; init; }
+    public required string ColumnReceived { get; init; }
+    public required string ColumnFile { get; init; }
+    public required string ColumnTiming { get; init; }
+    public required string ColumnCheck { get; init; }
+    public required string OnTime { get; init; }
+    public required string Late { get; init; }
+    public required string Checking { get; init; }
+    public required string StatusValid { get; init; }
+    public required string StatusIncomplete { get; init; }
+    public required string StatusUnreadable { get; init; }
+    public required string NewestCounts { get; init; }
+    public required string ReceivedTitle { get; init; }
+    public required string ReceivedOnTime { get; init; }
+    public required string ReceivedLate { get; init; }
+    public required string BackToPage { get; init; }
+    public required string LinkInvalidTitle { get; init; }
+    public required string LinkInvalid { get; init; }
+    public required string NotSentTitle { get; init; }
+    public required string ErrorNoFile { get; init; }
+    public required string ErrorEmpty { get; init; }
+    public required string ErrorTwoFiles { get; init; }
+    public required string ErrorTooLarge { get; init; }
+    public required string ErrorWrongType { get; init; }
+    public required string ErrorNetwork { get; init; }
+    public required string Language { get; init; }
+    public required string ProblemUnsupported { get; init; }
+    public required string ProblemEmpty { get; init; }
+    public required string ProblemCorrupt { get; init; }
+    public required string ProblemEncrypted { get; init; }
+    public required string ProblemMacro { get; init; }
+    public required string ProblemSuspicious { get; init; }
+    public required string ProblemTooLarge { get; init; }
+    public required string ProblemNoText { get; init; }
+    public required string ProblemMissingSection { get; init; }
+    public required string ProblemUnansweredSection { get; init; }
+    public required IReadOnlyDictionary<string, string> Sections { get; init; }
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using PacSubmissions.Http;
+using PacSubmissions.Upload.Page;
+
+namespace PacSubmissions.Upload;
+
+/// <summary>Serves the upload page, the status of one upload, and the page's script and style sheet.</summary>
+public sealed class UploadPageHandler(
+    UploadAccess access,
+    UploadHistory history,
+    UploadResponses responses,
+    IOptions<UploadOptions> options,
+    TimeProvider clock)
+{
+    public async Task<IActionResult> PageAsync(HttpRequest request, string token, CancellationToken cancellationToken)
+    {
+        SecurityHeaders.Apply(request.HttpContext.Response);
+        var upload = await access.ResolveAsync(token, cancellationToken);
+        if (upload is null)
+        {
+            return responses.LinkInvalid(request);
+        }
+
+        var uploads = await history.ListAsync(upload.Campaign.Year, upload.Centre.Id, cancellationToken);
+        var page = responses.Page(request, token, upload.Centre.Language);
+        return UploadResponses.Html(StatusCodes.Status200OK, UploadPage.Main(page, upload, uploads, clock.GetUtcNow(), options.Value.MaxBytes));
+    }
+
+    public async Task<IActionResult> StatusAsync(HttpRequest request, string token, string submissionId, CancellationToken cancellationToken)
+    {
+        SecurityHeaders.Apply(request.HttpContext.Response);
+        var upload = await access.ResolveAsync(token, cancellationToken);
+        if (upload is null)
+        {
+            return responses.LinkInvalid(request);
+        }
+
+        var status = await history.FindAsync(upload.Campaign.Year, upload.Centre.Id, submissionId, cancellationToken);
+        return status is null
+            ? Problems.Result(StatusCodes.Status404NotFound, "Unknown upload", "This link has no upload with that id.")
+            : new OkObjectResult(UploadPage.Localised(status, responses.Page(request, token, upload.Centre.Language).Texts));
+    }
+
+    public static IActionResult Asset(HttpRequest request, string name)
+    {
+        SecurityHeaders.Apply(request.HttpContext.Response);
+        return UploadAssets.Find(name) is { } asset
+            ? new FileContentResult(asset.Bytes, asset.ContentType)
+            : new NotFoundResult();
+    }
+}

@@ -1,0 +1,28 @@
+using System.Text.Json.Serialization;
+
+namespace PacSubmissions.Upload;
+
+/// <summary>
+/// One upload as the page and the status endpoint show it: the receipt the upload wrote, and the processor's check
+/// once it is there. <see cref="State"/> is <c>checking</c> until the submission row carries a check status.
+/// </summary>
+public sealed record UploadStatus(
+    string SubmissionId,
+    string Centre,
+    int Year,
+    DateTimeOffset ReceivedAt,
+    bool Late,
+    string FileName,
+    long Bytes,
+    string Sha256,
+    string State,
+    string? CheckStatus,
+    IReadOnlyList<UploadProblem> Problems,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Summary = null)
+{
+    public const string Checking = "checking";
+    public const string Checked = "checked";
+}
+
+/// <summary>A problem the check found: the reader's code, message and section, and <see cref="Text"/> in the page's language.</summary>
+public sealed record UploadProblem(string Code, string Message, string? Section, string? Text = null);

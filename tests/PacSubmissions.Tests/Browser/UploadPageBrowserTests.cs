@@ -1,0 +1,219 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using PacSubmissions.Campaigns;
+using PacSubmissions.Submissions;
+using PacSubmissions.Tests.Infrastructure;
+using PacSubmissions.Tests.Upload;
+using PacSubmissions.Upload;
+
+namespace PacSubmissions.Tests.Browser;
+
+[Collection(SharedChromium.Name)]
+public sealed class UploadPageBrowserTests(Chromium chromium)
+{
+    private static readonly Campaign Campaign = Campaign.WithDefaults(2030, new DateTimeOffset(2030, 3, 1, 0, 0, 0, TimeSpan.Zero), "Europe/Paris");
+
+    [Fact]
+    public async Task CoordinatorUploadsASampleSeesProgressThenTheCheckResult()
+    {
+        await using var site = await UploadSite.StartAsync(Campaign.Deadline.AddDays(-3), Campaign);
+        await using var context = await chromium.Browser.NewContextAsync(new() { Locale = "en-GB" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(site.Url);
+
+        await page.SetInputFilesAsync("#file", Samples.PathOf("incomplete-2021.docx"));
+        await page.ClickAsync("#send");
+
+        await Assertions.Expect(page.Locator("#receipt")).ToContainTextAsync("on time");
+        await Assertions.Expect(page.Locator("#progress-area")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#progress")).ToHaveAttributeAsync("value", "100");
+        await Assertions.Expect(page.Locator("#progress-text")).ToHaveTextAsync("100%");
+        await Assertions.Expect(page.Locator("#check-summary")).ToHaveTextAsync("Being checked…");
+
+        await StoreCheckWhenProcessedAsync(site, "incomplete",
+            """[{"code":"unanswered-section","message":"No real answer: Workshops","section":"workshops"}]""");
+
+        await Assertions.Expect(page.Locator("#check-summary")).ToHaveTextAsync("Incomplete: some required questions are missing or not answered.", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("#check-problems li")).ToHaveTextAsync(["This question has no real answer: Workshops and training."]);
+    }
+
+    [Fact]
+    public async Task LateUploadShowsTheLateNotice()
+    {
+        await using var site = await UploadSite.StartAsync(Campaign.OnTimeUntil().AddMinutes(1), Campaign);
+        await using var context = await chromium.Browser.NewContextAsync(new() { Locale = "en" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(site.Url);
+
+        await Assertions.Expect(page.Locator("#late-notice")).ToContainTextAsync("The deadline has passed.");
+        await page.SetInputFilesAsync("#file", Samples.PathOf("brazil-2021.pdf"));
+        await page.ClickAsync("#send");
+
+        await Assertions.Expect(page.Locator("#receipt")).ToContainTextAsync("after the deadline: it is stored and marked late.");
+    }
+
+    [Fact]
+    public async Task ForgedLinkShowsTheErrorPage()
+    {
+        await using var site = await UploadSite.StartAsync();
+        await using var context = await chromium.Browser.NewContextAsync(new() { Locale = "en" });
+        var page = await context.NewPageAsync();
+        var token = site.Url[(site.Url.LastIndexOf('/') + 1)..];
+        var forged = site.Url.Replace(token, token.Replace(site.Centre.Id, "xx-forged", StringComparison.Ordinal), StringComparison.Ordinal);
+
+        var response = await page.GotoAsync(forged);
+
+        Assert.Equal(403, response!.Status);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("This link does not work");
+        await Assertions.Expect(page.Locator("#error")).ToContainTextAsync("Please ask IFLA HQ for a new link.");
+        Assert.Equal(0, await page.Locator("form").CountAsync());
+    }
+
+    [Fact]
+    public async Task FormWorksWithoutJavaScript()
+    {
+        await using var site = await UploadSite.StartAsync(Campaign.Deadline.AddDays(-3), Campaign);
+        await using var context = await chromium.Browser.NewContextAsync(new() { Locale = "en", JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(site.Url);
+        await Assertions.Expect(page.Locator("#deadline-local")).ToHaveTextAsync("2030-07-15 21:59 UTC");
+
+        await page.SetInputFilesAsync("#file", Samples.PathOf("central-asia-2020.docx"));
+        var response = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#send"), r => r.Request.Method == "POST");
+
+        Assert.Equal(202, response.Status);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Thank you: your report was received");
+        await Assertions.Expect(page.Locator("#receipt")).ToContainTextAsync("on time");
+        await page.ClickAsync("#back");
+        await Assertions.Expect(page.Locator("#uploads tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#uploads tbody td").Nth(1)).ToHaveTextAsync("central-asia-2020.docx");
+    }
+
+    [Fact]
+    public async Task DroppedFileIsUploaded()
+    {
+        await using var site = await UploadSite.StartAsync(Campaign.Deadline.AddDays(-3), Campaign);
+        await using var context = await chromium.Browser.NewContextAsync(new() { Locale = "en" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(site.Url);
+
+        var dataTransfer = await page.EvaluateHandleAsync(
+            "() => { const d = new DataTransfer(); d.items.add(new File(['%PDF-1.4 dropped report'], 'dropped.pdf', { type: 'application/pdf' })); return d; }");
+        await page.DispatchEventAsync("#drop-zone", "drop", new { dataTransfer });
+        await page.ClickAsync("#send");
+
+        await Assertions.Expect(page.Locator("#receipt")).ToContainTextAsync("on time");
+        var uploads = await site.Server.Get<UploadHistory>().ListAsync(Campaign.Year, site.Centre.Id, CancellationToken.None);
+        Assert.Equal("dropped.pdf", Assert.Single(uploads).FileName);
+    }
+
+    [Fact]
+    public async Task PageFitsAPhoneScreenWithoutSidewaysScrolling()
+    {
+        await using var site = await UploadSite.StartAsync();
+        using (var upload = await site.PostFileAsync(UploadSite.Sample("central-asia-2020.docx"), "a-report-with-a-rather-long-file-name-2030.docx"))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Accepted, upload.StatusCode);
+        }
+
+        await using var context = await chromium.Browser.NewContextAsync(new()
+        {
+            Locale = "ru", ViewportSize = new() { Width = 360, Height = 640 }, IsMobile = true, HasTouch = true,
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(site.Url);
+
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
+        await Assertions.Expect(page.Locator("#send")).ToBeInViewportAsync();
+    }
+
+    [Fact]
+    public async Task ArabicPageIsRightToLeft()
+    {
+        await using var site = await UploadSite.StartAsync();
+        await using var context = await chromium.Browser.NewContextAsync(new() { Locale = "ar" });
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync(site.Url);
+
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("dir", "rtl");
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ar");
+        Assert.Equal("rtl", await page.EvaluateAsync<string>("getComputedStyle(document.body).direction"));
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("رفع تقريرك السنوي");
+    }
+
+    [Fact]
+    public async Task LanguageSwitcherChangesTheLanguage()
+    {
+        await using var site = await UploadSite.StartAsync();
+        await using var context = await chromium.Browser.NewContextAsync(new() { Locale = "en" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(site.Url);
+
+        await page.ClickAsync("nav a[lang=zh]");
+
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("上传年度报告");
+        await Assertions.Expect(page.Locator("nav a[aria-current=true]")).ToHaveAttributeAsync("lang", "zh");
+    }
+
+    [Theory]
+    [InlineData("en", false)]
+    [InlineData("ar", false)]
+    [InlineData("ru", true)]
+    public async Task AccessibilityScanFindsNoViolations(string locale, bool late)
+    {
+        var now = late ? Campaign.OnTimeUntil().AddMinutes(1) : Campaign.Deadline.AddDays(-3);
+        await using var site = await UploadSite.StartAsync(now, Campaign);
+        using (var upload = await site.PostFileAsync(UploadSite.Sample("incomplete-2021.docx"), "incomplete.docx"))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Accepted, upload.StatusCode);
+        }
+
+        await StoreCheckWhenProcessedAsync(site, "incomplete",
+            """[{"code":"missing-section","message":"Missing: Workshops","section":"workshops"}]""");
+        await using var context = await chromium.Browser.NewContextAsync(new() { Locale = locale, BypassCSP = true });
+        var page = await context.NewPageAsync();
+        var forged = site.Url[..(site.Url.LastIndexOf('/') + 1)] + "forged.2030.1.1.x";
+
+        foreach (var url in new[] { site.Url, forged })
+        {
+            await page.GotoAsync(url);
+            var result = await page.RunAxe(new AxeRunOptions
+            {
+                RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+            });
+
+            Assert.NotEmpty(result.Passes);
+            Assert.True(result.Violations.Length == 0,
+                $"{url}: " + string.Join("; ", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})")));
+        }
+    }
+
+    [Fact]
+    public async Task AccessibilityScanCatchesAFileInputWithoutALabel()
+    {
+        await using var site = await UploadSite.StartAsync();
+        await using var context = await chromium.Browser.NewContextAsync(new() { Locale = "en", BypassCSP = true });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(site.Url);
+
+        await page.EvaluateAsync("document.querySelector('label[for=file]').remove(); document.getElementById('file').removeAttribute('aria-describedby')");
+        var result = await page.RunAxe();
+
+        Assert.Contains(result.Violations, v => v.Id == "label");
+    }
+
+    private static async Task StoreCheckWhenProcessedAsync(UploadSite site, string status, string problemsJson)
+    {
+        var uploads = await site.Server.Get<UploadHistory>().ListAsync(site.Campaign.Year, site.Centre.Id, CancellationToken.None);
+        var latest = uploads[0];
+        // The processor replaces the whole row when it records the upload; add the check after that, as the reader will.
+        var row = await Eventually.Until(
+            () => site.Server.Get<SubmissionStore>().FindAsync(site.Campaign.Year, site.Centre.Id, latest.SubmissionId, CancellationToken.None),
+            r => r is not null);
+        Assert.NotNull(row);
+        await UploadPageTests.StoreCheckAsync(site, new UploadAccepted(latest.SubmissionId, latest.Centre, latest.Year, latest.ReceivedAt,
+            latest.Late, latest.FileName, latest.Bytes, latest.Sha256, ""), status, problemsJson);
+    }
+}

@@ -1,0 +1,170 @@
+using System.Net;
+using System.Net.Http.Json;
+using Azure.Data.Tables;
+using PacSubmissions.Storage;
+using PacSubmissions.Upload;
+using PacSubmissions.Upload.Page;
+
+namespace PacSubmissions.Tests.Upload;
+
+public sealed class UploadPageTests
+{
+    [Fact]
+    public async Task PageShowsCentreYearDeadlineTimeLeftAndTheForm()
+    {
+        await using var site = await UploadSite.StartAsync();
+
+        using var response = await site.GetAsync(site.Url, acceptLanguage: "en-GB,en;q=0.8");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(site.Centre.Name, html, StringComparison.Ordinal);
+        Assert.Contains($"{site.Campaign.Year} campaign", html, StringComparison.Ordinal);
+        Assert.Contains("(Etc/GMT+12)", html, StringComparison.Ordinal);
+        Assert.Contains("Time left: 7 days and 0 hours.", html, StringComparison.Ordinal);
+        Assert.Contains("Accepted files: DOCX (Word), PDF, ODT (OpenDocument text). Largest size: 50 MB.", html, StringComparison.Ordinal);
+        Assert.Contains("enctype=\"multipart/form-data\"", html, StringComparison.Ordinal);
+        Assert.Contains("You have not sent a report yet.", html, StringComparison.Ordinal);
+        Assert.True(html.Length < 16 * 1024, $"The page is {html.Length} bytes; it must stay small for slow links.");
+    }
+
+    [Theory]
+    [InlineData("fr-CA,fr;q=0.9", null, "fr", "ltr", "Déposer votre rapport annuel")]
+    [InlineData("ja,ar;q=0.5", null, "ar", "rtl", "رفع تقريرك السنوي")]
+    [InlineData("ja", null, "ru", "ltr", "Загрузка годового отчёта")]
+    [InlineData("fr", "zh", "zh", "ltr", "上传年度报告")]
+    [InlineData("de-AT", null, "de", "ltr", "Jahresbericht hochladen")]
+    [InlineData("es-MX", null, "es", "ltr", "Enviar su informe anual")]
+    public async Task LanguageComesFromSwitcherThenBrowserThenCentre(string acceptLanguage, string? chosen, string expected, string dir, string title)
+    {
+        await using var site = await UploadSite.StartAsync();
+        var url = chosen is null ? site.Url : $"{site.Url}?lang={chosen}";
+
+        var html = await (await site.GetAsync(url, acceptLanguage: acceptLanguage)).Content.ReadAsStringAsync();
+
+        Assert.StartsWith($"<!DOCTYPE html><html lang=\"{expected}\" dir=\"{dir}\">", html, StringComparison.Ordinal);
+        Assert.Contains($"<h1>{title}</h1>", html, StringComparison.Ordinal);
+        foreach (var language in UploadTexts.All)
+        {
+            Assert.Contains($"?lang={language.Code}\" lang=\"{language.Code}\"", html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task EveryResponseCarriesTheSecurityHeaders()
+    {
+        await using var site = await UploadSite.StartAsync();
+        using var upload = await site.PostFileAsync(UploadSite.Sample("brazil-2021.pdf"), "r.pdf");
+        var accepted = await upload.Content.ReadFromJsonAsync<UploadAccepted>();
+        using var refused = await site.PostFileAsync([], "empty.pdf");
+        var urls = new[]
+        {
+            site.Url,
+            $"{site.Server.BaseAddress}api/upload/forged.2030.1.1.abc",
+            accepted!.StatusUrl,
+            $"{site.Server.BaseAddress}api/upload-assets/upload.js",
+            $"{site.Server.BaseAddress}api/upload-assets/upload.css",
+        };
+
+        var responses = new List<HttpResponseMessage> { upload, refused };
+        foreach (var url in urls)
+        {
+            responses.Add(await site.GetAsync(url));
+        }
+
+        foreach (var response in responses)
+        {
+            var headers = response.Headers;
+            Assert.Equal(SecurityHeaders.ContentSecurityPolicy, Assert.Single(headers.GetValues("Content-Security-Policy")));
+            Assert.Equal("nosniff", Assert.Single(headers.GetValues("X-Content-Type-Options")));
+            Assert.Equal("DENY", Assert.Single(headers.GetValues("X-Frame-Options")));
+            Assert.Equal("no-referrer", Assert.Single(headers.GetValues("Referrer-Policy")));
+            Assert.True(headers.CacheControl?.NoStore, response.RequestMessage?.RequestUri?.ToString());
+        }
+
+        Assert.Contains("frame-ancestors 'none'", SecurityHeaders.ContentSecurityPolicy, StringComparison.Ordinal);
+        Assert.Equal("text/javascript", responses[^2].Content.Headers.ContentType?.MediaType);
+        Assert.Equal("text/css", responses[^1].Content.Headers.ContentType?.MediaType);
+        responses.ForEach(r => r.Dispose());
+    }
+
+    [Fact]
+    public async Task PageHasNoInlineScriptOrStyle()
+    {
+        await using var site = await UploadSite.StartAsync();
+
+        var html = await (await site.GetAsync(site.Url, acceptLanguage: "en")).Content.ReadAsStringAsync();
+
+        Assert.DoesNotContain("<style", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("style=", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotMatch(@"<[^>]*\son[a-z]+\s*=", html);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "<script"));
+        Assert.Contains("<script src=\"/api/upload-assets/upload.js\" defer></script>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownAssetIs404()
+    {
+        await using var site = await UploadSite.StartAsync();
+
+        using var response = await site.GetAsync($"{site.Server.BaseAddress}api/upload-assets/secrets.json");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task StatusSaysCheckingUntilTheProcessorStoresTheCheckThenShowsEachProblemInPlainWords()
+    {
+        await using var site = await UploadSite.StartAsync();
+        using var upload = await site.PostFileAsync(UploadSite.Sample("incomplete-2021.docx"), "incomplete.docx");
+        var accepted = (await upload.Content.ReadFromJsonAsync<UploadAccepted>())!;
+
+        var before = await (await site.GetAsync($"{accepted.StatusUrl}?lang=fr", accept: "application/json")).Content.ReadFromJsonAsync<UploadStatus>();
+        // The processor replaces the whole row when it records the upload; the check is added after that.
+        await Infrastructure.Eventually.Until(
+            () => site.Server.Get<PacSubmissions.Submissions.SubmissionStore>().FindAsync(accepted.Year, accepted.Centre, accepted.SubmissionId, CancellationToken.None),
+            r => r is not null);
+        await StoreCheckAsync(site, accepted, "incomplete",
+            """[{"code":"missing-section","message":"The report has no answer to: Workshops","section":"workshops"},{"code":"brand-new","message":"Something new."}]""");
+        var after = await (await site.GetAsync($"{accepted.StatusUrl}?lang=fr", accept: "application/json")).Content.ReadFromJsonAsync<UploadStatus>();
+        var page = await (await site.GetAsync(site.Url, acceptLanguage: "en")).Content.ReadAsStringAsync();
+
+        Assert.Equal(UploadStatus.Checking, before!.State);
+        Assert.Equal("Vérification en cours…", before.Summary);
+        Assert.Equal(UploadStatus.Checked, after!.State);
+        Assert.Equal("incomplete", after.CheckStatus);
+        Assert.Equal(["Cette question du formulaire manque : Ateliers et formations.", "Something new."], after.Problems.Select(p => p.Text));
+        Assert.Contains("This question of the form is missing: Workshops and training.", page, StringComparison.Ordinal);
+        Assert.Contains("Incomplete: some required questions are missing or not answered.", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StatusOfAnotherCentresOrUnknownUploadIs404()
+    {
+        await using var site = await UploadSite.StartAsync();
+        var other = Infrastructure.TestData.Centre("br-rio", "PAC Centre Rio");
+        await Infrastructure.TestData.SeedAsync(site.Server.Services, site.Campaign, other);
+        using var upload = await site.PostFileAsync(UploadSite.Sample("brazil-2021.pdf"), "r.pdf");
+        var accepted = (await upload.Content.ReadFromJsonAsync<UploadAccepted>())!;
+
+        using var otherCentre = await site.GetAsync($"{site.LinkFor(other.Id)}/status/{accepted.SubmissionId}", accept: "application/json");
+        using var unknown = await site.GetAsync($"{site.Url}/status/20300101T000000000Z-00000000", accept: "application/json");
+        using var malformed = await site.GetAsync($"{site.Url}/status/..%2F..%2Fetc", accept: "application/json");
+
+        Assert.Equal(HttpStatusCode.NotFound, otherCentre.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, malformed.StatusCode);
+    }
+
+    /// <summary>Writes what the processor will write once the report reader lands (the contract in SubmissionChecks).</summary>
+    internal static async Task StoreCheckAsync(UploadSite site, UploadAccepted accepted, string status, string problemsJson)
+    {
+        var table = site.Server.Get<PacStorage>().Table(PacStorage.SubmissionsTable);
+        await table.UpsertEntityAsync(new TableEntity(accepted.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{accepted.Centre}_{accepted.SubmissionId}")
+        {
+            [SubmissionChecks.StatusProperty] = status,
+            [SubmissionChecks.ProblemsProperty] = problemsJson,
+        }, TableUpdateMode.Merge);
+    }
+}
