@@ -11,6 +11,7 @@ public static class PacCommand
         var root = new RootCommand("IFLA PAC Submissions: the jobs HQ and IT run by hand.")
         {
             LinkCommand.Create(output, error),
+            ExtractCommand.Create(output, error),
         };
         root.Options.Add(PacSettings.SettingsOption);
         return root;
