@@ -64,7 +64,7 @@ internal static partial class ClosingLines
     private static string? NameIn(string rest)
     {
         var clause = rest.TrimStart(' ', ':', '：', '-', '–', '—', '\t');
-        var firstComma = clause.IndexOfAny([',', ';', '，', '、']);
+        var firstComma = clause.IndexOfAny([',', ';', '，', '、', '،']);
         var dash = DashSeparator().Match(clause);
         if (dash.Success && (firstComma < 0 || dash.Index < firstComma))
         {
@@ -86,12 +86,13 @@ internal static partial class ClosingLines
         return clause.Length <= 80 ? clause : null;
     }
 
-    private static string[] Fold(string[] phrases) => phrases.Select(TextCleaner.Fold).ToArray();
+    /// <summary>Folded, longest first, so "подготовила" wins over its prefix "подготовил".</summary>
+    private static string[] Fold(string[] phrases) => phrases.Select(TextCleaner.Fold).OrderByDescending(p => p.Length).ToArray();
 
     [GeneratedRegex(@"\s[-–—]\s")]
     private static partial Regex DashSeparator();
 
-    [GeneratedRegex(@"[,;(，、（]|\.\s|\s[-–—]\s")]
+    [GeneratedRegex(@"[,;(，、（،]|\.\s|\s[-–—]\s")]
     private static partial Regex ClauseEnd();
 
     [GeneratedRegex(@"\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+)+")]

@@ -60,7 +60,7 @@ internal static partial class ContactFacts
     {
         if (CjkName().Match(segment) is { Success: true } cjk && cjk.Index <= core.Index && cjk.Index + cjk.Length >= core.Index + core.Length)
         {
-            return cjk.Value.TrimStart('由', '在', '位', '于');
+            return cjk.Value.TrimStart('设', '由', '在', '位', '于');
         }
 
         var words = segment.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -89,6 +89,12 @@ internal static partial class ContactFacts
             first--;
         }
 
+        // One lower-case adjective next to the core word, inside a capitalised name: "Российская государственная библиотека".
+        if (first == coreWord && first > 1 && !IsCapitalised(words[first - 1]) && !Connectors.Contains(words[first - 1]) && IsCapitalised(words[first - 2]))
+        {
+            first -= 2;
+        }
+
         var last = coreWord;
         for (var next = coreWord + 1; next < words.Length; next++)
         {
@@ -96,8 +102,10 @@ internal static partial class ContactFacts
             {
                 last = next;
             }
-            else if (!Connectors.Contains(words[next]))
+            else if (!Connectors.Contains(words[next])
+                && !(next == coreWord + 1 && next + 1 < words.Length && (Connectors.Contains(words[next + 1]) || IsCapitalised(words[next + 1]))))
             {
+                // A lower-case adjective right after the core word may continue the name ("Bibliothèque nationale de France").
                 break;
             }
         }
@@ -140,6 +148,6 @@ internal static partial class ContactFacts
     private static partial Regex CjkName();
 
     /// <summary>Names do not cross commas, semicolons, brackets, sentence ends or lines.</summary>
-    [GeneratedRegex(@"[,;()（），、\n]|\.\s|\s(?:in|at|à|en|em|im|в)\s")]
+    [GeneratedRegex(@"[,;()（），、،\n]|\.\s|\s(?:in|at|à|en|em|im|в)\s")]
     private static partial Regex Segment();
 }

@@ -50,12 +50,12 @@ internal static class QuestionPhrases
             "участие…инициатив", "инициативы ифла", "инициативы ifla",
             "beteiligung…initiativen", "mitwirkung…initiativen", "ifla-initiativen",
             "مشاركة…مبادرات", "المشاركة…مبادرات", "مبادرات الإفلا", "مبادرات إفلا",
-            "参与…倡议", "国际图联倡议", "ifla倡议",
+            "参与…倡议", "pac中心参与…倡议", "中心参与…倡议", "国际图联倡议", "ifla倡议",
         ]),
         (FormSections.Suggestions, false,
         [
             "suggestions", "suggestion", "recommendations to ifla", "propositions", "sugerencias", "propuestas",
-            "предложения", "пожелания", "vorschläge", "anregungen", "اقتراحات", "مقترحات", "الاقتراحات", "建议", "对国际图联总部的建议",
+            "предложения", "пожелания", "vorschläge", "anregungen", "اقتراحات", "مقترحات", "الاقتراحات", "建议", "对国际图联总部…建议",
         ]),
         (FormSections.Standards, false,
         [
@@ -63,7 +63,7 @@ internal static class QuestionPhrases
             "nouvelles normes", "normes", "nouveaux standards", "nouvelles lignes directrices",
             "nuevas normas", "normas", "nuevos estándares", "nuevas directrices",
             "новые стандарты", "стандарты", "новые руководства", "neue standards", "neue normen", "neue richtlinien",
-            "معايير جديدة", "المعايير الجديدة", "المعايير", "معايير", "新标准", "新的标准", "标准",
+            "معايير جديدة", "المعايير الجديدة", "المعايير", "معايير", "新标准", "新的标准", "标准", "应与…分享的新标准",
         ]),
         (FormSections.OtherComments, false,
         [
