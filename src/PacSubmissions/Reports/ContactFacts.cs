@@ -138,7 +138,7 @@ internal static partial class ContactFacts
     [GeneratedRegex(@"(?i)(?:tel|phone|telephone|telefone|téléphone|teléfono|telefon|fax|mobile|mob|тел|телефон|هاتف|电话|電話)")]
     private static partial Regex PhoneWord();
 
-    [GeneratedRegex(@"(?i)\b(?:library|libraries|bibliothèque|bibliothek|biblioteca|bibliotheca|archives?|archivo|arquivo|archiv|museum|musée|museo|university|université|universidad|universidade|universität|institute|institut|instituto|foundation|fundação|fundación|библиотека|библиотеки|архив|музей|университет|институт|مكتبة|المكتبة|دار الكتب)|图书馆|档案馆|博物馆|大学")]
+    [GeneratedRegex(@"(?i)\b\p{L}*(?:library|libraries|bibliothèque|bibliothek|biblioteca|bibliotheca|archives?|archivo|arquivo|archiv|museum|musée|museo|university|université|universidad|universidade|universität|institute|institut|instituto|foundation|fundação|fundación|библиотека|библиотеки|архив|музей|университет|институт|مكتبة|المكتبة|دار الكتب)|图书馆|档案馆|博物馆|大学")]
     private static partial Regex InstitutionWord();
 
     [GeneratedRegex(@"\b(?:PAC|ПАК)\b")]

@@ -89,6 +89,6 @@ internal static class QuestionPhrases
 
     /// <summary>A phrase with "…" ends in a word stem ("инициатив" for "инициативах"), so it needs no boundary after it.</summary>
     private static string ToPattern(string phrase, bool whole) =>
-        string.Join(@"\b.{0,80}?", TextCleaner.Fold(phrase).Split('…').Select(Regex.Escape))
+        string.Join(".{0,80}?", TextCleaner.Fold(phrase).Split('…').Select(Regex.Escape))
             + (whole || phrase.Contains('…', StringComparison.Ordinal) ? "" : WordBoundary);
 }
