@@ -51,6 +51,13 @@ public sealed partial class ReportReader(IOptions<ReportReaderOptions> options, 
                 $"The file took longer than {limits.Timeout.TotalSeconds:0} seconds to read, so reading was stopped. It may be very large or built to be slow to read.",
                 ReportFormats.Unknown));
         }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The document libraries signal damage in more ways than they document; a bad file must still come back as a problem.
+            LogUnexpected(logger, exception);
+            return Unreadable(spooled, new UnreadableReportException(ProblemCodes.Corrupt,
+                "The file is damaged and cannot be read. Please save it again from the original document and upload it.", ReportFormats.Unknown));
+        }
     }
 
     private DocumentText Parse(Stream stream, CancellationToken cancellationToken) =>
@@ -80,6 +87,9 @@ public sealed partial class ReportReader(IOptions<ReportReaderOptions> options, 
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Read a {Format} report of {Bytes} bytes: {Status}, {Sections} questions found")]
     private static partial void LogRead(ILogger logger, string format, long bytes, ReportStatus status, int sections);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A report could not be read: the document library failed on it")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read a {Format} report of {Bytes} bytes: {Code}")]
     private static partial void LogUnreadable(ILogger logger, string format, long bytes, string code);
