@@ -36,14 +36,24 @@ public static class ExtractCommand
             }
 
             var reader = new ReportReader(Options.Create(new ReportReaderOptions()), TimeProvider.System, NullLogger<ReportReader>.Instance);
+            var exitCode = 0;
             foreach (var file in files)
             {
-                await using var stream = file.OpenRead();
-                var reading = await reader.ReadAsync(stream, cancellationToken);
-                await output.WriteLineAsync(parse.GetValue(jsonOption) ? JsonLine(file, reading) : Summary(file, reading));
+                try
+                {
+                    await using var stream = file.OpenRead();
+                    var reading = await reader.ReadAsync(stream, cancellationToken);
+                    await output.WriteLineAsync(parse.GetValue(jsonOption) ? JsonLine(file, reading) : Summary(file, reading));
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    // The file could not be opened at all (permissions, locked): the reader never saw it.
+                    await error.WriteLineAsync($"Cannot open {file.FullName}: {exception.Message}");
+                    exitCode = 2;
+                }
             }
 
-            return 0;
+            return exitCode;
         });
         return command;
     }

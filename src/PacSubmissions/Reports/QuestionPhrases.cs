@@ -84,7 +84,7 @@ internal static class QuestionPhrases
         .Select(entry => (entry.Key, new Regex(
             "^(?:" + string.Join("|", entry.Phrases.OrderByDescending(p => p.Length).Select(p => ToPattern(p, entry.Whole))) + ")"
                 + (entry.Whole ? CentreSuffix : ""),
-            RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))))
+            RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1))))
         .ToList();
 
     /// <summary>A phrase with "…" ends in a word stem ("инициатив" for "инициативах"), so it needs no boundary after it.</summary>
