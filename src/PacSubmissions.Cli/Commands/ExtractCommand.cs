@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PacSubmissions.Reports;
@@ -14,7 +16,8 @@ namespace PacSubmissions.Cli.Commands;
 /// </summary>
 public static class ExtractCommand
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>camelCase; letters of every script kept readable, while &lt; &gt; &amp; and quotes stay escaped for HTML.</summary>
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     public static Command Create(TextWriter output, TextWriter error)
     {

@@ -6,7 +6,8 @@ namespace PacSubmissions.Reports;
 /// <summary>
 /// Checks a zip container before any document library opens it: entry count, declared and actual expanded sizes,
 /// DTDs in XML parts (entity expansion), encryption and macros. Then says whether it is a DOCX or an ODT.
-/// Every entry is inflated once into nothing, counting, so a lying header cannot sneak a bomb past the limits.
+/// Every entry is inflated once into nothing, counting, so the limits hold on what the data really expands to
+/// (the runtime also cuts an entry at its declared size, so an understated header yields a damaged part, not a bomb).
 /// </summary>
 internal static class ZipInspector
 {

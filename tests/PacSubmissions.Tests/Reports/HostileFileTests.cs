@@ -51,6 +51,16 @@ public sealed class HostileFileTests
             ProblemCodes.SuspiciousArchive, ReportFormats.Zip);
 
     [Fact]
+    public async Task ZipBombWhoseHeaderUnderstatesItsSizeIsNeverInflatedPastTheDeclaredSize()
+    {
+        // The runtime's zip reader stops an entry at its declared size, so the 200 MB of the part never come out:
+        // what is left is a cut-off Word part, reported as damaged.
+        var lying = WithDeclaredSize(ZipBomb(200L * 1024 * 1024), "word/document.xml", declared: 1000);
+
+        AssertUnreadable(await ReadAsync(lying), ProblemCodes.Corrupt, ReportFormats.Docx);
+    }
+
+    [Fact]
     public async Task ArchiveWithThousandsOfEntriesIsSuspicious() =>
         AssertUnreadable(await ReadAsync(ManyEntriesZip(1500)), ProblemCodes.SuspiciousArchive, ReportFormats.Zip);
 

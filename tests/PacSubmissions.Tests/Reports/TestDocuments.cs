@@ -229,6 +229,32 @@ public static class TestDocuments
         return memory.ToArray();
     }
 
+    /// <summary>
+    /// Rewrites the uncompressed size an entry declares (local header and central directory) to <paramref name="declared"/>,
+    /// as a crafted bomb does to slip past size checks that trust the header.
+    /// </summary>
+    public static byte[] WithDeclaredSize(byte[] zip, string entryName, uint declared)
+    {
+        var patched = zip.ToArray();
+        var name = Encoding.UTF8.GetBytes(entryName);
+        for (var at = 0; at < patched.Length - 46; at++)
+        {
+            var signature = BitConverter.ToUInt32(patched, at);
+            var (sizeOffset, nameOffset) = signature switch
+            {
+                0x04034b50 => (22, 30),
+                0x02014b50 => (24, 46),
+                _ => (-1, -1),
+            };
+            if (sizeOffset > 0 && patched.AsSpan(at + nameOffset).StartsWith(name))
+            {
+                BitConverter.TryWriteBytes(patched.AsSpan(at + sizeOffset, 4), declared);
+            }
+        }
+
+        return patched;
+    }
+
     public static byte[] ManyEntriesZip(int entries) =>
         Zip([("[Content_Types].xml", WordContentTypes), .. Enumerable.Range(0, entries).Select(i => ($"word/media/image{i}.png", "x"))]);
 
