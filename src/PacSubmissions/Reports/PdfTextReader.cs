@@ -37,6 +37,8 @@ internal static partial class PdfTextReader
                 pages.Add(ReadLines(document.GetPage(number)));
             }
 
+            // A scan often carries a typed page number or header; with those gone, nothing may be left.
+            RemoveRunningHeaders(pages);
             if (pages.All(p => p.Count == 0))
             {
                 throw new UnreadableReportException(ProblemCodes.NoText,
@@ -44,7 +46,6 @@ internal static partial class PdfTextReader
                     ReportFormats.Pdf);
             }
 
-            RemoveRunningHeaders(pages);
             return new DocumentText(ReportFormats.Pdf, Paragraphs(pages), document.NumberOfPages);
         }
         catch (PdfDocumentEncryptedException)

@@ -77,6 +77,10 @@ public sealed class HostileFileTests
         AssertUnreadable(await ReadAsync(PdfWithoutText()), ProblemCodes.NoText, ReportFormats.Pdf);
 
     [Fact]
+    public async Task ScannedPdfWithTypedPageNumbersHasNoText() =>
+        AssertUnreadable(await ReadAsync(PdfWithoutText(pageNumbers: true)), ProblemCodes.NoText, ReportFormats.Pdf);
+
+    [Fact]
     public async Task TruncatedWordDocumentIsCorrupt()
     {
         var docx = GoodDocx();

@@ -153,11 +153,20 @@ public static class TestDocuments
     }
 
     /// <summary>Pages with only drawings and no text, like a scan.</summary>
-    public static byte[] PdfWithoutText()
+    public static byte[] PdfWithoutText(bool pageNumbers = false)
     {
         var builder = new PdfDocumentBuilder();
-        var page = builder.AddPage(PdfPageSize.A4);
-        page.DrawRectangle(new PdfPoint(50, 50), 400, 600, 2, fill: true);
+        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        for (var number = 1; number <= 2; number++)
+        {
+            var page = builder.AddPage(PdfPageSize.A4);
+            page.DrawRectangle(new PdfPoint(50, 80), 400, 600, 2, fill: true);
+            if (pageNumbers)
+            {
+                page.AddText($"- {number} -", 9, new PdfPoint(290, 30), font);
+            }
+        }
+
         return builder.Build();
     }
 
