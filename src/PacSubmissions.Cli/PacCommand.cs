@@ -15,6 +15,7 @@ public static class PacCommand
             CampaignCommand.Create(output, error),
             RemindersCommand.Create(output, error),
             ExtendCommand.Create(output, error),
+            ExtractCommand.Create(output, error),
         };
         root.Options.Add(PacSettings.SettingsOption);
         return root;

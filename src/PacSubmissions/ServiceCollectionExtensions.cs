@@ -6,6 +6,7 @@ using PacSubmissions.Campaigns;
 using PacSubmissions.Centres;
 using PacSubmissions.Email;
 using PacSubmissions.Reminders;
+using PacSubmissions.Reports;
 using PacSubmissions.Storage;
 using PacSubmissions.Submissions;
 using PacSubmissions.Upload;
@@ -26,6 +27,7 @@ public static class ServiceCollectionExtensions
         services.AddValidatedOptions<UploadOptions>(UploadOptions.Section);
         services.AddValidatedOptions<EmailOptions>(EmailOptions.Section);
         services.AddValidatedOptions<ReminderOptions>(ReminderOptions.Section);
+        services.AddValidatedOptions<ReportReaderOptions>(ReportReaderOptions.Section);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ => StorageConnection.CreateBlobServiceClient(configuration));
@@ -51,6 +53,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CoordinatorEmails>();
         services.AddSingleton<SubmissionNotifications>();
         services.AddSingleton<ReminderRun>();
+        services.AddSingleton<ReportReader>();
 
         services.AddSingleton<EmailLedger>();
         services.AddSingleton<IEmailSender>(provider =>

@@ -1,0 +1,99 @@
+using System.IO.Compression;
+using BenchmarkDotNet.Attributes;
+using DocumentFormat.OpenXml.Packaging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using PacSubmissions.Reports;
+using UglyToad.PdfPig;
+
+namespace PacSubmissions.Benchmarks;
+
+/// <summary>
+/// Reports read per second for the DOCX and PDF samples, beside the libraries' raw text extraction of the same files
+/// (what the reader costs on top of OpenXml and PdfPig), and the memory a zip bomb costs the reader.
+/// </summary>
+[MemoryDiagnoser]
+public class ReportReaderBenchmarks
+{
+    private const string DocxSample = "central-asia-2020.docx";
+    private const string PdfSample = "central-asia-2020.pdf";
+
+    private readonly ReportReader reader = new(Options.Create(new ReportReaderOptions()), TimeProvider.System, NullLogger<ReportReader>.Instance);
+    private byte[] docx = [];
+    private byte[] pdf = [];
+    private byte[] zipBomb = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var samples = SamplesFolder();
+        docx = File.ReadAllBytes(Path.Combine(samples, DocxSample));
+        pdf = File.ReadAllBytes(Path.Combine(samples, PdfSample));
+        zipBomb = ZipBomb(1024L * 1024 * 1024);
+    }
+
+    [Benchmark(Description = "Reader: DOCX sample")]
+    public Task<ReportReading> ReadDocx() => reader.ReadAsync(new MemoryStream(docx, writable: false), CancellationToken.None);
+
+    [Benchmark(Description = "OpenXml Body.InnerText: DOCX sample")]
+    public string RawDocxText()
+    {
+        using var document = WordprocessingDocument.Open(new MemoryStream(docx, writable: false), false);
+        return document.MainDocumentPart!.Document!.Body!.InnerText;
+    }
+
+    [Benchmark(Description = "Reader: PDF sample")]
+    public Task<ReportReading> ReadPdf() => reader.ReadAsync(new MemoryStream(pdf, writable: false), CancellationToken.None);
+
+    [Benchmark(Description = "PdfPig page.Text: PDF sample")]
+    public int RawPdfText()
+    {
+        using var document = PdfDocument.Open(pdf);
+        return document.GetPages().Sum(page => page.Text.Length);
+    }
+
+    [Benchmark(Description = "Reader: 1 GB zip bomb")]
+    public Task<ReportReading> ReadZipBomb() => reader.ReadAsync(new MemoryStream(zipBomb, writable: false), CancellationToken.None);
+
+    /// <summary>A DOCX-shaped zip whose document part inflates to <paramref name="expandedBytes"/> of spaces (about 1 MB compressed per GB).</summary>
+    private static byte[] ZipBomb(long expandedBytes)
+    {
+        using var memory = new MemoryStream();
+        using (var zip = new ZipArchive(memory, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using (var types = new StreamWriter(zip.CreateEntry("[Content_Types].xml").Open()))
+            {
+                types.Write("""<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>""");
+            }
+
+            using var part = zip.CreateEntry("word/document.xml", CompressionLevel.SmallestSize).Open();
+            var chunk = new byte[1024 * 1024];
+            chunk.AsSpan().Fill((byte)' ');
+            for (long written = 0; written < expandedBytes; written += chunk.Length)
+            {
+                part.Write(chunk);
+            }
+        }
+
+        return memory.ToArray();
+    }
+
+    /// <summary>../shared/samples beside the repository, or PAC_SAMPLES.</summary>
+    private static string SamplesFolder()
+    {
+        if (Environment.GetEnvironmentVariable("PAC_SAMPLES") is { Length: > 0 } configured)
+        {
+            return configured;
+        }
+
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "PacSubmissions.sln")))
+            {
+                return Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "samples"));
+            }
+        }
+
+        throw new DirectoryNotFoundException("Cannot find the samples: run from the repository or set PAC_SAMPLES.");
+    }
+}

@@ -1,0 +1,153 @@
+using System.Text.RegularExpressions;
+
+namespace PacSubmissions.Reports;
+
+/// <summary>The contact facts a report states: e-mail addresses, telephone numbers, the hosting institution and the centre's name.</summary>
+internal static partial class ContactFacts
+{
+    private const int MinPhoneDigits = 7;
+    private const int PhoneKeywordReach = 40;
+
+    public static IReadOnlyList<string> Emails(IEnumerable<string> texts) =>
+        texts.SelectMany(t => Email().Matches(t).Select(m => m.Value.TrimEnd('.')))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+
+    /// <summary>Numbers after a telephone word ("tel.", "Telefone", "тел.", "电话"…) or written in international form (+…).</summary>
+    public static IReadOnlyList<string> Phones(IEnumerable<string> texts)
+    {
+        var phones = new List<string>();
+        foreach (var text in texts)
+        {
+            foreach (Match match in Phone().Matches(text))
+            {
+                var digits = match.Value.Count(char.IsAsciiDigit);
+                var before = text[Math.Max(0, match.Index - PhoneKeywordReach)..match.Index];
+                if (digits >= MinPhoneDigits && digits <= 15 && (match.Value.StartsWith('+') || PhoneWord().IsMatch(before)))
+                {
+                    phones.Add(TextCleaner.Collapse(match.Value));
+                }
+            }
+        }
+
+        return phones.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The first named library, archive, museum or university, e.g. "National Library of the Republic of Kazakhstan".</summary>
+    public static string? Institution(IEnumerable<string> texts) => FirstNamed(texts, InstitutionWord());
+
+    /// <summary>The centre's own name, e.g. "IFLA PAC Centre for China" or "Centro Regional PAC para a América Latina".</summary>
+    public static string? CentreName(IEnumerable<string> texts) => FirstNamed(texts, PacWord());
+
+    private static string? FirstNamed(IEnumerable<string> texts, Regex core)
+    {
+        foreach (var text in texts)
+        {
+            foreach (var segment in Segment().Split(text))
+            {
+                if (core.Match(segment) is { Success: true } match && NameAround(segment, match) is { } name)
+                {
+                    return name;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Grows a name out from its core word over capitalised words, joined by "of", "the", "de", "para a"…</summary>
+    private static string? NameAround(string segment, Match core)
+    {
+        if (CjkName().Match(segment) is { Success: true } cjk && cjk.Index <= core.Index && cjk.Index + cjk.Length >= core.Index + core.Length)
+        {
+            return cjk.Value.TrimStart('设', '由', '在', '位', '于');
+        }
+
+        var words = segment.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var position = 0;
+        var coreWord = -1;
+        for (var i = 0; i < words.Length; i++)
+        {
+            var at = segment.IndexOf(words[i], position, StringComparison.Ordinal);
+            if (at <= core.Index && core.Index < at + words[i].Length)
+            {
+                coreWord = i;
+                break;
+            }
+
+            position = at + words[i].Length;
+        }
+
+        if (coreWord < 0)
+        {
+            return null;
+        }
+
+        var first = coreWord;
+        while (first > 0 && IsCapitalised(words[first - 1]))
+        {
+            first--;
+        }
+
+        // One lower-case adjective next to the core word, inside a capitalised name: "Российская государственная библиотека".
+        if (first == coreWord && first > 1 && !IsCapitalised(words[first - 1]) && !Connectors.Contains(words[first - 1]) && IsCapitalised(words[first - 2]))
+        {
+            first -= 2;
+        }
+
+        var last = coreWord;
+        for (var next = coreWord + 1; next < words.Length; next++)
+        {
+            if (IsCapitalised(words[next]))
+            {
+                last = next;
+            }
+            else if (!Connectors.Contains(words[next])
+                && !(next == coreWord + 1 && next + 1 < words.Length && (Connectors.Contains(words[next + 1]) || IsCapitalised(words[next + 1]))))
+            {
+                // A lower-case adjective right after the core word may continue the name ("Bibliothèque nationale de France").
+                break;
+            }
+        }
+
+        while (first < coreWord && Articles.Contains(words[first]))
+        {
+            first++;
+        }
+
+        var name = string.Join(' ', words[first..(last + 1)]).Trim('.', ' ', ':');
+        return name.Length >= 4 ? name : null;
+    }
+
+    private static bool IsCapitalised(string word) => word.Length > 0 && char.IsUpper(word[0]);
+
+    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal)
+    {
+        "of", "the", "for", "and", "de", "da", "do", "das", "dos", "del", "la", "las", "los", "le", "les", "des", "du", "d'", "para", "a", "pour",
+        "für", "und", "der", "die", "des", "и", "при", "по", "в",
+    };
+
+    private static readonly HashSet<string> Articles = new(StringComparer.Ordinal) { "The", "Le", "La", "Les", "El", "Los", "Der", "Die", "Das", "A", "O" };
+
+    [GeneratedRegex(@"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")]
+    private static partial Regex Email();
+
+    [GeneratedRegex(@"\+?\d[\d\s().\-/]{5,}\d")]
+    private static partial Regex Phone();
+
+    [GeneratedRegex(@"(?i)(?:tel|phone|telephone|telefone|téléphone|teléfono|telefon|fax|mobile|mob|тел|телефон|هاتف|电话|電話)")]
+    private static partial Regex PhoneWord();
+
+    [GeneratedRegex(@"(?i)\b\p{L}*(?:library|libraries|bibliothèque|bibliothek|biblioteca|bibliotheca|archives?|archivo|arquivo|archiv|museum|musée|museo|university|université|universidad|universidade|universität|institute|institut|instituto|foundation|fundação|fundación|библиотека|библиотеки|архив|музей|университет|институт|مكتبة|المكتبة|دار الكتب)|图书馆|档案馆|博物馆|大学")]
+    private static partial Regex InstitutionWord();
+
+    [GeneratedRegex(@"\b(?:PAC|ПАК)\b")]
+    private static partial Regex PacWord();
+
+    [GeneratedRegex(@"[\p{IsCJKUnifiedIdeographs}]{1,16}")]
+    private static partial Regex CjkName();
+
+    /// <summary>Names do not cross commas, semicolons, brackets, sentence ends or lines.</summary>
+    [GeneratedRegex(@"[,;()（），、،\n]|\.\s|\s(?:in|at|à|en|em|im|в)\s")]
+    private static partial Regex Segment();
+}
