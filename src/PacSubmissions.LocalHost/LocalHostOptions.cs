@@ -12,6 +12,12 @@ public sealed class LocalHostOptions
     /// <summary>Create a demo campaign and demo centres at start, and print their upload links.</summary>
     public bool SeedDemo { get; set; } = true;
 
+    /// <summary>
+    /// Deliver blob events to blob-triggered functions (default). Tests that must see an upload before it is processed
+    /// turn it off and call the processor themselves, as the trigger would.
+    /// </summary>
+    public bool DeliverBlobEvents { get; set; } = true;
+
     /// <summary>How often the blob container is scanned for new reports (the Functions host polls too, locally).</summary>
     public TimeSpan BlobPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -30,8 +30,9 @@ internal sealed partial class BlobTriggerListener(
     public const string ReceiptsContainer = "azure-webjobs-hosts";
     public const string PoisonQueue = "webjobs-blobtrigger-poison";
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(catalog.WithTrigger<BlobTriggerAttribute>().Select(f => ListenAsync(f.Function, f.Trigger, stoppingToken)));
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => options.Value.DeliverBlobEvents
+        ? Task.WhenAll(catalog.WithTrigger<BlobTriggerAttribute>().Select(f => ListenAsync(f.Function, f.Trigger, stoppingToken)))
+        : Task.CompletedTask;
 
     private async Task ListenAsync(FunctionDescriptor function, BlobTriggerAttribute trigger, CancellationToken stoppingToken)
     {

@@ -49,6 +49,9 @@ public static class ProblemCodes
     public const string NoText = "no-text";
     public const string MissingSection = "missing-section";
     public const string UnansweredSection = "unanswered-section";
+
+    /// <summary>Defender for Storage's malware scan marked the file malicious; the processor never opens it.</summary>
+    public const string Malicious = "malicious";
 }
 
 /// <summary>The IFLA PAC Centre annual report form's questions, by key, in the form's order.</summary>

@@ -12,14 +12,17 @@ namespace PacSubmissions.Submissions;
 /// </summary>
 internal static class SubmissionCheckColumns
 {
+    public const string StatusColumn = "CheckStatus";
+    public const string ProblemsColumn = "CheckProblems";
+
     private const int MaxJsonChars = 30_000;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static void Write(TableEntity entity, SubmissionCheck check)
     {
-        entity["CheckStatus"] = JsonNamingPolicy.KebabCaseLower.ConvertName(check.Status.ToString());
+        entity[StatusColumn] = StatusName(check.Status);
         entity["Format"] = check.Format;
-        entity["Problems"] = BoundedProblems(check.Problems);
+        entity[ProblemsColumn] = BoundedProblems(check.Problems);
         entity["SectionsFound"] = string.Join(',', check.SectionsFound);
         entity["SectionsAnswered"] = string.Join(',', check.SectionsAnswered);
         foreach (var key in FormSections.All)
@@ -38,7 +41,7 @@ internal static class SubmissionCheckColumns
 
     public static SubmissionCheck? Read(TableEntity entity)
     {
-        if (entity.GetString("CheckStatus") is not { } status)
+        if (entity.GetString(StatusColumn) is not { } status)
         {
             return null;
         }
@@ -46,7 +49,7 @@ internal static class SubmissionCheckColumns
         return new SubmissionCheck(
             Enum.Parse<ReportStatus>(status, ignoreCase: true),
             entity.GetString("Format") ?? "",
-            JsonSerializer.Deserialize<List<ReportProblem>>(entity.GetString("Problems") ?? "[]", Json) ?? [],
+            JsonSerializer.Deserialize<List<ReportProblem>>(entity.GetString(ProblemsColumn) ?? "[]", Json) ?? [],
             Split(entity.GetString("SectionsFound"), ','),
             Split(entity.GetString("SectionsAnswered"), ','),
             entity.GetString("Institution"),
@@ -57,6 +60,9 @@ internal static class SubmissionCheckColumns
             entity.GetInt32("Pages") ?? 0,
             entity.GetInt32("Words") ?? 0);
     }
+
+    /// <summary>The status as the form's documents and JSON output spell it: <c>valid</c>, <c>incomplete</c>, <c>unreadable</c>.</summary>
+    public static string StatusName(ReportStatus status) => JsonNamingPolicy.KebabCaseLower.ConvertName(status.ToString());
 
     /// <summary>The row's flag for one question: <c>AnsweredInternationalCooperation</c> for <c>international-cooperation</c>.</summary>
     public static string AnsweredColumn(string sectionKey) =>

@@ -3,17 +3,22 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging;
 using PacSubmissions.Centres;
 using PacSubmissions.Email;
+using PacSubmissions.Reports;
+using PacSubmissions.Storage;
 using PacSubmissions.Upload;
 
 namespace PacSubmissions.Submissions;
 
 /// <summary>
-/// Runs for every report blob: checks it, records the submission, and tells HQ. Safe to run twice for one blob
-/// (the blob trigger delivers at least once): the row is replaced, and the e-mail ledger sends each e-mail once.
+/// Runs for every report blob: reads and checks it, records the submission with its check, keeps the full reading, and
+/// sends HQ's e-mail and the coordinator's receipt. Safe to run twice for one blob (the blob trigger delivers at least
+/// once): the row and the reading are replaced, and the e-mail ledger sends each e-mail once.
 /// </summary>
 public sealed partial class SubmissionProcessor(
     CentreRegister centres,
     SubmissionStore submissions,
+    ReportReader reader,
+    ReadingArchive readings,
     SubmissionNotifications notifications,
     TimeProvider clock,
     ILogger<SubmissionProcessor> logger)
@@ -25,27 +30,58 @@ public sealed partial class SubmissionProcessor(
             ?? throw new InvalidDataException(
                 $"Blob {blob.Name} has no upload metadata: it was not written by the upload function. Remove it from the container.");
 
-        // Hash what storage holds, not what the upload said: this is the file HQ will open.
-        string sha256;
-        await using (var content = await blob.OpenReadAsync(cancellationToken: cancellationToken))
-        {
-            sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(content, cancellationToken));
-        }
-
-        if (!string.Equals(sha256, uploaded.Sha256, StringComparison.Ordinal))
+        var reading = await ReadAsync(blob, properties.ContentLength, cancellationToken);
+        // Check what storage holds, not what the upload said: this is the file HQ will open.
+        if (!string.Equals(reading.Sha256, uploaded.Sha256, StringComparison.Ordinal))
         {
             throw new InvalidDataException($"Blob {blob.Name} does not match the SHA-256 recorded at upload ({uploaded.Sha256}); it was changed after upload.");
         }
 
+        await readings.SaveAsync(blob.Name, reading, cancellationToken);
         var submission = new Submission(uploaded.CentreId, uploaded.Year, uploaded.SubmissionId, blob.Name, uploaded.OriginalFileName,
-            properties.ContentLength, sha256, uploaded.ReceivedAt, uploaded.Late, clock.GetUtcNow());
+            properties.ContentLength, reading.Sha256, uploaded.ReceivedAt, uploaded.Late, clock.GetUtcNow(), SubmissionCheck.From(reading));
         await submissions.SaveAsync(submission, cancellationToken);
-        LogRecorded(logger, submission.CentreId, submission.Year, submission.SubmissionId, submission.Late);
+        LogRecorded(logger, submission.CentreId, submission.Year, submission.SubmissionId, submission.Late, reading.Status);
 
         var centre = await centres.FindAsync(submission.CentreId, cancellationToken);
-        await notifications.SendAsync(submission, centre, reading: null, cancellationToken);
+        await notifications.SendAsync(submission, centre, reading, cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Recorded submission {SubmissionId} from {Centre} for {Year} (late: {Late})")]
-    private static partial void LogRecorded(ILogger logger, string centre, int year, string submissionId, bool late);
+    /// <summary>
+    /// The report's reading; a report Defender for Storage marked malicious is not opened at all. The reader leaves the
+    /// hash empty only when it stopped early (a file over its limit), so then the hash is taken on its own.
+    /// </summary>
+    private async Task<ReportReading> ReadAsync(BlobClient blob, long bytes, CancellationToken cancellationToken)
+    {
+        if (await MalwareScanVerdict.IsMaliciousAsync(blob, cancellationToken))
+        {
+            LogMalicious(logger, blob.Name);
+            return Malicious(bytes, await HashAsync(blob, cancellationToken));
+        }
+
+        ReportReading reading;
+        await using (var content = await blob.OpenReadAsync(cancellationToken: cancellationToken))
+        {
+            reading = await reader.ReadAsync(content, cancellationToken);
+        }
+
+        return reading.Sha256.Length > 0 ? reading : reading with { Sha256 = await HashAsync(blob, cancellationToken) };
+    }
+
+    private static async Task<string> HashAsync(BlobClient blob, CancellationToken cancellationToken)
+    {
+        await using var content = await blob.OpenReadAsync(cancellationToken: cancellationToken);
+        return Convert.ToHexStringLower(await SHA256.HashDataAsync(content, cancellationToken));
+    }
+
+    private static ReportReading Malicious(long bytes, string sha256) => new(
+        "unknown", bytes, sha256, ReportStatus.Unreadable,
+        [new ReportProblem(ProblemCodes.Malicious, "The malware scan found a threat in this file, so it was not opened. Please send a clean copy.")],
+        [], null, null, [], [], null, 0, 0);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recorded submission {SubmissionId} from {Centre} for {Year} (late: {Late}, check: {Status})")]
+    private static partial void LogRecorded(ILogger logger, string centre, int year, string submissionId, bool late, ReportStatus status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Blob {BlobName} was marked malicious by the malware scan; it is recorded unread")]
+    private static partial void LogMalicious(ILogger logger, string blobName);
 }

@@ -35,6 +35,8 @@ public sealed class EndToEndTests
         Assert.Equal(accepted.Bytes, row.Bytes);
         Assert.False(row.Late);
         Assert.StartsWith($"{campaign.Year}/{centre.Id}/", row.BlobName, StringComparison.Ordinal);
+        Assert.Equal(PacSubmissions.Reports.ReportStatus.Valid, row.Check?.Status);
+        Assert.Equal("Sarsenbaeva Botakoz Shagalievna", row.Check?.PreparedBy);
 
         // HQ's e-mail and the coordinator's receipt.
         var mails = await Eventually.Until(() => Task.FromResult(server.Outbox.Messages()), m => m.Count >= 2);

@@ -1,4 +1,5 @@
 using Azure.Storage.Blobs;
+using PacSubmissions.Reports;
 using PacSubmissions.Storage;
 using PacSubmissions.Submissions;
 using PacSubmissions.Tests.Infrastructure;
@@ -99,5 +100,44 @@ public sealed class SubmissionProcessorTests
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>report", html, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RecordedSubmissionCarriesItsCheckAndTheFullReadingIsKept()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        await TestData.SeedAsync(pipeline.Services, TestData.OpenCampaign(DateTimeOffset.UtcNow), TestData.Centre());
+        var blob = await StoreReportAsync(pipeline, Uploaded("incomplete-2021.docx"), "incomplete-2021.docx");
+
+        await pipeline.Get<SubmissionProcessor>().ProcessAsync(blob, CancellationToken.None);
+
+        var check = Assert.Single(await pipeline.Get<SubmissionStore>().ListAsync(2030, CancellationToken.None)).Check;
+        Assert.NotNull(check);
+        Assert.Equal(ReportStatus.Incomplete, check.Status);
+        Assert.Equal("docx", check.Format);
+        Assert.Equal(["centre", "international-cooperation"], check.SectionsAnswered.Order(StringComparer.Ordinal));
+        Assert.Equal(["local-cooperation", "workshops", "ifla-initiatives"], check.Problems.Select(p => p.Section));
+        Assert.Equal("National Library of South Africa", check.Institution);
+        var reading = await pipeline.Get<ReadingArchive>().FindAsync(blob.Name, CancellationToken.None);
+        Assert.NotNull(reading);
+        Assert.Contains(reading.Sections, s => s.Key == "centre" && s.Answered && s.Text.Length > 0);
+        Assert.Contains("incomplete", Assert.Single(pipeline.Outbox.To(TestSettings.HqAddress)).TextBody, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task ReportMarkedMaliciousIsRecordedUnreadWithTheReason()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        await TestData.SeedAsync(pipeline.Services, TestData.OpenCampaign(DateTimeOffset.UtcNow), TestData.Centre());
+        var blob = await StoreReportAsync(pipeline, Uploaded("korea-2021.docx"), "korea-2021.docx");
+        await blob.SetTagsAsync(new Dictionary<string, string> { [MalwareScanVerdict.TagName] = MalwareScanVerdict.MaliciousValue });
+
+        await pipeline.Get<SubmissionProcessor>().ProcessAsync(blob, CancellationToken.None);
+
+        var row = Assert.Single(await pipeline.Get<SubmissionStore>().ListAsync(2030, CancellationToken.None));
+        Assert.Equal(ReportStatus.Unreadable, row.Check?.Status);
+        Assert.Equal([ProblemCodes.Malicious], row.Check!.Problems.Select(p => p.Code));
+        Assert.Empty(row.Check.SectionsFound);
+        Assert.Contains("malware", Assert.Single(pipeline.Outbox.To(TestSettings.HqAddress)).TextBody, StringComparison.OrdinalIgnoreCase);
     }
 }

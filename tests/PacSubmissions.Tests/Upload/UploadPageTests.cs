@@ -116,17 +116,12 @@ public sealed class UploadPageTests
     [Fact]
     public async Task StatusSaysCheckingUntilTheProcessorStoresTheCheckThenShowsEachProblemInPlainWords()
     {
-        await using var site = await UploadSite.StartAsync();
+        await using var site = await UploadSite.StartAsync(processOnDemand: true);
         using var upload = await site.PostFileAsync(UploadSite.Sample("incomplete-2021.docx"), "incomplete.docx");
         var accepted = (await upload.Content.ReadFromJsonAsync<UploadAccepted>())!;
 
         var before = await (await site.GetAsync($"{accepted.StatusUrl}?lang=fr", accept: "application/json")).Content.ReadFromJsonAsync<UploadStatus>();
-        // The processor replaces the whole row when it records the upload; the check is added after that.
-        await Infrastructure.Eventually.Until(
-            () => site.Server.Get<PacSubmissions.Submissions.SubmissionStore>().FindAsync(accepted.Year, accepted.Centre, accepted.SubmissionId, CancellationToken.None),
-            r => r is not null);
-        await StoreCheckAsync(site, accepted, "incomplete",
-            """[{"code":"missing-section","message":"The report has no answer to: Workshops","section":"workshops"},{"code":"brand-new","message":"Something new."}]""");
+        await site.ProcessAsync(accepted.SubmissionId);
         var after = await (await site.GetAsync($"{accepted.StatusUrl}?lang=fr", accept: "application/json")).Content.ReadFromJsonAsync<UploadStatus>();
         var page = await (await site.GetAsync(site.Url, acceptLanguage: "en")).Content.ReadAsStringAsync();
 
@@ -134,8 +129,14 @@ public sealed class UploadPageTests
         Assert.Equal("Vérification en cours…", before.Summary);
         Assert.Equal(UploadStatus.Checked, after!.State);
         Assert.Equal("incomplete", after.CheckStatus);
-        Assert.Equal(["Cette question du formulaire manque : Ateliers et formations.", "Something new."], after.Problems.Select(p => p.Text));
-        Assert.Contains("This question of the form is missing: Workshops and training.", page, StringComparison.Ordinal);
+        Assert.Equal(
+            [
+                "Cette question du formulaire manque : Coopération locale.",
+                "Cette question n’a pas de vraie réponse : Ateliers et formations.",
+                "Cette question du formulaire manque : Initiatives de l’IFLA.",
+            ],
+            after.Problems.Select(p => p.Text));
+        Assert.Contains("This question has no real answer: Workshops and training.", page, StringComparison.Ordinal);
         Assert.Contains("Incomplete: some required questions are missing or not answered.", page, StringComparison.Ordinal);
     }
 
@@ -155,16 +156,5 @@ public sealed class UploadPageTests
         Assert.Equal(HttpStatusCode.NotFound, otherCentre.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, malformed.StatusCode);
-    }
-
-    /// <summary>Writes what the processor will write once the report reader lands (the contract in SubmissionChecks).</summary>
-    internal static async Task StoreCheckAsync(UploadSite site, UploadAccepted accepted, string status, string problemsJson)
-    {
-        var table = site.Server.Get<PacStorage>().Table(PacStorage.SubmissionsTable);
-        await table.UpsertEntityAsync(new TableEntity(accepted.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{accepted.Centre}_{accepted.SubmissionId}")
-        {
-            [SubmissionChecks.StatusProperty] = status,
-            [SubmissionChecks.ProblemsProperty] = problemsJson,
-        }, TableUpdateMode.Merge);
     }
 }

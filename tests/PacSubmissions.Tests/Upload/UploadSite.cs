@@ -4,6 +4,8 @@ using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using PacSubmissions.Campaigns;
 using PacSubmissions.Centres;
+using PacSubmissions.Storage;
+using PacSubmissions.Submissions;
 using PacSubmissions.Tests.Infrastructure;
 using PacSubmissions.Upload;
 
@@ -34,9 +36,17 @@ public sealed class UploadSite : IAsyncDisposable
     public HttpClient Client => Server.Client;
 
     /// <summary>Starts at <paramref name="now"/> (default: the real now) with <paramref name="campaign"/> (default: open, deadline in a week).</summary>
+    /// <param name="processOnDemand">Uploads wait until the test calls <see cref="ProcessAsync"/>, instead of being processed at once.</param>
     public static async Task<UploadSite> StartAsync(
-        DateTimeOffset? now = null, Campaign? campaign = null, Centre? centre = null, Dictionary<string, string?>? settings = null)
+        DateTimeOffset? now = null, Campaign? campaign = null, Centre? centre = null, Dictionary<string, string?>? settings = null,
+        bool processOnDemand = false)
     {
+        settings = new Dictionary<string, string?>(settings ?? []);
+        if (processOnDemand)
+        {
+            settings["LocalHost:DeliverBlobEvents"] = "false";
+        }
+
         var clock = new FakeTimeProvider(now ?? DateTimeOffset.UtcNow);
         var server = await LocalHostServer.StartAsync(clock, settings);
         campaign ??= TestData.OpenCampaign(clock.GetUtcNow());
@@ -44,6 +54,11 @@ public sealed class UploadSite : IAsyncDisposable
         await TestData.SeedAsync(server.Services, campaign, centre);
         return new UploadSite(server, campaign, centre, clock);
     }
+
+    /// <summary>Runs the real processor on one upload of this site's centre, as the blob trigger would.</summary>
+    public Task ProcessAsync(string submissionId) =>
+        Server.Get<SubmissionProcessor>().ProcessAsync(
+            Server.Get<PacStorage>().Reports.GetBlobClient(SubmissionBlob.NameFor(Campaign.Year, Centre.Id, submissionId)), CancellationToken.None);
 
     public string LinkFor(string centreId) => Server.Get<UploadLinks>().CreateUrl(centreId, Campaign).ToString();
 
