@@ -30,24 +30,13 @@ public static class ExtendCommand
             }
 
             await using var services = PacSettings.Services(parse);
-            var centreId = parse.GetValue(centreArgument)!;
-            if (await services.GetRequiredService<CentreRegister>().FindAsync(centreId, cancellationToken) is null)
+            if (await CentreCampaign.FindAsync(services, parse.GetValue(centreArgument)!, parse.GetValue(yearOption), error, cancellationToken)
+                is not var (centre, campaign))
             {
-                await error.WriteLineAsync($"No centre '{centreId}' in the register.");
                 return 1;
             }
 
-            var campaigns = services.GetRequiredService<CampaignStore>();
-            var year = parse.GetValue(yearOption);
-            var campaign = year is { } y
-                ? await campaigns.FindAsync(y, cancellationToken)
-                : (await campaigns.ListAsync(cancellationToken)).MaxBy(c => c.Year);
-            if (campaign is null)
-            {
-                await error.WriteLineAsync(year is null ? "No campaign has been opened yet." : $"No campaign for {year}.");
-                return 1;
-            }
-
+            var centreId = centre.Id;
             var deadlines = services.GetRequiredService<CentreDeadlines>();
             if (clear)
             {

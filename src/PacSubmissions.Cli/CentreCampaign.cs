@@ -1,0 +1,33 @@
+using Microsoft.Extensions.DependencyInjection;
+using PacSubmissions.Campaigns;
+using PacSubmissions.Centres;
+
+namespace PacSubmissions.Cli;
+
+/// <summary>The centre and campaign a command names (the newest campaign when no year is given), or why there is none.</summary>
+public static class CentreCampaign
+{
+    /// <returns>Both, or null after telling the user which one is missing.</returns>
+    public static async Task<(Centre Centre, Campaign Campaign)?> FindAsync(
+        IServiceProvider services, string centreId, int? year, TextWriter error, CancellationToken cancellationToken)
+    {
+        var centre = await services.GetRequiredService<CentreRegister>().FindAsync(centreId, cancellationToken);
+        if (centre is null)
+        {
+            await error.WriteLineAsync($"No centre '{centreId}' in the register.");
+            return null;
+        }
+
+        var campaigns = services.GetRequiredService<CampaignStore>();
+        var campaign = year is { } y
+            ? await campaigns.FindAsync(y, cancellationToken)
+            : (await campaigns.ListAsync(cancellationToken)).MaxBy(c => c.Year);
+        if (campaign is null)
+        {
+            await error.WriteLineAsync(year is null ? "No campaign has been opened yet." : $"No campaign for {year}.");
+            return null;
+        }
+
+        return (centre, campaign);
+    }
+}
