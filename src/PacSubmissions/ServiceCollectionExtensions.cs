@@ -38,6 +38,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CentreRegister>();
         services.AddSingleton<CampaignStore>();
         services.AddSingleton<SubmissionStore>();
+        services.AddSingleton<PacSubmissions.Overview.CampaignOverviews>();
         services.AddSingleton<ReadingArchive>();
         services.AddSingleton<UploadLinks>();
         services.AddSingleton<LinkRevocations>();

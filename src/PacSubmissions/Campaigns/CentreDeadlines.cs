@@ -20,6 +20,22 @@ public sealed class CentreDeadlines(PacStorage storage)
         return response.HasValue ? response.Value!.GetDateTimeOffset(DeadlineProperty) : null;
     }
 
+    /// <summary>Every extended deadline of a campaign, by centre id.</summary>
+    public async Task<IReadOnlyDictionary<string, DateTimeOffset>> ListAsync(int year, CancellationToken cancellationToken)
+    {
+        var partition = Partition(year);
+        var extended = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        await foreach (var entity in Table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
+        {
+            if (entity.GetDateTimeOffset(DeadlineProperty) is { } deadline)
+            {
+                extended[entity.RowKey] = deadline;
+            }
+        }
+
+        return extended;
+    }
+
     public Task ExtendAsync(int year, string centreId, DateTimeOffset deadline, CancellationToken cancellationToken) =>
         Table.UpsertEntityAsync(new TableEntity(Partition(year), centreId) { [DeadlineProperty] = deadline.ToUniversalTime() },
             TableUpdateMode.Replace, cancellationToken);

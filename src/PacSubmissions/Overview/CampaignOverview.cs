@@ -1,0 +1,83 @@
+using System.Text.Json.Serialization;
+using PacSubmissions.Campaigns;
+using PacSubmissions.Centres;
+using PacSubmissions.Email;
+using PacSubmissions.Reports;
+using PacSubmissions.Submissions;
+
+namespace PacSubmissions.Overview;
+
+/// <summary>Where a centre stands, as HQ's table shows it: by its newest upload, which is the one that counts.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<CentreReportState>))]
+public enum CentreReportState
+{
+    [JsonStringEnumMemberName("not-yet")] NotYet,
+    [JsonStringEnumMemberName("on-time")] OnTime,
+    [JsonStringEnumMemberName("late")] Late,
+    [JsonStringEnumMemberName("incomplete")] Incomplete,
+    [JsonStringEnumMemberName("unreadable")] Unreadable,
+}
+
+/// <summary>One row of HQ's campaign table.</summary>
+public sealed record CentreOverview(
+    Centre Centre,
+    CentreReportState State,
+    Submission? Latest,
+    int Versions,
+    IReadOnlyList<string> SectionsAnswered,
+    int RemindersSent,
+    DateTimeOffset? ExtendedDeadline)
+{
+    /// <summary>
+    /// An unreadable or incomplete newest upload says more than its timing; a readable one is on time or late; an upload
+    /// still being checked counts by its timing until its check arrives.
+    /// </summary>
+    public static CentreReportState StateOf(Submission? latest) => latest switch
+    {
+        null => CentreReportState.NotYet,
+        { Check.Status: ReportStatus.Unreadable } => CentreReportState.Unreadable,
+        { Check.Status: ReportStatus.Incomplete } => CentreReportState.Incomplete,
+        { Late: true } => CentreReportState.Late,
+        _ => CentreReportState.OnTime,
+    };
+}
+
+/// <summary>A campaign at a glance: one row per active centre, and how many centres stand in each state.</summary>
+public sealed record CampaignOverview(Campaign Campaign, IReadOnlyList<CentreOverview> Centres)
+{
+    public int Count(CentreReportState state) => Centres.Count(c => c.State == state);
+}
+
+/// <summary>Builds <see cref="CampaignOverview"/> from the register, the submissions, the e-mail ledger and the extensions.</summary>
+public sealed class CampaignOverviews(
+    CampaignStore campaigns,
+    CentreRegister centres,
+    SubmissionStore submissions,
+    EmailLedger emails,
+    CentreDeadlines deadlines,
+    TimeProvider clock)
+{
+    public async Task<CampaignOverview?> LoadAsync(int year, CancellationToken cancellationToken)
+    {
+        var campaign = await campaigns.FindAsync(year, cancellationToken);
+        if (campaign is null)
+        {
+            return null;
+        }
+
+        var register = await centres.ListAsync(cancellationToken);
+        var received = await submissions.ListAsync(year, cancellationToken);
+        var sent = (await emails.ListAsync(year, cancellationToken))
+            .Where(e => e.Status == EmailLedger.SentStatus && e.Key.Kind is EmailKinds.Reminder or EmailKinds.LateNotice)
+            .ToLookup(e => e.Key.Centre, StringComparer.Ordinal);
+        var extended = await deadlines.ListAsync(year, cancellationToken);
+        return new CampaignOverview(campaign, [.. CentreStatus.Of(register, received, clock.GetUtcNow()).Select(status => new CentreOverview(
+            status.Centre,
+            CentreOverview.StateOf(status.Latest),
+            status.Latest,
+            status.Versions,
+            status.Latest?.Check?.SectionsAnswered ?? [],
+            sent[status.Centre.Id].Count(),
+            extended.TryGetValue(status.Centre.Id, out var deadline) ? deadline : null))]);
+    }
+}
