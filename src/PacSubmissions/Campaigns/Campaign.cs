@@ -40,6 +40,14 @@ public sealed record Campaign(
         return new Campaign(year, opensAt, deadline, timeZone, DefaultGrace, deadline + DefaultLateWindow);
     }
 
+    /// <summary>
+    /// The campaign as one centre lives it: with the deadline HQ extended for it, if any (late uploads then close no
+    /// earlier than that centre's own on-time window). Reminders, late notices and their texts all follow it.
+    /// </summary>
+    public Campaign ForCentre(DateTimeOffset? extendedDeadline) => extendedDeadline is { } deadline
+        ? this with { Deadline = deadline, LateUploadsCloseAt = LateUploadsCloseAt > deadline + Grace ? LateUploadsCloseAt : deadline + Grace }
+        : this;
+
     /// <summary>Uploads received up to here count as on time: the grace period is never shown to anyone.</summary>
     public DateTimeOffset OnTimeUntil(DateTimeOffset? centreDeadline = null) => (centreDeadline ?? Deadline) + Grace;
 

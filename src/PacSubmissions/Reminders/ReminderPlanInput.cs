@@ -8,10 +8,17 @@ namespace PacSubmissions.Reminders;
 /// <summary>
 /// Everything the planner decides from: the instant, one campaign, the register, that campaign's submissions, and the
 /// keys the ledger holds as done (sent, or refused for good). Keys that failed for a while are not done: they are due again.
+/// <see cref="ExtendedDeadlines"/> holds the deadlines HQ extended for single centres, by centre id.
 /// </summary>
 public sealed record ReminderPlanInput(
     DateTimeOffset Now,
     Campaign Campaign,
     IReadOnlyList<Centre> Centres,
     IReadOnlyList<Submission> Submissions,
-    IReadOnlySet<EmailKey> Done);
+    IReadOnlySet<EmailKey> Done,
+    IReadOnlyDictionary<string, DateTimeOffset>? ExtendedDeadlines = null)
+{
+    /// <summary>The campaign as this centre lives it (see <see cref="Campaign.ForCentre"/>).</summary>
+    public Campaign CampaignFor(string centreId) =>
+        Campaign.ForCentre(ExtendedDeadlines?.TryGetValue(centreId, out var deadline) == true ? deadline : null);
+}

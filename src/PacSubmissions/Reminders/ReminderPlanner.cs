@@ -49,13 +49,13 @@ public static class ReminderPlanner
                         $"{centre.Id} has no usable coordinator address ('{centre.CoordinatorEmail}'): HQ is told once", centre));
                 }
             }
-            else if (ReminderDue(campaign, now, own) is { } reminder)
+            else if (ReminderDue(input.CampaignFor(centre.Id), now, own) is { } reminder)
             {
                 planned.Add(new PlannedEmail(Key(campaign, centre.Id, EmailKinds.Reminder, DaysDetail(reminder.Days)), reminder.At,
                     $"reminder {reminder.Days} day(s) before the deadline, due {Utc(reminder.At)}; no on-time report from {centre.Id} yet", centre)
                 { Days = reminder.Days });
             }
-            else if (LateNoticeDue(campaign, now, own) is { } notice)
+            else if (LateNoticeDue(input.CampaignFor(centre.Id), now, own) is { } notice)
             {
                 planned.Add(new PlannedEmail(Key(campaign, centre.Id, EmailKinds.LateNotice, DaysDetail(notice.Days)), notice.At,
                     $"late notice {notice.Days} day(s) after the deadline, due {Utc(notice.At)}; nothing received from {centre.Id}", centre)

@@ -25,6 +25,7 @@ public sealed partial class ReminderRun(
     CampaignStore campaigns,
     CentreRegister centres,
     SubmissionStore submissions,
+    CentreDeadlines deadlines,
     EmailLedger ledger,
     CoordinatorEmails coordinators,
     HqEmails hq,
@@ -68,8 +69,8 @@ public sealed partial class ReminderRun(
         var (campaign, key) = (context.Campaign, planned.Key);
         return key.Kind switch
         {
-            EmailKinds.Reminder => coordinators.Reminder(campaign, planned.Centre!, planned.Days!.Value),
-            EmailKinds.LateNotice => coordinators.LateNotice(campaign, planned.Centre!, planned.Days!.Value),
+            EmailKinds.Reminder => coordinators.Reminder(context.Input.CampaignFor(planned.Centre!.Id), planned.Centre, planned.Days!.Value),
+            EmailKinds.LateNotice => coordinators.LateNotice(context.Input.CampaignFor(planned.Centre!.Id), planned.Centre, planned.Days!.Value),
             EmailKinds.Receipt => coordinators.Receipt(campaign, planned.Submission!, planned.Centre!, reading: null),
             EmailKinds.SubmissionReceived => hq.SubmissionReceived(planned.Submission!, planned.Centre, reading: null),
             EmailKinds.MissingAddress => hq.MissingAddress(campaign.Year, planned.Centre!),
@@ -94,8 +95,9 @@ public sealed partial class ReminderRun(
             var emails = await ledger.ListAsync(campaign.Year, cancellationToken);
             try
             {
-                var plan = ReminderPlanner.Plan(new ReminderPlanInput(at, campaign, register, received, emails.Where(e => e.Done).Select(e => e.Key).ToHashSet()));
-                contexts.Add(new CampaignContext(campaign, plan, CentreStatus.Of(register, received, at), emails));
+                var input = new ReminderPlanInput(at, campaign, register, received, emails.Where(e => e.Done).Select(e => e.Key).ToHashSet(),
+                    await deadlines.ListAsync(campaign.Year, cancellationToken));
+                contexts.Add(new CampaignContext(input, ReminderPlanner.Plan(input), CentreStatus.Of(register, received, at), emails));
             }
             catch (ArgumentException exception)
             {
@@ -107,7 +109,10 @@ public sealed partial class ReminderRun(
         return contexts;
     }
 
-    private sealed record CampaignContext(Campaign Campaign, IReadOnlyList<PlannedEmail> Plan, IReadOnlyList<CentreStatus> Statuses, IReadOnlyList<EmailRecord> Emails);
+    private sealed record CampaignContext(ReminderPlanInput Input, IReadOnlyList<PlannedEmail> Plan, IReadOnlyList<CentreStatus> Statuses, IReadOnlyList<EmailRecord> Emails)
+    {
+        public Campaign Campaign => Input.Campaign;
+    }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Campaign {Year} was skipped by the reminder run")]
     private static partial void LogCampaignSkipped(ILogger logger, Exception exception, int year);

@@ -77,7 +77,8 @@ public static class CampaignScenario
     /// The timer, hour by hour, against an in-memory ledger. When a submission arrives, the processor sends its own
     /// e-mails (HQ's and the receipt, or HQ's address notice), as <see cref="SubmissionNotifications"/> does.
     /// </summary>
-    public static List<(EmailKey Key, DateTimeOffset At)> PlayHourly(IEnumerable<DateTimeOffset> hours)
+    public static List<(EmailKey Key, DateTimeOffset At)> PlayHourly(
+        IEnumerable<DateTimeOffset> hours, IReadOnlyDictionary<string, DateTimeOffset>? extendedDeadlines = null)
     {
         var done = new HashSet<EmailKey>();
         var sent = new List<(EmailKey Key, DateTimeOffset At)>();
@@ -91,7 +92,7 @@ public static class CampaignScenario
                 }
             }
 
-            foreach (var planned in ReminderPlanner.Plan(new ReminderPlanInput(now, Campaign, Centres, Submissions, done)))
+            foreach (var planned in ReminderPlanner.Plan(new ReminderPlanInput(now, Campaign, Centres, Submissions, done, extendedDeadlines)))
             {
                 Assert.True(done.Add(planned.Key), $"{planned.Key} planned again at {now:u}");
                 sent.Add((planned.Key, now));

@@ -50,6 +50,25 @@ public sealed class ReminderPlannerTests
     }
 
     [Fact]
+    public void ACentreWithAnExtendedDeadlineIsRemindedAndChasedByItsOwnDeadline()
+    {
+        var extended = CampaignScenario.Deadline + TimeSpan.FromDays(10);
+        var hours = CampaignScenario.Hours(CampaignScenario.Campaign.OpensAt, CampaignScenario.End);
+
+        var sent = CampaignScenario.PlayHourly(hours, new Dictionary<string, DateTimeOffset> { [CampaignScenario.Never.Id] = extended });
+
+        var never = sent.Where(s => s.Key.Centre == CampaignScenario.Never.Id).ToDictionary(s => $"{s.Key.Kind}|{s.Key.Detail}", s => s.At);
+        // Its last reminder comes a day before its own deadline, and no late notice before that deadline and grace have passed.
+        Assert.Equal(extended - TimeSpan.FromDays(1) + TimeSpan.FromSeconds(1), never["reminder|1d"]);
+        Assert.All(never.Where(e => e.Key.StartsWith(EmailKinds.LateNotice, StringComparison.Ordinal)),
+            e => Assert.True(e.Value > extended + CampaignScenario.Campaign.Grace, $"{e.Key} at {e.Value:u}"));
+        Assert.Equal(never["late-notice|1d"], extended + TimeSpan.FromDays(1) + TimeSpan.FromSeconds(1));
+        // Other centres keep the campaign's deadline.
+        var late = sent.Where(s => s.Key.Centre == CampaignScenario.Late.Id && s.Key.Kind == EmailKinds.Reminder).Select(s => s.At).Max();
+        Assert.True(late < CampaignScenario.Deadline);
+    }
+
+    [Fact]
     public void AfterAnOutageOnlyTheMostRecentDueReminderGoesOut()
     {
         var deadline = CampaignScenario.Deadline;
