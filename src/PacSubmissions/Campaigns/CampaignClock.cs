@@ -30,4 +30,24 @@ public static class CampaignClock
 
     public static DateTimeOffset InZone(DateTimeOffset instant, string timeZone) =>
         TimeZoneInfo.ConvertTime(instant, Zone(timeZone));
+
+    /// <summary>
+    /// The zone as people read it: <c>Etc/GMT+12</c> (Anywhere on Earth) is shown as <c>UTC-12</c>, because the IANA
+    /// <c>Etc</c> names have the sign reversed and confuse everyone; other zones keep their IANA name (Europe/Paris).
+    /// </summary>
+    public static string Label(string timeZone)
+    {
+        if (!timeZone.StartsWith("Etc/GMT", StringComparison.Ordinal) || timeZone.Length == "Etc/GMT".Length)
+        {
+            return timeZone;
+        }
+
+        var offset = timeZone["Etc/GMT".Length..];
+        return offset[0] switch
+        {
+            '+' => "UTC-" + offset[1..],
+            '-' => "UTC+" + offset[1..],
+            _ => timeZone,
+        };
+    }
 }

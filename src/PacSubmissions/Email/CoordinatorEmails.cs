@@ -82,7 +82,7 @@ public sealed class CoordinatorEmails(UploadLinks links)
         var culture = texts.Culture();
         return dateOnly
             ? local.ToString("D", culture)
-            : $"{local.ToString("D", culture)} {local.ToString("HH:mm", CultureInfo.InvariantCulture)} ({campaign.TimeZone})";
+            : $"{local.ToString("D", culture)} {local.ToString("HH:mm", CultureInfo.InvariantCulture)} ({CampaignClock.Label(campaign.TimeZone)})";
     }
 
     private static EmailBody Start(CoordinatorTexts texts, Centre centre)

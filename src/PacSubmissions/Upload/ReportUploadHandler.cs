@@ -148,7 +148,7 @@ public sealed partial class ReportUploadHandler(
         return window == UploadWindow.NotYetOpen
             ? responses.Refused(request, upload, token, StatusCodes.Status409Conflict, "Uploads not open yet",
                 t => string.Format(CultureInfo.InvariantCulture, t.NotYetOpenNotice,
-                    $"{CampaignClock.InZone(campaign.OpensAt, campaign.TimeZone):yyyy-MM-dd HH:mm} ({campaign.TimeZone})"))
+                    $"{CampaignClock.InZone(campaign.OpensAt, campaign.TimeZone):yyyy-MM-dd HH:mm} ({CampaignClock.Label(campaign.TimeZone)})"))
             : responses.Refused(request, upload, token, StatusCodes.Status409Conflict, "Uploads closed",
                 t => string.Format(CultureInfo.InvariantCulture, t.ClosedNotice, responses.Page(request, token, null).HqAddress));
     }

@@ -65,4 +65,10 @@ public sealed class CampaignTests
 
         Assert.Contains("Mars/Olympus", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Etc/GMT+12", "UTC-12")]
+    [InlineData("Etc/GMT-3", "UTC+3")]
+    [InlineData("Europe/Paris", "Europe/Paris")]
+    public void ZonesAreLabelledAsPeopleReadThem(string zone, string label) => Assert.Equal(label, CampaignClock.Label(zone));
 }

@@ -21,7 +21,7 @@ public sealed class UploadPageTests
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains(site.Centre.Name, html, StringComparison.Ordinal);
         Assert.Contains($"{site.Campaign.Year} campaign", html, StringComparison.Ordinal);
-        Assert.Contains("(Etc/GMT+12)", html, StringComparison.Ordinal);
+        Assert.Contains("(UTC-12)", html, StringComparison.Ordinal);
         Assert.Contains("Time left: 7 days and 0 hours.", html, StringComparison.Ordinal);
         Assert.Contains("Accepted files: DOCX (Word), PDF, ODT (OpenDocument text). Largest size: 50 MB.", html, StringComparison.Ordinal);
         Assert.Contains("enctype=\"multipart/form-data\"", html, StringComparison.Ordinal);

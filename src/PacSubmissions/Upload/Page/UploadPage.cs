@@ -197,7 +197,7 @@ public static class UploadPage
     }
 
     private static string InZone(DateTimeOffset instant, string timeZone) =>
-        $"{CampaignClock.InZone(instant, timeZone):yyyy-MM-dd HH:mm} ({timeZone})";
+        $"{CampaignClock.InZone(instant, timeZone):yyyy-MM-dd HH:mm} ({CampaignClock.Label(timeZone)})";
 
     private static string Iso(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
