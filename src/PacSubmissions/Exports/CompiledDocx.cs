@@ -1,3 +1,5 @@
+using System.Text;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -86,7 +88,7 @@ public static class CompiledDocx
 
     private static Paragraph Paragraph(string text, string? style = null)
     {
-        var paragraph = new Paragraph(new Run(new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+        var paragraph = new Paragraph(new Run(new Text(XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve }));
         if (style is not null)
         {
             paragraph.PrependChild(new ParagraphProperties(new ParagraphStyleId { Val = style }));
@@ -96,7 +98,35 @@ public static class CompiledDocx
     }
 
     private static Paragraph BoldParagraph(string text) =>
-        new(new Run(new RunProperties(new Bold()), new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+        new(new Run(new RunProperties(new Bold()), new Text(XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve }));
+
+    /// <summary>
+    /// Text extracted from a PDF can hold control characters that XML cannot carry; one of them must not stop the whole
+    /// document, so they are dropped (a lone surrogate half too).
+    /// </summary>
+    private static string XmlSafe(string text)
+    {
+        if (text.All(XmlConvert.IsXmlChar))
+        {
+            return text;
+        }
+
+        var safe = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (XmlConvert.IsXmlChar(text[i]))
+            {
+                safe.Append(text[i]);
+            }
+            else if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
+            {
+                safe.Append(text, i, 2);
+                i++;
+            }
+        }
+
+        return safe.ToString();
+    }
 
     private static Styles Styles() => new(
         new Style(new StyleName { Val = "Normal" }, new PrimaryStyle()) { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true },
