@@ -16,6 +16,7 @@ public static class PacCommand
             RemindersCommand.Create(output, error),
             ExtendCommand.Create(output, error),
             ExtractCommand.Create(output, error),
+            ExportCommand.Create(output, error),
         };
         root.Options.Add(PacSettings.SettingsOption);
         return root;

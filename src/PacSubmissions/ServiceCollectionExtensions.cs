@@ -55,6 +55,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SubmissionNotifications>();
         services.AddSingleton<ReminderRun>();
         services.AddSingleton<ReportReader>();
+        services.AddSingleton<PacSubmissions.Exports.ReportsZip>();
+        services.AddSingleton<PacSubmissions.Exports.CompiledReports>();
+        services.AddSingleton<PacSubmissions.Exports.CampaignExports>();
+        services.AddSingleton<PacSubmissions.Exports.CampaignExportHandler>();
 
         services.AddSingleton<EmailLedger>();
         services.AddSingleton<IEmailSender>(provider =>

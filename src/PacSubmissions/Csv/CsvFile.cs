@@ -101,6 +101,22 @@ public static class CsvFile
         writer.Write("\r\n");
     }
 
+    /// <summary>
+    /// Like <see cref="WriteRecord"/>, for files whose fields come from outside (report contents, centre names): a field
+    /// that a spreadsheet would run as a formula is written as text.
+    /// </summary>
+    public static void WriteSafeRecord(TextWriter writer, IEnumerable<string?> fields) => WriteRecord(writer, fields.Select(DefuseFormula));
+
+    /// <summary>
+    /// A field starting with = + - @ tab or carriage return is a formula to Excel and its kin (CSV injection); a leading
+    /// apostrophe makes it text, which the spreadsheet shows without the apostrophe.
+    /// </summary>
+    public static string DefuseFormula(string? value)
+    {
+        value ??= "";
+        return value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+    }
+
     public static string Escape(string? value)
     {
         value ??= "";

@@ -1,0 +1,49 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
+using PacSubmissions.Dashboard;
+using PacSubmissions.Http;
+
+namespace PacSubmissions.Exports;
+
+/// <summary>The dashboard's export downloads: 404 for a year without a campaign or a name that is no export.</summary>
+public sealed class CampaignExportHandler(CampaignExports exports)
+{
+    public async Task<IActionResult> ExportAsync(int year, string name, CancellationToken cancellationToken)
+    {
+        if (CampaignExport.FromName(name) is not { } kind)
+        {
+            return Problems.Result(StatusCodes.Status404NotFound, "No such export",
+                $"There is no export named '{name}'. The exports are: {string.Join(", ", DashboardRoutes.ExportNames)}.");
+        }
+
+        if (await exports.LoadAsync(year, cancellationToken) is not { } overview)
+        {
+            return Problems.Result(StatusCodes.Status404NotFound, "No such campaign",
+                string.Create(CultureInfo.InvariantCulture, $"There is no campaign for {year}. Open it first (pac campaign open {year})."));
+        }
+
+        return new StreamedExport(CampaignExport.ContentType(kind), CampaignExport.FileName(year, kind),
+            (body, token) => exports.WriteAsync(overview, kind, body, token));
+    }
+
+    /// <summary>Headers first, then the export written straight into the response body as it is produced.</summary>
+    private sealed class StreamedExport(string contentType, string fileName, Func<Stream, CancellationToken, Task> write) : IActionResult
+    {
+        public async Task ExecuteResultAsync(ActionContext context)
+        {
+            var response = context.HttpContext.Response;
+            response.StatusCode = StatusCodes.Status200OK;
+            response.ContentType = contentType;
+            var disposition = new ContentDispositionHeaderValue("attachment");
+            disposition.SetHttpFileName(fileName);
+            response.Headers.ContentDisposition = disposition.ToString();
+            response.Headers.XContentTypeOptions = "nosniff";
+            // The compiled HTML holds what centres wrote: even opened in the browser, it may run nothing and load nothing.
+            response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'";
+            response.Headers.CacheControl = "no-store";
+            await write(response.Body, context.HttpContext.RequestAborted);
+        }
+    }
+}
