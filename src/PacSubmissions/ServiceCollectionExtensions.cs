@@ -55,6 +55,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SubmissionNotifications>();
         services.AddSingleton<ReminderRun>();
         services.AddSingleton<ReportReader>();
+        services.AddSingleton<PacSubmissions.Dashboard.AuditLog>();
+        services.AddSingleton<PacSubmissions.Dashboard.DashboardActions>();
+        services.AddSingleton<PacSubmissions.Dashboard.DashboardHandler>();
 
         services.AddSingleton<EmailLedger>();
         services.AddSingleton<IEmailSender>(provider =>
