@@ -130,7 +130,16 @@ public sealed partial class DashboardActions(
             throw new DashboardInputException($"{centre.Name} has no version '{(form.TryGetValue("submissionId", out var given) ? given : "")}' in {campaign.Year}.");
         }
 
-        await processor.ProcessAsync(storage.Reports.GetBlobClient(version.BlobName), cancellationToken);
+        try
+        {
+            await processor.ProcessAsync(storage.Reports.GetBlobClient(version.BlobName), cancellationToken);
+        }
+        catch (InvalidDataException exception)
+        {
+            // The stored blob itself is wrong (no upload metadata, changed after upload): HQ needs the reason, not a 500.
+            throw new DashboardInputException($"{version.OriginalFileName} could not be checked again: {exception.Message}");
+        }
+
         var checkedAgain = await submissions.FindAsync(campaign.Year, centre.Id, id, cancellationToken);
         var status = checkedAgain?.Check?.Status.ToString() ?? "not checked";
         return (new ActionOutcome($"{version.OriginalFileName} was checked again: {status}."), $"version {id} ({version.OriginalFileName}): {status}");
