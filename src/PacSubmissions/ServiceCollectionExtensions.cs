@@ -59,6 +59,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<PacSubmissions.Exports.CompiledReports>();
         services.AddSingleton<PacSubmissions.Exports.CampaignExports>();
         services.AddSingleton<PacSubmissions.Exports.CampaignExportHandler>();
+        services.AddSingleton<PacSubmissions.Dashboard.AuditLog>();
+        services.AddSingleton<PacSubmissions.Dashboard.DashboardActions>();
+        services.AddSingleton<PacSubmissions.Dashboard.DashboardHandler>();
 
         services.AddSingleton<EmailLedger>();
         services.AddSingleton<IEmailSender>(provider =>

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using PacSubmissions.Campaigns;
 
@@ -25,35 +24,9 @@ public static class CampaignCommand
             await using var services = PacSettings.Services(parse);
             var zone = parse.GetValue(timeZone)!;
             var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-            Campaign campaign;
-            try
-            {
-                campaign = Campaign.WithDefaults(parse.GetValue(year), now, zone);
-                if (parse.GetValue(deadline) is { } d)
-                {
-                    var at = Instant(d, zone, endOfDay: true);
-                    campaign = campaign with { Deadline = at, LateUploadsCloseAt = at + Campaign.DefaultLateWindow };
-                }
-
-                campaign = campaign with
-                {
-                    OpensAt = parse.GetValue(opens) is { } o ? Instant(o, zone, endOfDay: false) : campaign.OpensAt,
-                    LateUploadsCloseAt = parse.GetValue(lateUntil) is { } l ? Instant(l, zone, endOfDay: true) : campaign.LateUploadsCloseAt,
-                    Grace = parse.GetValue(grace) is { } g ? TimeSpan.FromMinutes(g) : campaign.Grace,
-                };
-            }
-            catch (FormatException exception)
-            {
-                await error.WriteLineAsync(exception.Message);
-                return 1;
-            }
-            catch (ArgumentException exception)
-            {
-                await error.WriteLineAsync(exception.Message);
-                return 1;
-            }
-
-            if (CampaignProblem(campaign) is { } problem)
+            var settings = new CampaignSettings(parse.GetValue(year), zone, parse.GetValue(deadline), parse.GetValue(opens), parse.GetValue(lateUntil), parse.GetValue(grace));
+            var (campaign, problem) = settings.ToCampaign(now);
+            if (campaign is null)
             {
                 await error.WriteLineAsync(problem);
                 return 1;
@@ -69,28 +42,5 @@ public static class CampaignCommand
         return command;
     }
 
-    private static string? CampaignProblem(Campaign campaign) =>
-        campaign.Deadline <= campaign.OpensAt ? "The deadline must come after the opening."
-        : campaign.LateUploadsCloseAt < campaign.Deadline ? "Late uploads must close after the deadline."
-        : campaign.Grace < TimeSpan.Zero ? "The grace period cannot be negative."
-        : null;
-
-    private static DateTimeOffset Instant(string text, string zone, bool endOfDay)
-    {
-        if (DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return CampaignClock.ToUtc(endOfDay ? date.AddDays(1).AddSeconds(-1) : date, zone);
-        }
-
-        if (DateTime.TryParseExact(text, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss"],
-                CultureInfo.InvariantCulture, DateTimeStyles.None, out var dateTime))
-        {
-            return CampaignClock.ToUtc(dateTime, zone);
-        }
-
-        throw new FormatException($"'{text}' is not a date (2027-07-15) or a date and time (2027-07-15T23:59).");
-    }
-
-    private static string Show(DateTimeOffset instant, string zone) =>
-        $"{CampaignClock.InZone(instant, zone):yyyy-MM-dd HH:mm:ss} ({instant.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC)";
+    private static string Show(DateTimeOffset instant, string zone) => CampaignSettings.Show(instant, zone);
 }

@@ -9,6 +9,9 @@ public static class EmailKinds
     public const string Reminder = "reminder";
     public const string LateNotice = "late-notice";
     public const string Receipt = "receipt";
+
+    /// <summary>HQ re-sent a centre's link from the dashboard; the detail is unique per re-send.</summary>
+    public const string LinkResent = "link-resent";
     public const string SubmissionReceived = "submission-received";
     public const string MissingAddress = "missing-address";
     public const string WeeklyDigest = "weekly-digest";

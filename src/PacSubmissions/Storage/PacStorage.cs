@@ -11,8 +11,9 @@ public sealed class PacStorage(BlobServiceClient blobs, TableServiceClient table
     public const string CentresTable = "centres";
     public const string CampaignsTable = "campaigns";
     public const string EmailsTable = "emails";
+    public const string AuditTable = "audit";
 
-    private static readonly string[] AllTables = [SubmissionsTable, CentresTable, CampaignsTable, EmailsTable];
+    private static readonly string[] AllTables = [SubmissionsTable, CentresTable, CampaignsTable, EmailsTable, AuditTable];
 
     public BlobContainerClient Reports => blobs.GetBlobContainerClient(options.Value.ReportsContainer);
 

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using PacSubmissions.Dashboard;
+
+namespace PacSubmissions.Functions.Dashboard;
+
+/// <summary>Every dashboard action of a campaign, newest first.</summary>
+public sealed class DashboardAudit(DashboardHandler handler)
+{
+    [Function(nameof(DashboardAudit))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = DashboardRoutes.Audit)] HttpRequest request,
+        int year,
+        CancellationToken cancellationToken) =>
+        handler.AuditAsync(request, year, cancellationToken);
+}

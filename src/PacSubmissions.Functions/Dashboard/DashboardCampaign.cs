@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using PacSubmissions.Dashboard;
+
+namespace PacSubmissions.Functions.Dashboard;
+
+/// <summary>The campaign table: one row per centre, counts at the top, sortable and filterable.</summary>
+public sealed class DashboardCampaign(DashboardHandler handler)
+{
+    [Function(nameof(DashboardCampaign))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = DashboardRoutes.Campaign)] HttpRequest request,
+        int year,
+        CancellationToken cancellationToken) =>
+        handler.CampaignAsync(request, year, cancellationToken);
+}

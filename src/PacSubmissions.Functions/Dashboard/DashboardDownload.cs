@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using PacSubmissions.Dashboard;
+
+namespace PacSubmissions.Functions.Dashboard;
+
+/// <summary>One version of a report, under the file name it was uploaded with.</summary>
+public sealed class DashboardDownload(DashboardHandler handler)
+{
+    [Function(nameof(DashboardDownload))]
+    public Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = DashboardRoutes.Download)] HttpRequest request,
+        int year,
+        string centre,
+        string submissionId,
+        CancellationToken cancellationToken) =>
+        handler.DownloadAsync(request, year, centre, submissionId, cancellationToken);
+}

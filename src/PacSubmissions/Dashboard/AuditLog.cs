@@ -1,0 +1,52 @@
+using System.Globalization;
+using Azure.Data.Tables;
+using PacSubmissions.Storage;
+
+namespace PacSubmissions.Dashboard;
+
+/// <summary>One thing HQ did on the dashboard: who, when, to which centre, what, and the detail (a deadline, a version).</summary>
+public sealed record AuditEntry(int Year, string Centre, string Action, string Detail, string Who, DateTimeOffset At);
+
+/// <summary>
+/// Every dashboard action, in Table storage under a partition per campaign year. Row keys count down from the far
+/// future, so a plain query returns the newest first.
+/// </summary>
+public sealed class AuditLog(PacStorage storage, TimeProvider clock)
+{
+    private TableClient Table => storage.Table(PacStorage.AuditTable);
+
+    public async Task<AuditEntry> RecordAsync(int year, string centre, string action, string detail, string who, CancellationToken cancellationToken)
+    {
+        var entry = new AuditEntry(year, centre, action, detail, who, clock.GetUtcNow());
+        var row = (DateTimeOffset.MaxValue.UtcTicks - entry.At.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N");
+        await Table.AddEntityAsync(new TableEntity(Partition(year), row)
+        {
+            ["Centre"] = centre,
+            ["Action"] = action,
+            ["Detail"] = detail,
+            ["Who"] = who,
+            ["At"] = entry.At,
+        }, cancellationToken);
+        return entry;
+    }
+
+    /// <summary>A year's entries, newest first; only one centre's when <paramref name="centre"/> is given.</summary>
+    public async Task<IReadOnlyList<AuditEntry>> ListAsync(int year, string? centre, CancellationToken cancellationToken)
+    {
+        var partition = Partition(year);
+        var entries = new List<AuditEntry>();
+        await foreach (var entity in Table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
+        {
+            var entry = new AuditEntry(year, entity.GetString("Centre") ?? "", entity.GetString("Action") ?? "", entity.GetString("Detail") ?? "",
+                entity.GetString("Who") ?? "", entity.GetDateTimeOffset("At") ?? entity.Timestamp ?? DateTimeOffset.MinValue);
+            if (centre is null || string.Equals(entry.Centre, centre, StringComparison.Ordinal))
+            {
+                entries.Add(entry);
+            }
+        }
+
+        return entries;
+    }
+
+    private static string Partition(int year) => year.ToString(CultureInfo.InvariantCulture);
+}

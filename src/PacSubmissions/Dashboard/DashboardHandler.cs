@@ -1,0 +1,168 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using PacSubmissions.Campaigns;
+using PacSubmissions.Centres;
+using PacSubmissions.Email;
+using PacSubmissions.Overview;
+using PacSubmissions.Storage;
+using PacSubmissions.Submissions;
+using PacSubmissions.Upload;
+using PacSubmissions.Upload.Page;
+
+namespace PacSubmissions.Dashboard;
+
+/// <summary>Serves HQ's pages, downloads and actions; the function classes only hand requests over.</summary>
+public sealed class DashboardHandler(
+    CampaignStore campaigns,
+    CentreRegister centres,
+    CampaignOverviews overviews,
+    SubmissionStore submissions,
+    ReadingArchive readings,
+    EmailLedger emails,
+    AuditLog audit,
+    DashboardActions actions,
+    PacStorage storage,
+    TimeProvider clock)
+{
+    private const string NoticeParameter = "notice";
+    private const string LinkParameter = "link";
+
+    public async Task<IActionResult> CampaignsAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        SecurityHeaders.Apply(request.HttpContext.Response);
+        var links = DashboardLinks.For(request);
+        var all = await campaigns.ListAsync(cancellationToken);
+        if (!HttpMethods.IsPost(request.Method))
+        {
+            var asked = int.TryParse(request.Query["year"].FirstOrDefault(), out var year) ? all.FirstOrDefault(c => c.Year == year) : null;
+            return Html(StatusCodes.Status200OK, DashboardPages.Campaigns(links, all, asked is null ? null : DashboardPages.FormOf(asked), null));
+        }
+
+        var form = await request.ReadFormAsync(cancellationToken);
+        string Value(string name) => form[name].FirstOrDefault() ?? "";
+        var yearText = Value("year").Trim();
+        var graceText = Value("grace").Trim();
+        int? grace = int.TryParse(graceText, out var minutes) ? minutes : null;
+        var settings = new CampaignSettings(int.TryParse(yearText, out var y) ? y : 0, Value("timezone"), Value("deadline"), Value("opens"), Value("late-until"), grace);
+        var error = !int.TryParse(yearText, out _) ? $"'{yearText}' is not a year: give the campaign year, e.g. 2027."
+            : graceText.Length > 0 && grace is null ? $"'{graceText}' is not a number of minutes."
+            : null;
+        var (campaign, problem) = error is null ? settings.ToCampaign(clock.GetUtcNow()) : (null, error);
+        if (campaign is null)
+        {
+            return Html(StatusCodes.Status400BadRequest, DashboardPages.Campaigns(links, all, settings, problem));
+        }
+
+        await campaigns.SaveAsync(campaign, cancellationToken);
+        await audit.RecordAsync(campaign.Year, "", "campaign-saved",
+            $"opens {CampaignSettings.Show(campaign.OpensAt, campaign.TimeZone)}, deadline {CampaignSettings.Show(campaign.Deadline, campaign.TimeZone)} {campaign.TimeZone}, " +
+            $"grace {campaign.Grace.TotalMinutes:0} min, late uploads until {CampaignSettings.Show(campaign.LateUploadsCloseAt, campaign.TimeZone)}",
+            DashboardUser.Of(request), cancellationToken);
+        return new RedirectResult(links.Campaign(campaign.Year), permanent: false, preserveMethod: false);
+    }
+
+    public async Task<IActionResult> CampaignAsync(HttpRequest request, int year, CancellationToken cancellationToken)
+    {
+        SecurityHeaders.Apply(request.HttpContext.Response);
+        var links = DashboardLinks.For(request);
+        return await overviews.LoadAsync(year, cancellationToken) is { } overview
+            ? Html(StatusCodes.Status200OK, DashboardPages.Campaign(links, overview, CampaignTableView.From(request)))
+            : NoCampaign(links, year);
+    }
+
+    public async Task<IActionResult> CentreAsync(HttpRequest request, int year, string centre, CancellationToken cancellationToken)
+    {
+        SecurityHeaders.Apply(request.HttpContext.Response);
+        var links = DashboardLinks.For(request);
+        var (campaign, found, refusal) = await FindAsync(links, year, centre, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var overview = await overviews.LoadAsync(year, cancellationToken);
+        var versions = (await submissions.ListAsync(year, cancellationToken)).Where(s => s.CentreId == found!.Id).ToList();
+        var newest = versions.MaxBy(v => v.ReceivedAt);
+        var reading = newest is null ? null : await readings.FindAsync(newest.BlobName, cancellationToken);
+        var sent = (await emails.ListAsync(year, cancellationToken)).Where(e => e.Key.Centre == found!.Id).ToList();
+        var data = new CentrePageData(campaign!, found!, overview?.Centres.FirstOrDefault(r => r.Centre.Id == found!.Id), versions, reading, sent,
+            await audit.ListAsync(year, found!.Id, cancellationToken),
+            request.Query[LinkParameter].FirstOrDefault(), request.Query[NoticeParameter].FirstOrDefault());
+        return Html(StatusCodes.Status200OK, DashboardPages.Centre(links, data));
+    }
+
+    public async Task<IActionResult> DownloadAsync(HttpRequest request, int year, string centre, string submissionId, CancellationToken cancellationToken)
+    {
+        SecurityHeaders.Apply(request.HttpContext.Response);
+        var version = SubmissionBlob.IsValidSubmissionId(submissionId) ? await submissions.FindAsync(year, centre, submissionId, cancellationToken) : null;
+        if (version is null)
+        {
+            return Html(StatusCodes.Status404NotFound, DashboardPages.Error(DashboardLinks.For(request), "No such version",
+                $"Centre '{centre}' has no version '{submissionId}' in {year}."));
+        }
+
+        var content = await storage.Reports.GetBlobClient(version.BlobName).OpenReadAsync(cancellationToken: cancellationToken);
+        // FileDownloadName writes both filename= (ASCII fallback) and filename*=UTF-8'' (RFC 5987), so any name survives.
+        return new FileStreamResult(content, "application/octet-stream") { FileDownloadName = version.OriginalFileName };
+    }
+
+    public async Task<IActionResult> ActionAsync(HttpRequest request, int year, string centre, string action, CancellationToken cancellationToken)
+    {
+        SecurityHeaders.Apply(request.HttpContext.Response);
+        var links = DashboardLinks.For(request);
+        var (campaign, found, refusal) = await FindAsync(links, year, centre, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken) : null;
+        var values = form?.ToDictionary(f => f.Key, f => f.Value.FirstOrDefault() ?? "", StringComparer.Ordinal) ?? [];
+        try
+        {
+            var outcome = await actions.RunAsync(campaign!, found!, action, values, DashboardUser.Of(request), cancellationToken);
+            // POST, then redirect: a reload of the page HQ lands on never repeats the action.
+            return new RedirectResult(links.Centre(year, found!.Id, (NoticeParameter, outcome.Notice), (LinkParameter, outcome.Link)), false, false);
+        }
+        catch (DashboardInputException exception)
+        {
+            return Html(StatusCodes.Status400BadRequest, DashboardPages.Error(links, "The action was not done", exception.Message));
+        }
+    }
+
+    public async Task<IActionResult> AuditAsync(HttpRequest request, int year, CancellationToken cancellationToken)
+    {
+        SecurityHeaders.Apply(request.HttpContext.Response);
+        var links = DashboardLinks.For(request);
+        return await campaigns.FindAsync(year, cancellationToken) is { } campaign
+            ? Html(StatusCodes.Status200OK, DashboardPages.Audit(links, campaign, await audit.ListAsync(year, null, cancellationToken)))
+            : NoCampaign(links, year);
+    }
+
+    public static IActionResult Asset(HttpRequest request, string name)
+    {
+        SecurityHeaders.Apply(request.HttpContext.Response);
+        return DashboardAssets.Find(name) is { } asset ? new FileContentResult(asset.Bytes, asset.ContentType) : new NotFoundResult();
+    }
+
+    private async Task<(Campaign? Campaign, Centre? Centre, IActionResult? Refusal)> FindAsync(
+        DashboardLinks links, int year, string centreId, CancellationToken cancellationToken)
+    {
+        var campaign = await campaigns.FindAsync(year, cancellationToken);
+        if (campaign is null)
+        {
+            return (null, null, NoCampaign(links, year));
+        }
+
+        var centre = CentreRegister.IsValidId(centreId) ? await centres.FindAsync(centreId, cancellationToken) : null;
+        return centre is null
+            ? (null, null, Html(StatusCodes.Status404NotFound, DashboardPages.Error(links, "No such centre", $"The register has no centre '{centreId}'.")))
+            : (campaign, centre, null);
+    }
+
+    private static ContentResult NoCampaign(DashboardLinks links, int year) =>
+        Html(StatusCodes.Status404NotFound, DashboardPages.Error(links, "No such campaign", $"There is no campaign {year}: open it on the campaigns page."));
+
+    private static ContentResult Html(int status, string html) =>
+        new() { StatusCode = status, Content = html, ContentType = "text/html; charset=utf-8" };
+}

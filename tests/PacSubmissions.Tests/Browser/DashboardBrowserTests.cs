@@ -1,0 +1,72 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using PacSubmissions.Tests.Dashboard;
+using PacSubmissions.Tests.Infrastructure;
+
+namespace PacSubmissions.Tests.Browser;
+
+/// <summary>HQ in a real browser: the dashboard opened with the key, a filter, a submission, a download, an accessibility scan.</summary>
+[Collection(SharedChromium.Name)]
+public sealed class DashboardBrowserTests(Chromium chromium)
+{
+    [Fact]
+    public async Task HqFiltersToLateCentresOpensASubmissionAndDownloadsIt()
+    {
+        await using var site = await DashboardSite.StartAsync();
+        site.Clock.SetUtcNow(site.Campaign.OnTimeUntil().AddHours(1));
+        await site.UploadAsync(DashboardSite.Almaty, Samples.PathOf("korea-2021.docx"), fileName: "Almaty report 2030.docx");
+        await using var context = await chromium.Browser.NewContextAsync(new() { Locale = "en-GB", AcceptDownloads = true });
+        var page = await context.NewPageAsync();
+        var dialogs = new List<string>();
+        page.Dialog += (_, dialog) => dialogs.Add(dialog.Message);
+
+        await page.GotoAsync(new Uri(site.Server.BaseAddress, site.WithKey("/api/dashboard/2030")).ToString());
+        await Assertions.Expect(page.Locator("#centres tbody tr")).ToHaveCountAsync(2);
+        await page.SelectOptionAsync("#state", "late");
+        await page.WaitForURLAsync(url => url.Contains("state=late", StringComparison.Ordinal));
+
+        await Assertions.Expect(page.Locator("#centres tbody tr")).ToHaveCountAsync(1);
+        await page.GetByRole(AriaRole.Link, new() { Name = "PAC Centre Almaty" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("PAC Centre Almaty");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Almaty report 2030.docx" }).ClickAsync());
+
+        Assert.Equal("Almaty report 2030.docx", download.SuggestedFilename);
+        Assert.Equal(await File.ReadAllBytesAsync(Samples.PathOf("korea-2021.docx")), await File.ReadAllBytesAsync((await download.PathAsync())!));
+        await page.GotoAsync(new Uri(site.Server.BaseAddress, site.WithKey("/api/dashboard/2030/centres/xx-evil")).ToString());
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("<script>alert('pwned')</script>");
+        Assert.Empty(dialogs);
+    }
+
+    [Fact]
+    public async Task AccessibilityScanFindsNoViolations()
+    {
+        await using var site = await DashboardSite.StartAsync();
+        await site.UploadAsync(DashboardSite.Almaty, Samples.PathOf("incomplete-2021.docx"));
+        using (await site.PostAsync("/api/dashboard/2030/centres/kz-almaty/actions/copy-link"))
+        {
+        }
+
+        await using var context = await chromium.Browser.NewContextAsync(new() { Locale = "en", BypassCSP = true });
+        var page = await context.NewPageAsync();
+        var paths = new[]
+        {
+            "/api/dashboard", "/api/dashboard?year=2030", "/api/dashboard/2030", "/api/dashboard/2030?state=late",
+            "/api/dashboard/2030/centres/kz-almaty?link=https%3A%2F%2Fexample.org%2Fapi%2Fupload%2Fx&notice=Done",
+            "/api/dashboard/2030/centres/xx-evil", "/api/dashboard/2030/audit", "/api/dashboard/2099",
+        };
+
+        foreach (var path in paths)
+        {
+            await page.GotoAsync(new Uri(site.Server.BaseAddress, site.WithKey(path)).ToString());
+            var result = await page.RunAxe(new AxeRunOptions
+            {
+                RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+            });
+
+            Assert.NotEmpty(result.Passes);
+            Assert.True(result.Violations.Length == 0,
+                $"{path}: " + string.Join("; ", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})")));
+        }
+    }
+}

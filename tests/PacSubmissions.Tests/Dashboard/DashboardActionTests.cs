@@ -1,0 +1,121 @@
+using System.Net;
+using System.Web;
+using PacSubmissions.Campaigns;
+using PacSubmissions.Dashboard;
+using PacSubmissions.Submissions;
+using PacSubmissions.Tests.Infrastructure;
+using PacSubmissions.Upload;
+
+namespace PacSubmissions.Tests.Dashboard;
+
+/// <summary>Each action on a centre does its job through the service that owns it and lands in the audit log.</summary>
+public sealed class DashboardActionTests
+{
+    private const string Actions = "/api/dashboard/2030/centres/kz-almaty/actions/";
+
+    private static async Task<AuditEntry> SingleEntryAsync(DashboardSite site, string action)
+    {
+        var entries = await site.Get<AuditLog>().ListAsync(DashboardSite.Year, "kz-almaty", CancellationToken.None);
+        return Assert.Single(entries, e => e.Action == action);
+    }
+
+    [Fact]
+    public async Task CopyLinkShowsAWorkingLinkAndIsAudited()
+    {
+        await using var site = await DashboardSite.StartAsync();
+
+        using var response = await site.PostAsync(Actions + DashboardActions.CopyLink);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var landed = response.RequestMessage!.RequestUri!;
+        Assert.Equal("/api/dashboard/2030/centres/kz-almaty", landed.AbsolutePath);
+        var link = HttpUtility.ParseQueryString(landed.Query)["link"]!;
+        Assert.Equal(site.Key, HttpUtility.ParseQueryString(landed.Query)["code"]);
+        Assert.Contains($"value=\"{link}\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var verified = site.Get<UploadLinks>().Verify(link[(link.LastIndexOf('/') + 1)..]);
+        Assert.Equal("kz-almaty", verified!.CentreId);
+        Assert.Equal(DashboardUser.FunctionKey, (await SingleEntryAsync(site, DashboardActions.CopyLink)).Who);
+    }
+
+    [Fact]
+    public async Task ResendLinkEmailsTheCoordinatorEachTimeAndNamesTheSignedInPerson()
+    {
+        await using var site = await DashboardSite.StartAsync();
+        site.Server.Client.DefaultRequestHeaders.Add(DashboardUser.PrincipalHeader, "officer@ifla.example");
+
+        using var first = await site.PostAsync(Actions + DashboardActions.ResendLink);
+        using var second = await site.PostAsync(Actions + DashboardActions.ResendLink);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        var sent = site.Server.Outbox.To(DashboardSite.Almaty.CoordinatorEmail);
+        Assert.Equal(2, sent.Count);
+        Assert.All(sent, m => Assert.Contains("/api/upload/", m.TextBody, StringComparison.Ordinal));
+        var entries = await site.Get<AuditLog>().ListAsync(DashboardSite.Year, "kz-almaty", CancellationToken.None);
+        Assert.Equal(2, entries.Count(e => e.Action == DashboardActions.ResendLink && e.Who == "officer@ifla.example"));
+        Assert.Contains("link-resent", await (await site.GetAsync("/api/dashboard/2030/centres/kz-almaty")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExtendMovesOneCentresDeadlineAndRefusesABadDateWithoutRecordingIt()
+    {
+        await using var site = await DashboardSite.StartAsync();
+
+        using var refused = await site.PostAsync(Actions + DashboardActions.Extend, ("deadline", "next week"));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Empty(await site.Get<AuditLog>().ListAsync(DashboardSite.Year, null, CancellationToken.None));
+
+        using var response = await site.PostAsync(Actions + DashboardActions.Extend, ("deadline", "2030-07-20"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var expected = CampaignClock.ToUtc(new DateTime(2030, 7, 20, 23, 59, 59), Campaign.AnywhereOnEarth);
+        Assert.Equal(expected, await site.Get<CentreDeadlines>().FindAsync(DashboardSite.Year, "kz-almaty", CancellationToken.None));
+        Assert.Null(await site.Get<CentreDeadlines>().FindAsync(DashboardSite.Year, "xx-evil", CancellationToken.None));
+        Assert.Contains("2030-07-20 23:59:59", (await SingleEntryAsync(site, DashboardActions.Extend)).Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RevokeStopsTheLinksSentBefore()
+    {
+        await using var site = await DashboardSite.StartAsync();
+        var links = site.Get<UploadLinks>();
+        var old = links.Verify(links.CreateToken("kz-almaty", site.Campaign))!;
+        site.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        using var response = await site.PostAsync(Actions + DashboardActions.Revoke);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(await site.Get<LinkRevocations>().IsRevokedAsync(old, CancellationToken.None));
+        site.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.False(await site.Get<LinkRevocations>().IsRevokedAsync(links.Verify(links.CreateToken("kz-almaty", site.Campaign))!, CancellationToken.None));
+        await SingleEntryAsync(site, DashboardActions.Revoke);
+    }
+
+    [Fact]
+    public async Task RecheckReadsTheVersionAgain()
+    {
+        await using var site = await DashboardSite.StartAsync();
+        var version = await site.UploadAsync(DashboardSite.Almaty, Samples.PathOf("korea-2021.docx"));
+        site.Clock.Advance(TimeSpan.FromHours(2));
+
+        using var response = await site.PostAsync(Actions + DashboardActions.Recheck, ("submissionId", version.SubmissionId));
+        using var unknown = await site.PostAsync(Actions + DashboardActions.Recheck, ("submissionId", "../../etc/passwd"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var again = await site.Get<SubmissionStore>().FindAsync(DashboardSite.Year, "kz-almaty", version.SubmissionId, CancellationToken.None);
+        Assert.Equal(site.Clock.GetUtcNow(), again!.ProcessedAt);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains(version.SubmissionId, (await SingleEntryAsync(site, DashboardActions.Recheck)).Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownActionIsRefusedAndNothingIsRecorded()
+    {
+        await using var site = await DashboardSite.StartAsync();
+
+        using var response = await site.PostAsync(Actions + "delete-everything");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(await site.Get<AuditLog>().ListAsync(DashboardSite.Year, null, CancellationToken.None));
+    }
+}

@@ -1,0 +1,154 @@
+using System.Net;
+using PacSubmissions.Campaigns;
+using PacSubmissions.Dashboard;
+using PacSubmissions.Reports;
+using PacSubmissions.Submissions;
+using PacSubmissions.Tests.Infrastructure;
+using PacSubmissions.Upload;
+
+namespace PacSubmissions.Tests.Dashboard;
+
+/// <summary>HQ's dashboard over real HTTP on the local host: the key, escaping, downloads and the campaign form.</summary>
+public sealed class DashboardHttpTests
+{
+    private const string Base = "/api/dashboard";
+
+    public static TheoryData<string, string> Routes => new()
+    {
+        { "GET", Base },
+        { "POST", Base },
+        { "GET", $"{Base}/2030" },
+        { "GET", $"{Base}/2030/centres/kz-almaty" },
+        { "GET", $"{Base}/2030/centres/kz-almaty/versions/20300701T120000000Z-01234567/download" },
+        { "POST", $"{Base}/2030/centres/kz-almaty/actions/revoke" },
+        { "GET", $"{Base}/2030/audit" },
+        { "GET", $"{Base}/2030/export/table.csv" },
+        { "GET", $"{Base}/2030/export/reports.zip" },
+        { "GET", "/api/dashboard-assets/dashboard.css" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Routes))]
+    public async Task EveryDashboardRouteRefusesARequestWithoutTheKey(string method, string path)
+    {
+        await using var site = await DashboardSite.StartAsync();
+
+        using var none = await site.Server.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+        using var wrong = await site.Server.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path + "?code=not-the-key"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Empty(await site.Get<AuditLog>().ListAsync(2030, null, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task EveryPageShowsAHostileReportAndCentreAsText()
+    {
+        await using var site = await DashboardSite.StartAsync();
+        var version = await site.UploadAsync(DashboardSite.Evil, DashboardSite.HostileReport(), fileName: "<img src=x onerror=alert(1)>.docx");
+        using var copied = await site.PostAsync($"{Base}/2030/centres/xx-evil/actions/copy-link");
+
+        var pages = new[]
+        {
+            await site.PageAsync(Base),
+            await site.PageAsync($"{Base}/2030"),
+            await site.PageAsync($"{Base}/2030?q={Uri.EscapeDataString("<script>")}"),
+            await site.PageAsync($"{Base}/2030/centres/xx-evil"),
+            await site.PageAsync($"{Base}/2030/audit"),
+        };
+
+        Assert.NotEqual(ReportStatus.Unreadable, version.Check!.Status);
+        foreach (var page in pages)
+        {
+            Assert.DoesNotContain("<script>alert", page, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("<b>bold", page, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("<img", page, StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.Contains("PAC &lt;script&gt;alert(&#39;pwned&#39;)&lt;/script&gt;&lt;b&gt;bold&lt;/b&gt; &amp; &quot;Co&quot;", pages[1], StringComparison.Ordinal);
+        var centrePage = pages[3];
+        Assert.Contains("&lt;script&gt;alert(&#39;pwned&#39;)&lt;/script&gt;&lt;b&gt;bold&lt;/b&gt; answer to Internatio", centrePage, StringComparison.Ordinal);
+        Assert.Contains("&lt;img src=x onerror=alert(1)&gt;.docx", centrePage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PagesCarryTheStrictPolicyAndTheirOwnScript()
+    {
+        await using var site = await DashboardSite.StartAsync();
+
+        using var page = await site.GetAsync($"{Base}/2030");
+        using var script = await site.GetAsync("/api/dashboard-assets/dashboard.js");
+        var html = await page.Content.ReadAsStringAsync();
+
+        Assert.Contains("script-src 'self'", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.DoesNotContain("<style", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(" style=", html, StringComparison.Ordinal);
+        Assert.Contains($"src=\"/api/dashboard-assets/dashboard.js?code={site.Key}\"", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        Assert.Equal("text/javascript", script.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task CampaignTableFiltersAndSortsWithoutScript()
+    {
+        await using var site = await DashboardSite.StartAsync();
+        site.Clock.SetUtcNow(site.Campaign.OnTimeUntil().AddHours(1));
+        await site.UploadAsync(DashboardSite.Almaty, Samples.PathOf("korea-2021.docx"));
+
+        var late = await site.PageAsync($"{Base}/2030?state=late");
+        var notYet = await site.PageAsync($"{Base}/2030?state=not-yet");
+        var all = await site.PageAsync($"{Base}/2030?sort=versions&dir=desc");
+        var fewestFirst = await site.PageAsync($"{Base}/2030?sort=versions&dir=asc");
+
+        Assert.Contains("PAC Centre Almaty", late, StringComparison.Ordinal);
+        Assert.DoesNotContain("xx-evil", late, StringComparison.Ordinal);
+        Assert.Contains("1 of 2 centres", late, StringComparison.Ordinal);
+        Assert.Contains("xx-evil", notYet, StringComparison.Ordinal);
+        Assert.DoesNotContain("centres/kz-almaty", notYet, StringComparison.Ordinal);
+        Assert.True(all.IndexOf("centres/kz-almaty", StringComparison.Ordinal) < all.IndexOf("centres/xx-evil", StringComparison.Ordinal));
+        Assert.True(fewestFirst.IndexOf("centres/xx-evil", StringComparison.Ordinal) < fewestFirst.IndexOf("centres/kz-almaty", StringComparison.Ordinal));
+        Assert.Contains("Late: 1", all, StringComparison.Ordinal);
+        Assert.Contains("Not yet: 1", all, StringComparison.Ordinal);
+        Assert.Contains($"export/compiled.docx?code={site.Key}", all, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DownloadGivesTheVersionUnderItsOriginalName()
+    {
+        await using var site = await DashboardSite.StartAsync();
+        var version = await site.UploadAsync(DashboardSite.Almaty, Samples.PathOf("korea-2021.docx"), fileName: "Отчёт ПАК 2030.docx");
+
+        using var response = await site.GetAsync($"{Base}/2030/centres/kz-almaty/versions/{version.SubmissionId}/download");
+        using var missing = await site.GetAsync($"{Base}/2030/centres/kz-almaty/versions/{version.SubmissionId[..^1]}0/download");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Отчёт ПАК 2030.docx", response.Content.Headers.ContentDisposition!.FileNameStar);
+        Assert.Contains("filename*=UTF-8''%D0%9E%D1%82%D1%87%D1%91%D1%82", response.Content.Headers.GetValues("Content-Disposition").Single(), StringComparison.Ordinal);
+        Assert.Equal(await File.ReadAllBytesAsync(Samples.PathOf("korea-2021.docx")), await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task CampaignFormOpensACampaignByTheCliRules()
+    {
+        await using var site = await DashboardSite.StartAsync();
+
+        using var saved = await site.PostAsync(Base, ("year", "2031"), ("deadline", "2031-07-20"), ("timezone", "Europe/Paris"), ("opens", ""), ("late-until", ""), ("grace", "30"));
+        using var refused = await site.PostAsync(Base, ("year", "2032"), ("deadline", "2032-07-20"), ("opens", "2032-08-01"));
+        using var garbled = await site.PostAsync(Base, ("year", "2033"), ("deadline", "next friday"));
+
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.EndsWith("/api/dashboard/2031", saved.RequestMessage!.RequestUri!.AbsolutePath, StringComparison.Ordinal);
+        var campaign = (await site.Get<CampaignStore>().FindAsync(2031, CancellationToken.None))!;
+        Assert.Equal(new DateTimeOffset(2031, 7, 20, 21, 59, 59, TimeSpan.Zero), campaign.Deadline);
+        Assert.Equal(TimeSpan.FromMinutes(30), campaign.Grace);
+        Assert.Equal(campaign.Deadline + Campaign.DefaultLateWindow, campaign.LateUploadsCloseAt);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("The deadline must come after the opening.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, garbled.StatusCode);
+        Assert.Contains("&#39;next friday&#39; is not a date", await garbled.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null(await site.Get<CampaignStore>().FindAsync(2032, CancellationToken.None));
+        Assert.Null(await site.Get<CampaignStore>().FindAsync(2033, CancellationToken.None));
+        Assert.Contains(await site.Get<AuditLog>().ListAsync(2031, null, CancellationToken.None), e => e.Action == "campaign-saved");
+    }
+}
