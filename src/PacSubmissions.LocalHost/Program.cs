@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Options;
+using PacSubmissions.Dashboard;
 using PacSubmissions.Email;
 using PacSubmissions.LocalHost;
 using PacSubmissions.LocalHost.Azurite;
 using PacSubmissions.LocalHost.Demo;
 using PacSubmissions.Storage;
+using PacSubmissions.Upload;
 
 // The local run: Azurite (unless a storage connection is configured), the Functions app's functions on ASP.NET Core,
 // e-mail to an outbox folder, and a demo campaign. Ctrl+C stops all of it.
@@ -32,6 +34,8 @@ Console.WriteLine($"PacSubmissions local host on {string.Join(", ", app.Urls)}")
 Console.WriteLine(azurite is null ? "Storage: the configured AzureWebJobsStorage" : $"Storage: Azurite, data in {Path.Combine(dataPath, "azurite")}");
 Console.WriteLine(email.UsesSendGrid ? "E-mail: SendGrid" : $"E-mail: written as .eml files to {email.OutboxPath}");
 Console.WriteLine($"Function key (for function-level routes): {local.FunctionKey}");
+var publicBaseUrl = app.Services.GetRequiredService<IOptions<PacSubmissions.Upload.LinkOptions>>().Value.PublicBaseUrl.TrimEnd('/');
+Console.WriteLine($"HQ's dashboard: {publicBaseUrl}/{UploadRoutes.Prefix}/{DashboardRoutes.Campaigns}?code={local.FunctionKey}");
 if (local.SeedDemo)
 {
     Console.WriteLine("Demo centres and their upload links (curl -F file=@report.docx URL):");
