@@ -68,7 +68,8 @@ public sealed partial class DashboardActions(
         }
 
         // The reminder's text says what to do and by when; the key is new each time, so HQ's re-send is never taken for a reminder already sent.
-        var reminder = coordinatorEmails.Reminder(campaign, centre, 0);
+        var ownCampaign = campaign.ForCentre(await deadlines.FindAsync(campaign.Year, centre.Id, cancellationToken));
+        var reminder = coordinatorEmails.Reminder(ownCampaign, centre, 0);
         var detail = Guid.NewGuid().ToString("N");
         var message = reminder with { Key = new EmailKey(campaign.Year, centre.Id, EmailKinds.LinkResent, detail) };
         try
