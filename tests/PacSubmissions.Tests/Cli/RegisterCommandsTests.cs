@@ -1,8 +1,6 @@
 using System.Text;
-using System.Text.Json;
 using PacSubmissions.Campaigns;
 using PacSubmissions.Centres;
-using PacSubmissions.Cli;
 using PacSubmissions.Tests.Infrastructure;
 
 namespace PacSubmissions.Tests.Cli;
@@ -10,17 +8,6 @@ namespace PacSubmissions.Tests.Cli;
 /// <summary><c>pac centres import|export</c> and <c>pac campaign open</c> against real Azurite.</summary>
 public sealed class RegisterCommandsTests
 {
-    private static async Task<(int Exit, string Output, string Error)> RunAsync(TestPipeline pipeline, params string[] args)
-    {
-        var settings = pipeline.Outbox.Path + "-settings.json";
-        await File.WriteAllTextAsync(settings, JsonSerializer.Serialize(TestSettings.Create(pipeline.Storage, pipeline.Names, pipeline.Outbox.Path)));
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await PacCommand.Create(output, error).Parse([.. args, "--settings", settings]).InvokeAsync();
-        File.Delete(settings);
-        return (exit, output.ToString(), error.ToString());
-    }
-
     private static string CsvFile(params string[] lines)
     {
         var path = Path.Combine(Path.GetTempPath(), $"centres-{Guid.NewGuid():N}.csv");
@@ -35,7 +22,7 @@ public sealed class RegisterCommandsTests
         await pipeline.Get<CentreRegister>().SaveAsync(TestData.Centre("kz-almaty", "Old name"), CancellationToken.None);
         var csv = CsvFile("id,name,coordinator_email,language", "kz-almaty,New name,a@example.org,ru", "br-rio,Rio,b@example.org,pt");
 
-        var (exit, output, _) = await RunAsync(pipeline, "centres", "import", csv);
+        var (exit, output, _) = await Pac.RunWithSettingsAsync(pipeline, null, "centres", "import", csv);
 
         Assert.Equal(0, exit);
         Assert.Contains("Imported 2 centre(s)", output, StringComparison.Ordinal);
@@ -51,7 +38,7 @@ public sealed class RegisterCommandsTests
         await using var pipeline = await TestPipeline.StartAsync();
         var csv = CsvFile("id,name,coordinator_email", "kz-almaty,Almaty,a@example.org", "br-rio,Rio,no-at-sign");
 
-        var (exit, _, error) = await RunAsync(pipeline, "centres", "import", csv);
+        var (exit, _, error) = await Pac.RunWithSettingsAsync(pipeline, null, "centres", "import", csv);
 
         Assert.Equal(1, exit);
         Assert.Contains("line 3 (br-rio)", error, StringComparison.Ordinal);
@@ -67,7 +54,7 @@ public sealed class RegisterCommandsTests
         await pipeline.Get<CentreRegister>().SaveAsync(TestData.Centre(), CancellationToken.None);
         var path = Path.Combine(Path.GetTempPath(), $"export-{Guid.NewGuid():N}.csv");
 
-        var (exit, _, _) = await RunAsync(pipeline, "centres", "export", "--output", path);
+        var (exit, _, _) = await Pac.RunWithSettingsAsync(pipeline, null, "centres", "export", "--output", path);
 
         Assert.Equal(0, exit);
         var bytes = await File.ReadAllBytesAsync(path);
@@ -82,7 +69,7 @@ public sealed class RegisterCommandsTests
     {
         await using var pipeline = await TestPipeline.StartAsync();
 
-        var (exit, output, _) = await RunAsync(pipeline, "campaign", "open", "2031", "--timezone", "Europe/Paris",
+        var (exit, output, _) = await Pac.RunWithSettingsAsync(pipeline, null, "campaign", "open", "2031", "--timezone", "Europe/Paris",
             "--opens", "2031-04-01", "--deadline", "2031-07-15", "--late-until", "2031-08-31", "--grace-minutes", "30");
 
         Assert.Equal(0, exit);
@@ -104,7 +91,7 @@ public sealed class RegisterCommandsTests
     {
         await using var pipeline = await TestPipeline.StartAsync();
 
-        var (exit, _, error) = await RunAsync(pipeline, "campaign", "open", "2031", option, value);
+        var (exit, _, error) = await Pac.RunWithSettingsAsync(pipeline, null, "campaign", "open", "2031", option, value);
 
         Assert.Equal(1, exit);
         Assert.Contains(message, error, StringComparison.Ordinal);

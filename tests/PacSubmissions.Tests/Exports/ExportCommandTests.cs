@@ -1,7 +1,5 @@
 using System.IO.Compression;
-using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
-using PacSubmissions.Cli;
 using PacSubmissions.Tests.Infrastructure;
 
 namespace PacSubmissions.Tests.Exports;
@@ -9,17 +7,6 @@ namespace PacSubmissions.Tests.Exports;
 /// <summary><c>pac export</c> against real Azurite, with the reports the real processor recorded.</summary>
 public sealed class ExportCommandTests
 {
-    private static async Task<(int Exit, string Output, string Error)> RunAsync(TestPipeline pipeline, params string[] args)
-    {
-        var settings = pipeline.Outbox.Path + "-settings.json";
-        await File.WriteAllTextAsync(settings, JsonSerializer.Serialize(TestSettings.Create(pipeline.Storage, pipeline.Names, pipeline.Outbox.Path)));
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await PacCommand.Create(output, error).Parse([.. args, "--settings", settings]).InvokeAsync();
-        File.Delete(settings);
-        return (exit, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public async Task ExportCommandWritesEachExportToItsFile()
     {
@@ -30,12 +17,12 @@ public sealed class ExportCommandTests
         {
             string PathOf(string name) => Path.Combine(folder.FullName, name);
 
-            Assert.Equal(0, (await RunAsync(pipeline, "export", "table", "2030", "--output", PathOf("t.csv"))).Exit);
-            Assert.Equal(0, (await RunAsync(pipeline, "export", "reports", "2030", "--output", PathOf("r.zip"))).Exit);
-            var (exit, output, _) = await RunAsync(pipeline, "export", "compiled", "2030", "--output", PathOf("c.docx"));
+            Assert.Equal(0, (await Pac.RunWithSettingsAsync(pipeline, null, "export", "table", "2030", "--output", PathOf("t.csv"))).Exit);
+            Assert.Equal(0, (await Pac.RunWithSettingsAsync(pipeline, null, "export", "reports", "2030", "--output", PathOf("r.zip"))).Exit);
+            var (exit, output, _) = await Pac.RunWithSettingsAsync(pipeline, null, "export", "compiled", "2030", "--output", PathOf("c.docx"));
             Assert.Equal(0, exit);
             Assert.Contains("pac-2030-compiled.docx", output, StringComparison.Ordinal);
-            Assert.Equal(0, (await RunAsync(pipeline, "export", "compiled", "2030", "--format", "html", "--output", PathOf("c.html"))).Exit);
+            Assert.Equal(0, (await Pac.RunWithSettingsAsync(pipeline, null, "export", "compiled", "2030", "--format", "html", "--output", PathOf("c.html"))).Exit);
 
             Assert.Equal([0xEF, 0xBB, 0xBF], (await File.ReadAllBytesAsync(PathOf("t.csv")))[..3]);
             using (var zip = ZipFile.OpenRead(PathOf("r.zip")))
@@ -64,7 +51,7 @@ public sealed class ExportCommandTests
         await using var pipeline = await TestPipeline.StartAsync();
         var path = Path.Combine(Path.GetTempPath(), $"none-{Guid.NewGuid():N}.csv");
 
-        var (exit, _, error) = await RunAsync(pipeline, "export", "table", "2031", "--output", path);
+        var (exit, _, error) = await Pac.RunWithSettingsAsync(pipeline, null, "export", "table", "2031", "--output", path);
 
         Assert.Equal(1, exit);
         Assert.Contains("no campaign for 2031", error, StringComparison.Ordinal);

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using PacSubmissions.Cli;
 using PacSubmissions.Tests.Infrastructure;
 
 namespace PacSubmissions.Tests.Reports;
@@ -8,18 +7,10 @@ namespace PacSubmissions.Tests.Reports;
 /// <summary><c>pac extract</c> run in-process, with no app settings at all.</summary>
 public sealed class ExtractCommandTests
 {
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exitCode = await PacCommand.Create(output, error).Parse(args).InvokeAsync();
-        return (exitCode, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public async Task JsonPrintsOneObjectPerFileWithTheIssuesFields()
     {
-        var (exitCode, output, _) = await RunAsync("extract", Samples.PathOf("korea-2021.docx"), Samples.PathOf("brazil-2021.pdf"), Samples.PathOf("renamed-binary.docx"), "--json");
+        var (exitCode, output, _) = await Pac.RunAsync("extract", Samples.PathOf("korea-2021.docx"), Samples.PathOf("brazil-2021.pdf"), Samples.PathOf("renamed-binary.docx"), "--json");
 
         Assert.Equal(0, exitCode);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -52,7 +43,7 @@ public sealed class ExtractCommandTests
     [Fact]
     public async Task WithoutJsonPrintsASummaryForAPerson()
     {
-        var (exitCode, output, _) = await RunAsync("extract", Samples.PathOf("incomplete-2021.docx"));
+        var (exitCode, output, _) = await Pac.RunAsync("extract", Samples.PathOf("incomplete-2021.docx"));
 
         Assert.Equal(0, exitCode);
         Assert.StartsWith("incomplete-2021.docx: incomplete", output, StringComparison.Ordinal);
@@ -64,7 +55,7 @@ public sealed class ExtractCommandTests
     [Fact]
     public async Task UnreadableFilesStillExitZero()
     {
-        var (exitCode, output, _) = await RunAsync("extract", Samples.PathOf("empty.pdf"), Samples.PathOf("truncated.docx"));
+        var (exitCode, output, _) = await Pac.RunAsync("extract", Samples.PathOf("empty.pdf"), Samples.PathOf("truncated.docx"));
 
         Assert.Equal(0, exitCode);
         Assert.Contains("empty-file", output, StringComparison.Ordinal);
@@ -75,7 +66,7 @@ public sealed class ExtractCommandTests
     public async Task MissingFileIsAUsageErrorThatNamesIt()
     {
         var missing = Path.Combine(Path.GetTempPath(), $"no-such-report-{Guid.NewGuid():N}.docx");
-        var (exitCode, output, error) = await RunAsync("extract", Samples.PathOf("korea-2021.docx"), missing, "--json");
+        var (exitCode, output, error) = await Pac.RunAsync("extract", Samples.PathOf("korea-2021.docx"), missing, "--json");
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains(missing, error, StringComparison.Ordinal);
@@ -85,7 +76,7 @@ public sealed class ExtractCommandTests
     [Fact]
     public async Task NoFileIsAUsageError()
     {
-        var (exitCode, _, _) = await RunAsync("extract");
+        var (exitCode, _, _) = await Pac.RunAsync("extract");
 
         Assert.NotEqual(0, exitCode);
     }

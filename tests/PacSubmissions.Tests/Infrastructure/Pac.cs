@@ -1,0 +1,35 @@
+using System.Text.Json;
+using PacSubmissions.Cli;
+
+namespace PacSubmissions.Tests.Infrastructure;
+
+/// <summary>Runs the <c>pac</c> command in-process, as a person would from a shell, and captures what it prints.</summary>
+public static class Pac
+{
+    public static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await PacCommand.Create(output, error).Parse(args).InvokeAsync();
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Runs with the pipeline's own settings (storage names, outbox), changed by <paramref name="change"/>, in a --settings file.</summary>
+    public static async Task<(int Exit, string Output, string Error)> RunWithSettingsAsync(
+        TestPipeline pipeline, Action<Dictionary<string, string?>>? change, params string[] args)
+    {
+        var settings = TestSettings.Create(pipeline.Storage, pipeline.Names, pipeline.Outbox.Path, "https://pac.example.org");
+        change?.Invoke(settings);
+        var path = pipeline.Outbox.Path + $"-settings-{Guid.NewGuid():N}.json";
+        // Configuration keys are flat strings: a top-level JSON property "Links:SigningSecret" is that setting.
+        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(settings));
+        try
+        {
+            return await RunAsync([.. args, "--settings", path]);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
