@@ -8,6 +8,7 @@ using Azure.Storage.Blobs.Models;
 using Azure.Storage.Queues;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
+using PacSubmissions.Storage;
 
 namespace PacSubmissions.LocalHost.Functions;
 
@@ -43,23 +44,29 @@ internal sealed partial class BlobTriggerListener(
         var receipts = blobs.GetBlobContainerClient(ReceiptsContainer);
         var receiptPrefix = $"blobreceipts/localhost/{function.Name}/{container.Name}/";
 
-        await receipts.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
-        await container.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
         var done = new ConcurrentDictionary<string, ETag>(StringComparer.Ordinal);
-        await foreach (var receipt in receipts.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, receiptPrefix, cancellationToken: stoppingToken))
-        {
-            if (receipt.Metadata.TryGetValue("etag", out var etag))
-            {
-                done[receipt.Name[receiptPrefix.Length..]] = new ETag(etag);
-            }
-        }
-
         var failures = new ConcurrentDictionary<(string, ETag), int>();
-        LogListening(logger, function.Name, container.Name);
+        var ready = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                if (!ready)
+                {
+                    await receipts.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+                    await container.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+                    await foreach (var receipt in receipts.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, receiptPrefix, cancellationToken: stoppingToken))
+                    {
+                        if (receipt.Metadata.TryGetValue("etag", out var etag))
+                        {
+                            done[receipt.Name[receiptPrefix.Length..]] = new ETag(etag);
+                        }
+                    }
+
+                    ready = true;
+                    LogListening(logger, function.Name, container.Name);
+                }
+
                 var due = new List<BlobItem>();
                 await foreach (var blob in container.GetBlobsAsync(cancellationToken: stoppingToken))
                 {
@@ -95,9 +102,10 @@ internal sealed partial class BlobTriggerListener(
             {
                 break;
             }
-            catch (RequestFailedException exception)
+            catch (Exception exception) when (StorageFailures.IsUnavailable(exception, stoppingToken))
             {
-                // Storage unreachable (Azurite restarting): keep polling, as the Functions host does.
+                // Storage unreachable (Azurite restarting): keep polling, as the Functions host does. The blobs of this
+                // scan without a receipt are simply due again at the next one.
                 LogStorageUnavailable(logger, exception, container.Name);
                 await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
             }
@@ -110,6 +118,12 @@ internal sealed partial class BlobTriggerListener(
         {
             await FunctionInvoker.InvokeAsync(function, services, parameter => Bind(parameter, function, blob, match, cancellationToken));
             return true;
+        }
+        catch (Exception exception) when (StorageFailures.IsUnavailable(exception, cancellationToken))
+        {
+            // Not the blob's fault: it must not count towards the poison threshold. The scan waits for storage.
+            LogFailed(logger, exception, function.Name, blob.Name);
+            throw;
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

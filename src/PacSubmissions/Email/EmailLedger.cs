@@ -2,6 +2,7 @@ using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using PacSubmissions.Storage;
 
 namespace PacSubmissions.Email;
@@ -20,13 +21,18 @@ public enum EmailOutcome
 /// what stops a second send under retries, overlapping runs or duplicate triggers.
 /// <para>
 /// If the process dies after the provider accepted an e-mail but before the ledger recorded it, the claim stays
-/// "sending"; once it is older than <see cref="ClaimTimeout"/> the next attempt sends again. That one case is
+/// "sending"; once it is older than <see cref="EmailOptions.ClaimTimeout"/> the next attempt sends again. That one case is
 /// at-least-once, by choice: a rare duplicate beats a lost reminder.
 /// </para>
 /// </summary>
-public sealed partial class EmailLedger(PacStorage storage, IEmailSender sender, TimeProvider clock, ILogger<EmailLedger> logger)
+public sealed partial class EmailLedger(
+    PacStorage storage,
+    IEmailSender sender,
+    IOptions<EmailOptions> options,
+    TimeProvider clock,
+    ILogger<EmailLedger> logger)
 {
-    public static readonly TimeSpan ClaimTimeout = TimeSpan.FromMinutes(10);
+    public TimeSpan ClaimTimeout => options.Value.ClaimTimeout;
 
     public const string SendingStatus = "sending";
     public const string SentStatus = "sent";

@@ -28,7 +28,7 @@ public sealed class EmailOptions : IValidatableObject
     public int SendGridAttempts { get; set; } = 4;
 
     /// <summary>
-    /// The longest pause between tries. Kept well under <see cref="EmailLedger.ClaimTimeout"/>: a claim must not go
+    /// The longest pause between tries. Kept well under <see cref="ClaimTimeout"/>: a claim must not go
     /// stale while its sender is still waiting to retry.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00", ErrorMessage = Section + ":" + nameof(SendGridMaxRetryDelay) + " must be between 00:00:00 and 00:01:00.")]
@@ -37,6 +37,13 @@ public sealed class EmailOptions : IValidatableObject
     /// <summary>How long one request to SendGrid may take before it counts as failed (and is retried).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:02:00", ErrorMessage = Section + ":" + nameof(SendGridTimeout) + " must be between 00:00:01 and 00:02:00.")]
     public TimeSpan SendGridTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How old a ledger claim ("sending") must be before another run takes it over and sends again (default 10 minutes):
+    /// younger, its sender is taken to be still at work; older, to have died between the provider's answer and the record.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = Section + ":" + nameof(ClaimTimeout) + " must be between 00:00:01 and 01:00:00.")]
+    public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Folder where e-mails are written as .eml files when no SendGrid key is set (local runs).</summary>
     public string? OutboxPath { get; set; }
@@ -53,12 +60,18 @@ public sealed class EmailOptions : IValidatableObject
         }
 
         // A sender still retrying must finish before its ledger claim goes stale, or a second run would send again.
+        // Only SendGrid retries; the outbox writes a file once.
+        if (!UsesSendGrid)
+        {
+            yield break;
+        }
+
         var longest = SendGridAttempts * (SendGridTimeout + SendGridMaxRetryDelay);
-        if (longest >= EmailLedger.ClaimTimeout)
+        if (longest >= ClaimTimeout)
         {
             yield return new ValidationResult(
-                $"{Section}:{nameof(SendGridAttempts)} × ({Section}:{nameof(SendGridTimeout)} + {Section}:{nameof(SendGridMaxRetryDelay)}) is {longest}; keep it under {EmailLedger.ClaimTimeout}.",
-                [nameof(SendGridAttempts), nameof(SendGridTimeout), nameof(SendGridMaxRetryDelay)]);
+                $"{Section}:{nameof(SendGridAttempts)} × ({Section}:{nameof(SendGridTimeout)} + {Section}:{nameof(SendGridMaxRetryDelay)}) is {longest}; keep it under {Section}:{nameof(ClaimTimeout)} ({ClaimTimeout}).",
+                [nameof(SendGridAttempts), nameof(SendGridTimeout), nameof(SendGridMaxRetryDelay), nameof(ClaimTimeout)]);
         }
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using PacSubmissions.Campaigns;
+using PacSubmissions.Http;
 using PacSubmissions.Storage;
 using PacSubmissions.Upload.Page;
 
@@ -27,9 +28,26 @@ public sealed partial class ReportUploadHandler(
     /// <summary>Room for the multipart boundaries and part headers around the file itself.</summary>
     private const long MultipartOverhead = 64 * 1024;
 
+    /// <summary>How long a caller is asked to wait (Retry-After) when storage cannot be reached.</summary>
+    public static readonly TimeSpan StorageRetryAfter = TimeSpan.FromMinutes(1);
+
     public async Task<IActionResult> HandleAsync(HttpRequest request, string token, CancellationToken cancellationToken)
     {
         SecurityHeaders.Apply(request.HttpContext.Response);
+        try
+        {
+            return await StoreAsync(request, token, cancellationToken);
+        }
+        catch (Exception exception) when (StorageFailures.IsUnavailable(exception, cancellationToken))
+        {
+            // Nothing is visible until the block list is committed, so an upload cut here left nothing behind.
+            LogStorageUnavailable(logger, exception);
+            return StorageUnavailable(request);
+        }
+    }
+
+    private async Task<IActionResult> StoreAsync(HttpRequest request, string token, CancellationToken cancellationToken)
+    {
         var upload = await access.ResolveAsync(token, cancellationToken);
         if (upload is null)
         {
@@ -135,6 +153,16 @@ public sealed partial class ReportUploadHandler(
         return new ObjectResult(UploadAccepted.From(submission, statusUrl)) { StatusCode = StatusCodes.Status202Accepted };
     }
 
+    private IActionResult StorageUnavailable(HttpRequest request)
+    {
+        request.HttpContext.Response.Headers.RetryAfter = ((int)StorageRetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        var page = responses.Page(request, null, null);
+        var message = page.Texts.ErrorStorageUnavailable;
+        return UploadResponses.WantsHtml(request)
+            ? UploadResponses.Html(StatusCodes.Status503ServiceUnavailable, UploadPage.Refused(page, page.Texts.NotSentTitle, message))
+            : Problems.Result(StatusCodes.Status503ServiceUnavailable, "Storage unavailable", message);
+    }
+
     private IActionResult NoFile(HttpRequest request, UploadContext upload, string token) =>
         responses.Refused(request, upload, token, StatusCodes.Status400BadRequest, "No file", t => t.ErrorNoFile);
 
@@ -166,6 +194,9 @@ public sealed partial class ReportUploadHandler(
 
         return name.Length == 0 || name is "." or ".." ? "report" : name;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage could not be reached during an upload; it was answered 503 and nothing was stored")]
+    private static partial void LogStorageUnavailable(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stored report from {Centre} for {Year} as {BlobName} ({Bytes} bytes, late: {Late})")]
     private static partial void LogStored(ILogger logger, string centre, int year, string blobName, long bytes, bool late);

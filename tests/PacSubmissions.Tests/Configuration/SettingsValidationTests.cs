@@ -55,4 +55,24 @@ public sealed class SettingsValidationTests
 
         Assert.Contains("at least 32 characters", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ClaimTimeoutOutOfRangeIsRefused()
+    {
+        var error = await StartWith(s => s["Email:ClaimTimeout"] = "00:00:00");
+
+        Assert.Contains("Email:ClaimTimeout must be between", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SendGridRetriesOutlastingTheClaimTimeoutAreRefused()
+    {
+        var error = await StartWith(s =>
+        {
+            s["Email:SendGridApiKey"] = "SG.test";
+            s["Email:ClaimTimeout"] = "00:01:00";
+        });
+
+        Assert.Contains("keep it under Email:ClaimTimeout", error.Message, StringComparison.Ordinal);
+    }
 }

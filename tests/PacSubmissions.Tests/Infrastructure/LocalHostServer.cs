@@ -41,13 +41,15 @@ public sealed class LocalHostServer : IAsyncDisposable
 
     /// <param name="names">Storage names to reuse (a restart of an earlier server); new ones when null.</param>
     /// <param name="outbox">Outbox to reuse (a restart of an earlier server); a new one when null.</param>
+    /// <param name="storage">A storage connection string of the test's own (an Azurite it stops); the shared Azurite when null.</param>
     public static async Task<LocalHostServer> StartAsync(
         TimeProvider? clock = null,
         Dictionary<string, string?>? settings = null,
         TestStorageNames? names = null,
-        Outbox? outbox = null)
+        Outbox? outbox = null,
+        string? storage = null)
     {
-        var storage = await Azurite.ConnectionStringAsync();
+        storage ??= await Azurite.ConnectionStringAsync();
         names ??= TestStorageNames.Unique();
         outbox ??= new Outbox();
         var baseAddress = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}");

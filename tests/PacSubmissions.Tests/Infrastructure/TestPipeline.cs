@@ -31,12 +31,24 @@ public sealed class TestPipeline : IAsyncDisposable
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
-    public static async Task<TestPipeline> StartAsync(Action<IServiceCollection>? configure = null, Dictionary<string, string?>? settings = null)
+    /// <param name="storage">A storage connection string of the test's own; the shared Azurite when null.</param>
+    /// <param name="names">Storage names to share (with a local host the test runs as a process); new ones when null.</param>
+    /// <param name="outbox">Outbox to share; a new one when null.</param>
+    /// <param name="publicBaseUrl">Where links point (the address of that local host); a placeholder when null.</param>
+    public static async Task<TestPipeline> StartAsync(
+        Action<IServiceCollection>? configure = null,
+        Dictionary<string, string?>? settings = null,
+        string? storage = null,
+        TestStorageNames? names = null,
+        Outbox? outbox = null,
+        Uri? publicBaseUrl = null)
     {
-        var storage = await Azurite.ConnectionStringAsync();
-        var names = TestStorageNames.Unique();
-        var outbox = new Outbox();
-        var values = TestSettings.Create(storage, names, outbox.Path);
+        storage ??= await Azurite.ConnectionStringAsync();
+        names ??= TestStorageNames.Unique();
+        outbox ??= new Outbox();
+        var values = publicBaseUrl is null
+            ? TestSettings.Create(storage, names, outbox.Path)
+            : TestSettings.Create(storage, names, outbox.Path, publicBaseUrl.ToString().TrimEnd('/'));
         foreach (var (key, value) in settings ?? [])
         {
             values[key] = value;

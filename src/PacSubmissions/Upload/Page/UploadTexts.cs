@@ -49,6 +49,7 @@ public sealed partial class UploadTexts
     public required string ErrorTooLarge { get; init; }
     public required string ErrorWrongType { get; init; }
     public required string ErrorNetwork { get; init; }
+    public required string ErrorStorageUnavailable { get; init; }
     public required string Language { get; init; }
     public required string ProblemUnsupported { get; init; }
     public required string ProblemEmpty { get; init; }

@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Mvc;
+using PacSubmissions.Load;
+using PacSubmissions.Storage;
+using PacSubmissions.Tests.Infrastructure;
+using PacSubmissions.Upload;
+using Xunit.Abstractions;
+
+namespace PacSubmissions.Tests.Faults;
+
+/// <summary>Storage goes away mid-run (Azurite stopped, then started again on the same ports with the same data).</summary>
+public sealed class AzuriteRestartTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan Outage = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(120);
+
+    [Fact]
+    public async Task UploadWhileStorageIsDownIsAnswered503WithRetryAfterAndNothingIsStored()
+    {
+        await using var azurite = await RestartableAzurite.StartAsync();
+        await using var server = await LocalHostServer.StartAsync(storage: azurite.ConnectionString);
+        var campaign = TestData.OpenCampaign(DateTimeOffset.UtcNow);
+        var centre = TestData.Centre();
+        await TestData.SeedAsync(server.Services, campaign, centre);
+        var url = server.Get<UploadLinks>().CreateUrl(centre.Id, campaign).ToString();
+        var sample = Samples.PathOf("central-asia-2020.docx");
+
+        await azurite.StopAsync();
+        var asked = Stopwatch.StartNew();
+        using var refused = await server.Client.PostFileAsync(url, sample);
+        output.WriteLine($"Upload with storage down answered {(int)refused.StatusCode} after {asked.Elapsed.TotalSeconds:0.0} s (the SDK's own retries included)");
+        await azurite.StartAgainAsync();
+        using var accepted = await server.Client.PostFileAsync(url, sample);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal(ReportUploadHandler.StorageRetryAfter, refused.Headers.RetryAfter?.Delta);
+        var problem = await refused.Content.ReadFromJsonAsync<ProblemDetails>();
+        Assert.Contains("nothing was stored", problem?.Detail, StringComparison.Ordinal);
+        Assert.Contains("try again in a minute", problem?.Detail, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        var stored = await accepted.Content.ReadFromJsonAsync<UploadAccepted>();
+        var blobs = new List<string>();
+        await foreach (var blob in server.Get<PacStorage>().Reports.GetBlobsAsync())
+        {
+            blobs.Add(blob.Name);
+        }
+
+        Assert.Equal([SubmissionBlob.NameFor(campaign.Year, centre.Id, stored!.SubmissionId)], blobs);
+    }
+
+    [Fact]
+    public async Task LoadRunLosesAndDoublesNothingWhenAzuriteIsRestartedMidRun()
+    {
+        await using var azurite = await RestartableAzurite.StartAsync();
+        await using var server = await LocalHostServer.StartAsync(storage: azurite.ConnectionString);
+        var year = DateTimeOffset.UtcNow.Year;
+        var links = await LoadScenario.SeedAsync(server.Services, year, centres: 6, CancellationToken.None);
+        var plan = new LoadPlan(Centres: 6, ReportsPerCentre: 3, Clients: 4, TimeLimit: TimeSpan.FromMinutes(4)) { RetryFor = TimeSpan.FromMinutes(2) };
+        using var tally = new ResponseTally();
+        using var client = new HttpClient(tally) { Timeout = TimeSpan.FromSeconds(60) };
+
+        var run = new LoadDriver(client, TimeProvider.System).RunAsync(links, plan, Reports(), CancellationToken.None);
+        await tally.Accepted(3).WaitAsync(TimeSpan.FromSeconds(60));
+        var began = DateTimeOffset.UtcNow;
+        await azurite.StopAsync();
+        await Task.Delay(Outage);
+        await azurite.StartAgainAsync();
+        var over = DateTimeOffset.UtcNow;
+        var attempts = await run;
+        var reconciliation = await Reconciler.WaitAsync(server.Services, year, attempts,
+            ct => OutboxDeliveries.KeysAsync(server.Outbox.Path, ct), Settle, CancellationToken.None);
+
+        FaultRunOutcome.Write(output, "Azurite stopped and started again", plan, attempts, tally, reconciliation, (began, over, DateTimeOffset.UtcNow));
+        Assert.True(reconciliation.IsClean, reconciliation.Describe());
+        Assert.All(attempts, a => Assert.True(a.Accepted, $"{a}: {a.StatusCode} after {a.Tries} tries, {a.Error}"));
+        // The outage reached the clients: uploads during it were told to come back, and came back.
+        Assert.True(tally.Count(503) > 0, tally.Describe());
+        Assert.Contains(attempts, a => a.Tries > 1);
+    }
+
+    private static IReadOnlyList<string> Reports() => [.. SampleReports.Names.Select(Samples.PathOf)];
+}
