@@ -31,6 +31,7 @@ public sealed class AzuriteRestartTests(ITestOutputHelper output)
         var asked = Stopwatch.StartNew();
         using var refused = await server.Client.PostFileAsync(url, sample);
         output.WriteLine($"Upload with storage down answered {(int)refused.StatusCode} after {asked.Elapsed.TotalSeconds:0.0} s (the SDK's own retries included)");
+        using var page = await PostFromBrowserAsync(server.Client, url, sample);
         await azurite.StartAgainAsync();
         using var accepted = await server.Client.PostFileAsync(url, sample);
 
@@ -39,6 +40,8 @@ public sealed class AzuriteRestartTests(ITestOutputHelper output)
         var problem = await refused.Content.ReadFromJsonAsync<ProblemDetails>();
         Assert.Contains("nothing was stored", problem?.Detail, StringComparison.Ordinal);
         Assert.Contains("try again in a minute", problem?.Detail, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+        Assert.Contains("nothing was stored", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
         var stored = await accepted.Content.ReadFromJsonAsync<UploadAccepted>();
         var blobs = new List<string>();
@@ -65,19 +68,33 @@ public sealed class AzuriteRestartTests(ITestOutputHelper output)
         await tally.Accepted(3).WaitAsync(TimeSpan.FromSeconds(60));
         var began = DateTimeOffset.UtcNow;
         await azurite.StopAsync();
+        var stopped = DateTimeOffset.UtcNow;
         await Task.Delay(Outage);
+        var restarting = DateTimeOffset.UtcNow;
         await azurite.StartAgainAsync();
         var over = DateTimeOffset.UtcNow;
         var attempts = await run;
         var reconciliation = await Reconciler.WaitAsync(server.Services, year, attempts,
             ct => OutboxDeliveries.KeysAsync(server.Outbox.Path, ct), Settle, CancellationToken.None);
 
-        FaultRunOutcome.Write(output, "Azurite stopped and started again", plan, attempts, tally, reconciliation, (began, over, DateTimeOffset.UtcNow));
+        FaultRunOutcome.Write(output,
+            $"Azurite stopped (SIGTERM; stopping took {(stopped - began).TotalSeconds:0.0} s), down {Outage.TotalSeconds:0} s, "
+            + $"started again on the same ports with the same data in {(over - restarting).TotalSeconds:0.0} s; storage unavailable in all", plan, attempts, tally, reconciliation, (began, over, DateTimeOffset.UtcNow));
         Assert.True(reconciliation.IsClean, reconciliation.Describe());
         Assert.All(attempts, a => Assert.True(a.Accepted, $"{a}: {a.StatusCode} after {a.Tries} tries, {a.Error}"));
         // The outage reached the clients: uploads during it were told to come back, and came back.
         Assert.True(tally.Count(503) > 0, tally.Describe());
         Assert.Contains(attempts, a => a.Tries > 1);
+    }
+
+    private static async Task<HttpResponseMessage> PostFromBrowserAsync(HttpClient client, string url, string path)
+    {
+        await using var file = File.OpenRead(path);
+        using var form = new MultipartFormDataContent { { new StreamContent(file), ReportUploadHandler.FileField, Path.GetFileName(path) } };
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = form };
+        request.Headers.Accept.ParseAdd("text/html");
+        request.Headers.AcceptLanguage.ParseAdd("en");
+        return await client.SendAsync(request);
     }
 
     private static IReadOnlyList<string> Reports() => [.. SampleReports.Names.Select(Samples.PathOf)];
