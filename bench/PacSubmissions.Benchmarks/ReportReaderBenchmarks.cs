@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using BenchmarkDotNet.Attributes;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -55,26 +54,10 @@ public class ReportReaderBenchmarks
     [Benchmark(Description = "Reader: 1 GB zip bomb")]
     public Task<ReportReading> ReadZipBomb() => reader.ReadAsync(new MemoryStream(zipBomb, writable: false), CancellationToken.None);
 
-    /// <summary>A DOCX-shaped zip whose document part inflates to <paramref name="expandedBytes"/> of spaces (about 1 MB compressed per GB).</summary>
     private static byte[] ZipBomb(long expandedBytes)
     {
         using var memory = new MemoryStream();
-        using (var zip = new ZipArchive(memory, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            using (var types = new StreamWriter(zip.CreateEntry("[Content_Types].xml").Open()))
-            {
-                types.Write("""<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>""");
-            }
-
-            using var part = zip.CreateEntry("word/document.xml", CompressionLevel.SmallestSize).Open();
-            var chunk = new byte[1024 * 1024];
-            chunk.AsSpan().Fill((byte)' ');
-            for (long written = 0; written < expandedBytes; written += chunk.Length)
-            {
-                part.Write(chunk);
-            }
-        }
-
+        PacSubmissions.Bench.ZipBomb.Write(memory, expandedBytes);
         return memory.ToArray();
     }
 
