@@ -1,3 +1,4 @@
+using System.Text.Json;
 using PacSubmissions.Reports;
 
 namespace PacSubmissions.Submissions;
@@ -9,8 +10,18 @@ namespace PacSubmissions.Submissions;
 /// </summary>
 public sealed class RecordedReadings(ReadingArchive archive)
 {
-    public async Task<ReportReading?> FindAsync(Submission submission, CancellationToken cancellationToken) =>
-        await archive.FindAsync(submission.BlobName, cancellationToken) ?? FromRow(submission);
+    public async Task<ReportReading?> FindAsync(Submission submission, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await archive.FindAsync(submission.BlobName, cancellationToken) ?? FromRow(submission);
+        }
+        catch (JsonException)
+        {
+            // An archived reading that no longer parses must not stop the run's other e-mails: the row still has the check.
+            return FromRow(submission);
+        }
+    }
 
     /// <summary>The row's summary as a reading: every question's key and whether it was answered, without the answers' text.</summary>
     private static ReportReading? FromRow(Submission submission) => submission.Check is not { } check ? null : new ReportReading(
