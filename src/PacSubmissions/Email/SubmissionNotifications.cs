@@ -19,21 +19,37 @@ public sealed partial class SubmissionNotifications(
     EmailLedger ledger,
     ILogger<SubmissionNotifications> logger)
 {
-    public async Task SendAsync(Submission submission, Centre? centre, ReportReading? reading, CancellationToken cancellationToken)
+    public async Task<NotificationOutcome> SendAsync(Submission submission, Centre? centre, ReportReading? reading, CancellationToken cancellationToken)
     {
         var campaign = await campaigns.FindAsync(submission.Year, cancellationToken);
+        var (sent, alreadyHandled, inFlight, pending) = (0, 0, 0, 0);
         foreach (var message in Messages(campaign, submission, centre, reading))
         {
             try
             {
-                await ledger.SendOnceAsync(message, cancellationToken);
+                // Sent before, or being sent right now by another delivery of the same blob: not this delivery's to send.
+                switch (await ledger.SendOnceAsync(message, cancellationToken))
+                {
+                    case EmailOutcome.Sent:
+                        sent++;
+                        break;
+                    case EmailOutcome.InFlight:
+                        inFlight++;
+                        break;
+                    default:
+                        alreadyHandled++;
+                        break;
+                }
             }
             catch (EmailSendException exception)
             {
                 // The ledger has logged and recorded it; the next reminder run retries what is not permanent.
                 LogLeftPending(logger, message.Key, exception.Permanent);
+                pending++;
             }
         }
+
+        return new NotificationOutcome(sent, alreadyHandled, inFlight, pending);
     }
 
     private IEnumerable<EmailMessage> Messages(Campaign? campaign, Submission submission, Centre? centre, ReportReading? reading)
@@ -52,3 +68,9 @@ public sealed partial class SubmissionNotifications(
     [LoggerMessage(Level = LogLevel.Warning, Message = "E-mail {Key} was not sent now (permanent: {Permanent}); the ledger has it")]
     private static partial void LogLeftPending(ILogger logger, EmailKey key, bool permanent);
 }
+
+/// <summary>
+/// What one delivery of a submission did with its e-mails: sent them, found them sent (or refused for good) before, found
+/// another delivery sending them at that moment, or left them pending for the reminder run.
+/// </summary>
+public sealed record NotificationOutcome(int Sent, int AlreadyHandled, int InFlight, int Pending);

@@ -41,11 +41,13 @@ public sealed class LocalHostServer : IAsyncDisposable
 
     /// <param name="names">Storage names to reuse (a restart of an earlier server); new ones when null.</param>
     /// <param name="outbox">Outbox to reuse (a restart of an earlier server); a new one when null.</param>
+    /// <param name="services">Extra registrations, e.g. a logger provider that watches what this host does.</param>
     public static async Task<LocalHostServer> StartAsync(
         TimeProvider? clock = null,
         Dictionary<string, string?>? settings = null,
         TestStorageNames? names = null,
-        Outbox? outbox = null)
+        Outbox? outbox = null,
+        Action<IServiceCollection>? services = null)
     {
         var storage = await Azurite.ConnectionStringAsync();
         names ??= TestStorageNames.Unique();
@@ -65,6 +67,7 @@ public sealed class LocalHostServer : IAsyncDisposable
             builder.Services.Replace(ServiceDescriptor.Singleton(clock));
         }
 
+        services?.Invoke(builder.Services);
         var app = LocalFunctionsHost.Build(builder);
         await app.StartAsync();
         return new LocalHostServer(app, baseAddress, names, outbox, storage);
