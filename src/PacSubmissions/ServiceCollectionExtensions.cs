@@ -40,6 +40,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SubmissionStore>();
         services.AddSingleton<PacSubmissions.Overview.CampaignOverviews>();
         services.AddSingleton<ReadingArchive>();
+        services.AddSingleton<RecordedReadings>();
         services.AddSingleton<UploadLinks>();
         services.AddSingleton<LinkRevocations>();
         services.AddSingleton<CentreDeadlines>();

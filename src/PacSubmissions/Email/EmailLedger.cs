@@ -66,7 +66,13 @@ public sealed partial class EmailLedger(
             entity["SentAt"] = clock.GetUtcNow();
             entity["MessageId"] = messageId;
             entity["LastError"] = null;
-            await Table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Replace, CancellationToken.None);
+            if (!await RecordAsync(entity, CancellationToken.None))
+            {
+                // Our claim went stale while we were sending and another run re-claimed it: it sends too (the
+                // at-least-once case above) and records its own result, which must not be overwritten.
+                LogTakenOver(logger, message.Key, "sent");
+            }
+
             LogSent(logger, message.Key, message.To);
             return EmailOutcome.Sent;
         }
@@ -76,9 +82,30 @@ public sealed partial class EmailLedger(
             entity["LastError"] = exception.Message;
             entity["StatusCode"] = exception.StatusCode;
             entity["FailedAt"] = clock.GetUtcNow();
-            await Table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Replace, CancellationToken.None);
+            if (!await RecordAsync(entity, CancellationToken.None))
+            {
+                // Another run re-claimed the key after ours went stale; what it records (perhaps "sent") stands, and
+                // a "failed" written over it would have the next run send the e-mail again.
+                LogTakenOver(logger, message.Key, "failed");
+                return EmailOutcome.InFlight;
+            }
+
             LogFailed(logger, exception, message.Key, message.To, exception.Permanent);
             throw;
+        }
+    }
+
+    /// <summary>Writes a send's result under the claim it was made with; false when the claim is no longer ours.</summary>
+    private async Task<bool> RecordAsync(TableEntity claimed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Table.UpdateEntityAsync(claimed, claimed.ETag, TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException exception) when (exception.Status == 412)
+        {
+            return false;
         }
     }
 
@@ -170,6 +197,9 @@ public sealed partial class EmailLedger(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "E-mail {Key} sent to {To}")]
     private static partial void LogSent(ILogger logger, EmailKey key, string to);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "E-mail {Key}: the claim went stale before the send ended ({Result}) and another run has re-claimed it; its record stands")]
+    private static partial void LogTakenOver(ILogger logger, EmailKey key, string result);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "E-mail {Key} to {To} failed (permanent: {Permanent})")]
     private static partial void LogFailed(ILogger logger, Exception exception, EmailKey key, string to, bool permanent);

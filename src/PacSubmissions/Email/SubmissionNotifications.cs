@@ -28,41 +28,64 @@ public sealed partial class SubmissionNotifications(
 {
     public static readonly TimeSpan LongestWait = TimeSpan.FromMinutes(2);
 
-    private static readonly TimeSpan LongestPoll = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan LongestPoll = TimeSpan.FromSeconds(1);
 
-    public async Task SendAsync(Submission submission, Centre? centre, ReportReading? reading, CancellationToken cancellationToken)
+    public async Task<NotificationOutcome> SendAsync(Submission submission, Centre? centre, ReportReading? reading, CancellationToken cancellationToken)
     {
         var campaign = await campaigns.FindAsync(submission.Year, cancellationToken);
+        var (sent, alreadyHandled, inFlight, pending) = (0, 0, 0, 0);
         foreach (var message in Messages(campaign, submission, centre, reading))
         {
             try
             {
-                await SendOrWaitAsync(message, cancellationToken);
+                // Sent before, or being sent by another delivery of the same blob (waited for): not this delivery's to send.
+                // Sent after a wait means the other delivery had died and this one took its claim over.
+                switch (await SendOrWaitAsync(message, cancellationToken))
+                {
+                    case (EmailOutcome.Sent, _):
+                        sent++;
+                        break;
+                    case (_, true):
+                        inFlight++;
+                        break;
+                    default:
+                        alreadyHandled++;
+                        break;
+                }
             }
             catch (EmailSendException exception)
             {
                 // The ledger has logged and recorded it; the next reminder run retries what is not permanent.
                 LogLeftPending(logger, message.Key, exception.Permanent);
+                pending++;
             }
         }
+
+        return new NotificationOutcome(sent, alreadyHandled, inFlight, pending);
     }
 
-    private async Task SendOrWaitAsync(EmailMessage message, CancellationToken cancellationToken)
+    /// <returns>What the ledger said last, and whether another delivery held the e-mail when this one first asked.</returns>
+    private async Task<(EmailOutcome Outcome, bool Waited)> SendOrWaitAsync(EmailMessage message, CancellationToken cancellationToken)
     {
         var timeout = ledger.ClaimTimeout;
         var poll = timeout / 4 < LongestPoll ? timeout / 4 : LongestPoll;
         // One poll past the timeout: a claim made just before this run started has gone stale by then.
         var waitUntil = clock.GetUtcNow() + (timeout + poll < LongestWait ? timeout + poll : LongestWait);
-        while (await ledger.SendOnceAsync(message, cancellationToken) == EmailOutcome.InFlight)
+        var waited = false;
+        EmailOutcome outcome;
+        while ((outcome = await ledger.SendOnceAsync(message, cancellationToken)) == EmailOutcome.InFlight)
         {
             if (clock.GetUtcNow() >= waitUntil)
             {
                 LogStillInFlight(logger, message.Key);
-                return;
+                break;
             }
 
+            waited = true;
             await Task.Delay(poll, clock, cancellationToken);
         }
+
+        return (outcome, waited);
     }
 
     private IEnumerable<EmailMessage> Messages(Campaign? campaign, Submission submission, Centre? centre, ReportReading? reading)
@@ -84,3 +107,9 @@ public sealed partial class SubmissionNotifications(
     [LoggerMessage(Level = LogLevel.Warning, Message = "E-mail {Key} is still being sent by another run; the reminder run takes it over if that run died")]
     private static partial void LogStillInFlight(ILogger logger, EmailKey key);
 }
+
+/// <summary>
+/// What one delivery of a submission did with its e-mails: sent them, found them sent (or refused for good) before, found
+/// another delivery sending them at that moment, or left them pending for the reminder run.
+/// </summary>
+public sealed record NotificationOutcome(int Sent, int AlreadyHandled, int InFlight, int Pending);

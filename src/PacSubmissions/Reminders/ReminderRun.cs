@@ -29,6 +29,7 @@ public sealed partial class ReminderRun(
     EmailLedger ledger,
     CoordinatorEmails coordinators,
     HqEmails hq,
+    RecordedReadings readings,
     TimeProvider clock,
     ILogger<ReminderRun> logger)
 {
@@ -54,7 +55,7 @@ public sealed partial class ReminderRun(
     {
         try
         {
-            var outcome = await ledger.SendOnceAsync(Compose(planned, context), cancellationToken);
+            var outcome = await ledger.SendOnceAsync(await ComposeAsync(planned, context, cancellationToken), cancellationToken);
             return new ReminderRunItem(planned, outcome == EmailOutcome.Sent ? ReminderRunItem.Sent : ReminderRunItem.Skipped);
         }
         catch (EmailSendException exception)
@@ -64,15 +65,17 @@ public sealed partial class ReminderRun(
         }
     }
 
-    private EmailMessage Compose(PlannedEmail planned, CampaignContext context)
+    private async Task<EmailMessage> ComposeAsync(PlannedEmail planned, CampaignContext context, CancellationToken cancellationToken)
     {
         var (campaign, key) = (context.Campaign, planned.Key);
+        // A submission's e-mails are planned only once it is recorded, so its check is there to be told.
+        var reading = planned.Submission is { } submission ? await readings.FindAsync(submission, cancellationToken) : null;
         return key.Kind switch
         {
             EmailKinds.Reminder => coordinators.Reminder(context.Input.CampaignFor(planned.Centre!.Id), planned.Centre, planned.Days!.Value),
             EmailKinds.LateNotice => coordinators.LateNotice(context.Input.CampaignFor(planned.Centre!.Id), planned.Centre, planned.Days!.Value),
-            EmailKinds.Receipt => coordinators.Receipt(campaign, planned.Submission!, planned.Centre!, reading: null),
-            EmailKinds.SubmissionReceived => hq.SubmissionReceived(planned.Submission!, planned.Centre, reading: null),
+            EmailKinds.Receipt => coordinators.Receipt(campaign, planned.Submission!, planned.Centre!, reading),
+            EmailKinds.SubmissionReceived => hq.SubmissionReceived(planned.Submission!, planned.Centre, reading),
             EmailKinds.MissingAddress => hq.MissingAddress(campaign.Year, planned.Centre!),
             EmailKinds.WeeklyDigest => hq.WeeklyDigest(campaign, key.Detail, context.Statuses, context.Emails),
             EmailKinds.ClosingSummary => hq.ClosingSummary(campaign, key.Detail, context.Statuses, context.Emails),

@@ -44,7 +44,9 @@ public sealed partial class SubmissionProcessor(
         LogRecorded(logger, submission.CentreId, submission.Year, submission.SubmissionId, submission.Late, reading.Status);
 
         var centre = await centres.FindAsync(submission.CentreId, cancellationToken);
-        await notifications.SendAsync(submission, centre, reading, cancellationToken);
+        var outcome = await notifications.SendAsync(submission, centre, reading, cancellationToken);
+        // The line that shows a blob delivered twice: the second delivery finds its e-mails handled elsewhere.
+        LogNotified(logger, submission.SubmissionId, outcome.Sent, outcome.AlreadyHandled, outcome.InFlight, outcome.Pending);
     }
 
     /// <summary>
@@ -81,6 +83,9 @@ public sealed partial class SubmissionProcessor(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recorded submission {SubmissionId} from {Centre} for {Year} (late: {Late}, check: {Status})")]
     private static partial void LogRecorded(ILogger logger, string centre, int year, string submissionId, bool late, ReportStatus status);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Processed submission {SubmissionId}: e-mails {Sent} sent, {AlreadyHandled} handled before, {InFlight} being sent by another delivery, {Pending} left for the reminder run")]
+    private static partial void LogNotified(ILogger logger, string submissionId, int sent, int alreadyHandled, int inFlight, int pending);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Blob {BlobName} was marked malicious by the malware scan; it is recorded unread")]
     private static partial void LogMalicious(ILogger logger, string blobName);

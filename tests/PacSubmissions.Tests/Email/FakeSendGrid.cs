@@ -41,6 +41,9 @@ public sealed class FakeSendGrid : IAsyncDisposable
     /// <summary>How to answer a request, given the e-mail key in its custom args.</summary>
     public Func<string, Answer> Behaviour { get; set; } = _ => Answer.Accept;
 
+    /// <summary>The Retry-After (seconds) sent with a 429.</summary>
+    public int RetryAfterSeconds { get; set; }
+
     public ConcurrentQueue<Request> Accepted { get; } = new();
 
     public ConcurrentQueue<(string Key, Answer Answer)> Refused { get; } = new();
@@ -78,7 +81,7 @@ public sealed class FakeSendGrid : IAsyncDisposable
                 context.Response.StatusCode = StatusCodes.Status202Accepted;
                 break;
             case Answer.TooManyRequests:
-                context.Response.Headers.RetryAfter = "0";
+                context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 await context.Response.WriteAsync("""{"errors":[{"field":null,"message":"too many requests"}]}""");
                 break;

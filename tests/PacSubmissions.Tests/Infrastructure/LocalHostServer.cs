@@ -41,12 +41,14 @@ public sealed class LocalHostServer : IAsyncDisposable
 
     /// <param name="names">Storage names to reuse (a restart of an earlier server); new ones when null.</param>
     /// <param name="outbox">Outbox to reuse (a restart of an earlier server); a new one when null.</param>
+    /// <param name="services">Extra registrations, e.g. a logger provider that watches what this host does.</param>
     /// <param name="storage">A storage connection string of the test's own (an Azurite it stops); the shared Azurite when null.</param>
     public static async Task<LocalHostServer> StartAsync(
         TimeProvider? clock = null,
         Dictionary<string, string?>? settings = null,
         TestStorageNames? names = null,
         Outbox? outbox = null,
+        Action<IServiceCollection>? services = null,
         string? storage = null)
     {
         storage ??= await Azurite.ConnectionStringAsync();
@@ -67,6 +69,7 @@ public sealed class LocalHostServer : IAsyncDisposable
             builder.Services.Replace(ServiceDescriptor.Singleton(clock));
         }
 
+        services?.Invoke(builder.Services);
         var app = LocalFunctionsHost.Build(builder);
         await app.StartAsync();
         return new LocalHostServer(app, baseAddress, names, outbox, storage);
