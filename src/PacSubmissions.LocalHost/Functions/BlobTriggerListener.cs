@@ -102,10 +102,10 @@ internal sealed partial class BlobTriggerListener(
             {
                 break;
             }
-            catch (Exception exception) when (StorageFailures.IsUnavailable(exception, stoppingToken))
+            catch (Exception exception) when (exception is RequestFailedException || StorageFailures.IsUnavailable(exception, stoppingToken))
             {
-                // Storage unreachable (Azurite restarting): keep polling, as the Functions host does. The blobs of this
-                // scan without a receipt are simply due again at the next one.
+                // Storage unreachable (Azurite restarting; the SDK then throws an AggregateException of its tries) or
+                // refusing: keep polling, as the Functions host does. Blobs without a receipt are due again at the next scan.
                 LogStorageUnavailable(logger, exception, container.Name);
                 await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
             }
