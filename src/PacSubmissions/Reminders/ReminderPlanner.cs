@@ -64,8 +64,13 @@ public static class ReminderPlanner
 
             foreach (var submission in own.Where(s => s.ProcessedAt + ProcessorHeadStart <= now).OrderBy(s => s.ReceivedAt))
             {
-                planned.Add(new PlannedEmail(Key(campaign, centre.Id, EmailKinds.SubmissionReceived, submission.SubmissionId), submission.ProcessedAt,
-                    $"HQ's e-mail for submission {submission.SubmissionId} from {centre.Id} is still pending", centre, submission));
+                // HQ's e-mail about an upload that could not be processed (PoisonedReports) stands for its "received" one.
+                if (submission.Failure is null)
+                {
+                    planned.Add(new PlannedEmail(Key(campaign, centre.Id, EmailKinds.SubmissionReceived, submission.SubmissionId), submission.ProcessedAt,
+                        $"HQ's e-mail for submission {submission.SubmissionId} from {centre.Id} is still pending", centre, submission));
+                }
+
                 // A centre with no address gets no receipt: HQ's one notice about the address (above) stands for it.
                 if (EmailKinds.IsValidAddress(centre.CoordinatorEmail))
                 {
