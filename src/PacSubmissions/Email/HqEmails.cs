@@ -49,6 +49,15 @@ public sealed class HqEmails(IOptions<EmailOptions> options, IOptions<LinkOption
     /// A report the processor failed on every time: what is known of it, and what HQ can do. The coordinator got the
     /// plain receipt (the upload itself went through), so the next step is HQ's.
     /// </summary>
+    public EmailMessage ProcessingFailed(Submission submission, Centre? centre)
+    {
+        var failure = submission.Failure ?? throw new ArgumentException("The submission was processed; it has no failure to report.", nameof(submission));
+        var upload = new SubmissionBlob(submission.CentreId, submission.Year, submission.SubmissionId, submission.ReceivedAt, submission.Late,
+            submission.OriginalFileName, submission.Bytes, submission.Sha256);
+        return ProcessingFailed(new EmailKey(submission.Year, submission.CentreId, EmailKinds.ProcessingFailed, submission.SubmissionId),
+            new PoisonedReport(storage.Reports.Name, submission.BlobName, upload, submission.Bytes, failure.Reason, failure.At), centre);
+    }
+
     public EmailMessage ProcessingFailed(EmailKey key, PoisonedReport report, Centre? centre)
     {
         var upload = report.Upload;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -38,7 +39,8 @@ public enum PoisonOutcome
 /// Only a failure of storage or of SendGrid for now is thrown, for the queue to deliver the message again; every other
 /// case (a blob that is gone or not ours, a message that is not JSON) is logged and told to HQ, then done. A second
 /// delivery of the same message changes nothing and sends nothing: the row write is idempotent and the ledger sends
-/// each e-mail once.
+/// each e-mail once. Should SendGrid stay down past the queue's last try, the hourly reminder run sends HQ's e-mail
+/// from the row (<see cref="Reminders.ReminderPlanner"/>), so it is not lost.
 /// </para>
 /// </summary>
 public sealed partial class PoisonedReports(
@@ -109,11 +111,24 @@ public sealed partial class PoisonedReports(
         }
 
         var centre = await centres.FindAsync(upload.CentreId, cancellationToken);
-        var report = new PoisonedReport(poison.ContainerName, blob.Name, upload, properties.ContentLength, reason, at);
-        await SendToHqAsync(hq.ProcessingFailed(new EmailKey(upload.Year, upload.CentreId, EmailKinds.ProcessingFailed, upload.SubmissionId), report, centre),
-            cancellationToken);
+        EmailSendException? pending = null;
+        try
+        {
+            await SendToHqAsync(hq.ProcessingFailed(failed, centre), cancellationToken);
+        }
+        catch (EmailSendException exception)
+        {
+            // SendGrid is failing for now: still try the receipt, then throw for the queue to deliver the message again.
+            pending = exception;
+        }
+
         await SendReceiptAsync(failed, centre, cancellationToken);
         LogRecorded(logger, upload.SubmissionId, upload.CentreId, upload.Year, reason);
+        if (pending is not null)
+        {
+            ExceptionDispatchInfo.Throw(pending);
+        }
+
         return PoisonOutcome.Recorded;
     }
 

@@ -115,6 +115,38 @@ public sealed class PoisonTests
     }
 
     [Fact]
+    public async Task WhileSendGridFailsThePoisonMessageIsRetriedThenSetAsideAndTheDashboardStillShowsIt()
+    {
+        await using var sendGrid = await Email.FakeSendGrid.StartAsync();
+        sendGrid.Behaviour = key => key.Contains($"|{EmailKinds.ProcessingFailed}|", StringComparison.Ordinal)
+            ? Email.FakeSendGrid.Answer.ServerError
+            : Email.FakeSendGrid.Answer.Accept;
+        var settings = Email.SendGridFailureTests.SendGridSettings(sendGrid);
+        await using var server = await LocalHostServer.StartAsync(settings: settings);
+        var campaign = TestData.OpenCampaign(DateTimeOffset.UtcNow);
+        await TestData.SeedAsync(server.Services, campaign, Almaty);
+        var upload = new SubmissionBlob(Almaty.Id, campaign.Year, SubmissionBlob.NewSubmissionId(DateTimeOffset.UtcNow), DateTimeOffset.UtcNow, false,
+            "report.docx", 5, new string('0', 64));
+        await server.Get<PacStorage>().Reports.GetBlobClient(upload.BlobName)
+            .UploadAsync(BinaryData.FromString("bytes"), new BlobUploadOptions { Metadata = upload.ToMetadata() });
+
+        var queues = new QueueServiceClient(server.Storage);
+        var setAside = queues.GetQueueClient(server.Names.BlobPoisonQueue + "-poison");
+        Assert.Equal(1, await Eventually.Until(() => CountAsync(setAside), n => n > 0, TimeSpan.FromSeconds(90)));
+
+        // Every try of the queue (host.json's maxDequeueCount) asked SendGrid (Email:SendGridAttempts times), then it stopped.
+        var tries = server.Get<PacSubmissions.LocalHost.Functions.HostJson>().QueueMaxDequeueCount * int.Parse(settings["Email:SendGridAttempts"]!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(tries, sendGrid.Refused.Count(r => r.Key.Contains(upload.SubmissionId, StringComparison.Ordinal)));
+        Assert.Equal(0, await CountAsync(queues.GetQueueClient(server.Names.BlobPoisonQueue)));
+        // The row says so all along, and the coordinator's receipt went out once.
+        var row = await server.Get<SubmissionStore>().FindAsync(campaign.Year, Almaty.Id, upload.SubmissionId, CancellationToken.None);
+        Assert.NotNull(row!.Failure);
+        Assert.Single(sendGrid.Accepted, r => r.Key == $"{campaign.Year}|{Almaty.Id}|{EmailKinds.Receipt}|{upload.SubmissionId}");
+        var ledger = await server.Get<EmailLedger>().ListAsync(campaign.Year, CancellationToken.None);
+        Assert.Equal(EmailLedger.FailedStatus, Assert.Single(ledger, e => e.Key.Kind == EmailKinds.ProcessingFailed).Status);
+    }
+
+    [Fact]
     public async Task MalformedPoisonMessagesAreToldOnceOrSetAsideNeverRetriedForever()
     {
         await using var server = await LocalHostServer.StartAsync();

@@ -189,4 +189,25 @@ public sealed class PoisonedReportsTests
 
         Assert.DoesNotContain(planned, p => p.Key.Detail == upload.SubmissionId);
     }
+
+    [Fact]
+    public async Task HqEmailThatCouldNotBeSentIsSentByTheReminderRunFromTheRow()
+    {
+        var clock = new FakeTimeProvider(Now);
+        await using var pipeline = await StartAsync(clock);
+        var upload = await TamperedUploadAsync(pipeline);
+        // The row was marked, but SendGrid stayed down past the poison queue's last try: no e-mail went out.
+        var failed = new Submission("kz-almaty", 2030, upload.SubmissionId, upload.BlobName, upload.OriginalFileName, upload.Bytes, upload.Sha256,
+            upload.ReceivedAt, false, Now, Check: null, new ProcessingFailure(Now, "The file in storage does not match the SHA-256 recorded at upload."));
+        Assert.True(await pipeline.Get<SubmissionStore>().RecordFailureAsync(failed, Now, CancellationToken.None));
+        clock.Advance(TimeSpan.FromHours(1));
+
+        var run = await pipeline.Get<PacSubmissions.Reminders.ReminderRun>().RunAsync(CancellationToken.None);
+
+        Assert.Contains(run, r => r.Planned.Key.Kind == EmailKinds.ProcessingFailed && r.Planned.Key.Detail == upload.SubmissionId);
+        Assert.DoesNotContain(run, r => r.Planned.Key.Kind == EmailKinds.SubmissionReceived);
+        var email = Assert.Single(FailureEmails(pipeline));
+        Assert.Contains("Rapport annuel 2030.docx", email.TextBody, StringComparison.Ordinal);
+        Assert.Contains("does not match the SHA-256", email.TextBody, StringComparison.Ordinal);
+    }
 }
