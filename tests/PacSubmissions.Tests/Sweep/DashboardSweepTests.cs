@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.Options;
+using PacSubmissions.Campaigns;
+using PacSubmissions.Dashboard;
 using PacSubmissions.LocalHost;
 
 namespace PacSubmissions.Tests.Sweep;
@@ -48,8 +50,8 @@ public sealed class DashboardSweepTests(SweepSite sweep) : IClassFixture<SweepSi
     {
         { "/api/dashboard", "too many fields" },
         { "/api/dashboard", "multipart without a boundary" },
-        { "/api/dashboard/{year}/centres/{centre}/actions/extend-deadline", "too many fields" },
-        { "/api/dashboard/{year}/centres/{centre}/actions/extend-deadline", "multipart without a boundary" },
+        { "/api/dashboard/{year}/centres/{centre}/actions/extend", "too many fields" },
+        { "/api/dashboard/{year}/centres/{centre}/actions/extend", "multipart without a boundary" },
     };
 
     [Theory]
@@ -80,7 +82,9 @@ public sealed class DashboardSweepTests(SweepSite sweep) : IClassFixture<SweepSi
         using var response = await sweep.Site.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("form", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("The form could not be read", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(await sweep.Site.Server.Get<AuditLog>().ListAsync(sweep.Site.Campaign.Year, null, CancellationToken.None));
+        Assert.Single(await sweep.Site.Server.Get<CampaignStore>().ListAsync(CancellationToken.None));
     }
 
     private string Fill(string path) => path
