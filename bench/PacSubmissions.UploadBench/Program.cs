@@ -12,6 +12,9 @@ using PacSubmissions.Campaigns;
 using PacSubmissions.Centres;
 using PacSubmissions.LocalHost;
 using PacSubmissions.LocalHost.Azurite;
+using PacSubmissions.Bench;
+using PacSubmissions.Storage;
+using PacSubmissions.Submissions;
 using PacSubmissions.Upload;
 using PacSubmissions.UploadBench;
 
@@ -85,6 +88,37 @@ try
     Console.WriteLine($"Peak resident memory above the idle baseline while {sizeMb} MB streamed through the endpoint: max {peaks.Max() / (1024.0 * 1024):F1} MB   [{string.Join(", ", peaks.Select(p => (p / (1024.0 * 1024)).ToString("F1", CultureInfo.InvariantCulture)))}]");
     Console.WriteLine($"Peak resident memory of the process (host + client + runtime) during those uploads: max {absolutePeaks.Max() / (1024.0 * 1024):F1} MB");
     Console.WriteLine($"Managed bytes allocated per {sizeMb} MB upload (host + client): max {allocated.Max() / (1024.0 * 1024):F1} MB");
+
+    // A zip bomb through the whole path: the upload, then the processor the blob trigger runs (reader, checks, row, e-mails).
+    var bomb = Path.Combine(work.FullName, "bomb.docx");
+    await using (var bombFile = File.Create(bomb))
+    {
+        ZipBomb.Write(bombFile, 1024L * 1024 * 1024);
+    }
+
+    var processor = app.Services.GetRequiredService<SubmissionProcessor>();
+    var reports = app.Services.GetRequiredService<PacStorage>().Reports;
+    var submissions = app.Services.GetRequiredService<SubmissionStore>();
+    var bombPeaks = new List<long>();
+    var bombAbsolutePeaks = new List<long>();
+    for (var round = 0; round < rounds; round++)
+    {
+        MemoryWatch.ResetPeak();
+        var baseline = MemoryWatch.ResidentBytes();
+        var (accepted, _) = await PostAsync(client, url, bomb);
+        await processor.ProcessAsync(reports.GetBlobClient(SubmissionBlob.NameFor(accepted.Year, accepted.Centre, accepted.SubmissionId)), CancellationToken.None);
+        bombAbsolutePeaks.Add(MemoryWatch.PeakResidentBytes());
+        bombPeaks.Add(bombAbsolutePeaks[^1] - baseline);
+        var row = await submissions.FindAsync(accepted.Year, accepted.Centre, accepted.SubmissionId, CancellationToken.None);
+        var problems = string.Join(", ", row?.Check?.Problems.Select(p => p.Code) ?? ["no row"]);
+        if (round == 0)
+        {
+            Console.WriteLine($"Zip bomb ({new FileInfo(bomb).Length / 1024} KB, 1 GB inflated) recorded with problems: {problems}");
+        }
+    }
+
+    Console.WriteLine($"Peak resident memory above the idle baseline while a 1 GB zip bomb was uploaded and processed: max {bombPeaks.Max() / (1024.0 * 1024):F1} MB   [{string.Join(", ", bombPeaks.Select(p => (p / (1024.0 * 1024)).ToString("F1", CultureInfo.InvariantCulture)))}]");
+    Console.WriteLine($"Peak resident memory of the process during those: max {bombAbsolutePeaks.Max() / (1024.0 * 1024):F1} MB");
     await app.StopAsync();
 }
 finally
@@ -93,6 +127,12 @@ finally
 }
 
 static async Task<double> PostThroughEndpointAsync(HttpClient client, Uri url, string path)
+{
+    var (accepted, elapsed) = await PostAsync(client, url, path);
+    return accepted.Bytes / (1024.0 * 1024) / elapsed.TotalSeconds;
+}
+
+static async Task<(UploadAccepted Accepted, TimeSpan Elapsed)> PostAsync(HttpClient client, Uri url, string path)
 {
     await using var stream = File.OpenRead(path);
     using var form = new MultipartFormDataContent();
@@ -106,7 +146,7 @@ static async Task<double> PostThroughEndpointAsync(HttpClient client, Uri url, s
     watch.Stop();
     var accepted = await response.Content.ReadFromJsonAsync<UploadAccepted>()
         ?? throw new InvalidOperationException($"The endpoint answered {(int)response.StatusCode}.");
-    return accepted.Bytes / (1024.0 * 1024) / watch.Elapsed.TotalSeconds;
+    return (accepted, watch.Elapsed);
 }
 
 static async Task<double> UploadDirectAsync(BlobContainerClient container, string path)

@@ -13,14 +13,15 @@ public sealed class AzuriteProcess : IAsyncDisposable
 {
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(15);
 
     private readonly Process _process;
+    private readonly string? _dataPath;
     private readonly StringBuilder _output = new();
 
-    private AzuriteProcess(Process process, int blobPort, int queuePort, int tablePort)
+    private AzuriteProcess(Process process, int blobPort, int queuePort, int tablePort, string? dataPath)
     {
         _process = process;
+        _dataPath = dataPath;
         BlobPort = blobPort;
         QueuePort = queuePort;
         TablePort = tablePort;
@@ -51,6 +52,11 @@ public sealed class AzuriteProcess : IAsyncDisposable
         if (!File.Exists(executable))
         {
             throw new InvalidOperationException($"Azurite is not installed: run 'npm ci' in {repositoryRoot} first (it installs the version package.json pins).");
+        }
+
+        if (dataPath is not null && Directory.Exists(dataPath))
+        {
+            await AzuritePidFile.StopLeftoverAsync(dataPath, cancellationToken);
         }
 
         var (blobPort, queuePort, tablePort) = ports ?? (LoopbackPort.Free(), LoopbackPort.Free(), LoopbackPort.Free());
@@ -92,7 +98,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {executable}.");
-        var azurite = new AzuriteProcess(process, blobPort, queuePort, tablePort);
+        var azurite = new AzuriteProcess(process, blobPort, queuePort, tablePort, dataPath);
         process.OutputDataReceived += (_, e) => azurite.Record(e.Data);
         process.ErrorDataReceived += (_, e) => azurite.Record(e.Data);
         process.BeginOutputReadLine();
@@ -100,6 +106,11 @@ public sealed class AzuriteProcess : IAsyncDisposable
         try
         {
             await azurite.WaitUntilListeningAsync(cancellationToken);
+            if (dataPath is not null)
+            {
+                await AzuritePidFile.WriteAsync(dataPath, process.Id, cancellationToken);
+            }
+
             return azurite;
         }
         catch
@@ -111,27 +122,17 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        var processId = _process.Id;
         if (!_process.HasExited)
         {
-            // SIGTERM first: Azurite flushes its database files on a clean stop.
-            if (!OperatingSystem.IsWindows())
-            {
-                using var terminate = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-            }
-
-            using var timeout = new CancellationTokenSource(StopTimeout);
-            try
-            {
-                await _process.WaitForExitAsync(OperatingSystem.IsWindows() ? new CancellationToken(true) : timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync(CancellationToken.None);
-            }
+            await AzuritePidFile.StopAsync(_process, CancellationToken.None);
         }
 
         _process.Dispose();
+        if (_dataPath is not null)
+        {
+            AzuritePidFile.Delete(_dataPath, processId);
+        }
     }
 
     private async Task WaitUntilListeningAsync(CancellationToken cancellationToken)

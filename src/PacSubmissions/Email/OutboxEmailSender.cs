@@ -6,6 +6,9 @@ namespace PacSubmissions.Email;
 /// <summary>Writes each e-mail as an .eml file (openable in any mail program) when no SendGrid key is configured.</summary>
 public sealed class OutboxEmailSender(IOptions<EmailOptions> options, TimeProvider clock) : IEmailSender
 {
+    /// <summary>The header each .eml carries its <see cref="EmailKey"/> in, so a reader of the folder can tell e-mails apart.</summary>
+    public const string KeyHeader = "X-Pac-Email-Key";
+
     public async Task<string> SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
         var folder = options.Value.OutboxPath!;
@@ -17,7 +20,7 @@ public sealed class OutboxEmailSender(IOptions<EmailOptions> options, TimeProvid
         mime.Subject = message.Subject;
         mime.Date = clock.GetUtcNow();
         mime.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId("pac-submissions.local");
-        mime.Headers.Add("X-Pac-Email-Key", message.Key.ToString());
+        mime.Headers.Add(KeyHeader, message.Key.ToString());
         mime.Body = new BodyBuilder { TextBody = message.Text, HtmlBody = message.Html }.ToMessageBody();
 
         var name = $"{clock.GetUtcNow():yyyyMMdd'T'HHmmssfff}-{Safe(message.Key.ToString())}.eml";
