@@ -100,15 +100,15 @@ public sealed partial class ReportUploadHandler(
         {
             return TooLarge(request, upload, token);
         }
-        catch (InvalidDataException)
+        catch (InvalidDataException exception)
         {
             // The multipart reader's verdict on a broken part header (no colon, over its length limits).
-            return Unfinished(request, upload, token, "Malformed upload");
+            return Unfinished(request, upload, token, "Malformed upload", exception);
         }
-        catch (IOException)
+        catch (IOException exception)
         {
             // The body ended before its closing boundary: cut off by the client, or a boundary that never came.
-            return Unfinished(request, upload, token, "Upload incomplete");
+            return Unfinished(request, upload, token, "Upload incomplete", exception);
         }
 
         if (fileName is null)
@@ -145,8 +145,12 @@ public sealed partial class ReportUploadHandler(
     private IActionResult NoFile(HttpRequest request, UploadContext upload, string token) =>
         responses.Refused(request, upload, token, StatusCodes.Status400BadRequest, "No file", t => t.ErrorNoFile);
 
-    private IActionResult Unfinished(HttpRequest request, UploadContext upload, string token, string title) =>
-        responses.Refused(request, upload, token, StatusCodes.Status400BadRequest, title, t => t.ErrorNetwork);
+    /// <summary>A body that could not be read to its end; nothing was committed, at most some blocks were staged.</summary>
+    private IActionResult Unfinished(HttpRequest request, UploadContext upload, string token, string title, Exception exception)
+    {
+        LogUnfinished(logger, upload.Centre.Id, upload.Campaign.Year, title, exception.Message);
+        return responses.Refused(request, upload, token, StatusCodes.Status400BadRequest, title, t => t.ErrorNetwork);
+    }
 
     private IActionResult TooLarge(HttpRequest request, UploadContext upload, string token) =>
         responses.Refused(request, upload, token, StatusCodes.Status413PayloadTooLarge, "Report too large",
@@ -185,6 +189,9 @@ public sealed partial class ReportUploadHandler(
     /// RLM), which Arabic and Hebrew names legitimately hold, stay.
     /// </summary>
     private static bool IsDirectionControl(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Upload from {Centre} for {Year} refused, {Reason}: {Problem}")]
+    private static partial void LogUnfinished(ILogger logger, string centre, int year, string reason, string problem);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stored report from {Centre} for {Year} as {BlobName} ({Bytes} bytes, late: {Late})")]
     private static partial void LogStored(ILogger logger, string centre, int year, string blobName, long bytes, bool late);

@@ -17,7 +17,7 @@ public sealed class TokenSweepTests(SweepSite sweep) : IClassFixture<SweepSite>
     public static TheoryData<string, string> Cases()
     {
         var data = new TheoryData<string, string>();
-        foreach (var route in new[] { "upload POST", "page GET", "status GET" })
+        foreach (var route in new[] { "upload POST", "page GET", "page GET (browser)", "status GET" })
         {
             foreach (var shape in new[]
             {
@@ -36,15 +36,14 @@ public sealed class TokenSweepTests(SweepSite sweep) : IClassFixture<SweepSite>
     [MemberData(nameof(Cases))]
     public async Task WrongTokenGetsTheSame403AsAnyOther(string route, string shape)
     {
-        var expected = await SendAsync(route, "x");
+        using var garbage = await SendAsync(route, "x");
         var token = await TokenAsync(shape);
 
         using var response = await SendAsync(route, token);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Equal(await expected.Content.ReadAsStringAsync(), await response.Content.ReadAsStringAsync());
-        Assert.Equal(expected.Content.Headers.ContentType, response.Content.Headers.ContentType);
-        expected.Dispose();
+        Assert.Equal(await garbage.Content.ReadAsStringAsync(), await response.Content.ReadAsStringAsync());
+        Assert.Equal(garbage.Content.Headers.ContentType, response.Content.Headers.ContentType);
         await sweep.AssertStillServesAsync();
         await sweep.AssertOnlyGoodReportsStoredAsync();
     }
@@ -100,6 +99,7 @@ public sealed class TokenSweepTests(SweepSite sweep) : IClassFixture<SweepSite>
                 Content = Body($"multipart/form-data; boundary={Boundary}", Multipart(Boundary, true, FilePart("report.pdf", Pdf))),
             },
             "page GET" => new HttpRequestMessage(HttpMethod.Get, page),
+            "page GET (browser)" => new HttpRequestMessage(HttpMethod.Get, page) { Headers = { { "Accept", "text/html" } } },
             "status GET" => new HttpRequestMessage(HttpMethod.Get, $"{page}/status/{SubmissionId}"),
             _ => throw new ArgumentOutOfRangeException(nameof(route), route, "No such route."),
         };
