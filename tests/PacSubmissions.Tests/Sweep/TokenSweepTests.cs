@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using PacSubmissions.Centres;
 using PacSubmissions.Tests.Infrastructure;
 using PacSubmissions.Upload;
@@ -77,6 +78,25 @@ public sealed class TokenSweepTests(SweepSite sweep) : IClassFixture<SweepSite>
     {
         using var response = await sweep.Site.Client.GetAsync($"{sweep.Site.Url}/status/{submissionId}");
 
+        await AssertProblemAsync(response, 404, "This link has no upload with that id.");
+    }
+
+    /// <summary>One centre's link cannot see another centre's upload, even with its real id.</summary>
+    [Fact]
+    public async Task StatusOfAnotherCentresUploadIs404()
+    {
+        var site = sweep.Site;
+        var other = TestData.Centre("kz-other");
+        await site.Server.Get<CentreRegister>().SaveAsync(other, CancellationToken.None);
+        using var upload = await site.PostFileAsync(Pdf, "other.pdf", url: site.LinkFor(other.Id));
+        var accepted = await upload.Content.ReadFromJsonAsync<UploadAccepted>();
+        Assert.NotNull(accepted);
+        sweep.Remember(accepted.SubmissionId);
+
+        using var own = await site.Client.GetAsync($"{site.LinkFor(other.Id)}/status/{accepted.SubmissionId}");
+        using var response = await site.Client.GetAsync($"{site.Url}/status/{accepted.SubmissionId}");
+
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
         await AssertProblemAsync(response, 404, "This link has no upload with that id.");
     }
 
