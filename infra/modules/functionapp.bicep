@@ -78,6 +78,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         // Application Insights accepts only Entra ID-authenticated telemetry (monitoring.bicep turns keys off).
         { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }
         { name: 'Storage__ReportsContainer', value: reportsContainerName }
+        // The Functions host's own poison queue for blob triggers: ReportProcessingFailed's queue trigger reads it.
+        { name: 'Storage__BlobPoisonQueue', value: 'webjobs-blobtrigger-poison' }
         { name: 'Links__SigningSecret', value: '@Microsoft.KeyVault(SecretUri=${linkSigningSecretUri})' }
         { name: 'Links__PublicBaseUrl', value: publicBaseUrl }
         { name: 'Email__From', value: emailFromAddress }

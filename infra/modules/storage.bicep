@@ -18,7 +18,8 @@ var appRoles = [
   // Storage Blob Data Owner: the Functions host's own blobs (leases, deployment package) and reading blob index tags
   // (the malware scan verdict), which Storage Blob Data Contributor does not grant.
   'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
-  // Storage Queue Data Contributor: the blob trigger's internal queues and its poison queue.
+  // Storage Queue Data Contributor: the blob trigger's internal queues and its poison queue, which ReportProcessingFailed's
+  // queue trigger reads and deletes from (and moves a message it fails on to webjobs-blobtrigger-poison-poison).
   '974c5e8b-45b9-4653-ba55-5f855dd0f90b'
   // Storage Table Data Contributor: centres, campaigns, submissions and the e-mail ledger.
   '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
@@ -86,7 +87,8 @@ resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-0
   name: 'default'
 }
 
-// Where the blob trigger puts a report it failed on host.json's poisonBlobThreshold times; alerts.bicep watches it.
+// Where the blob trigger puts a report it failed on host.json's poisonBlobThreshold times; alerts.bicep watches it, and
+// ReportProcessingFailed takes each message off it to mark the upload and e-mail HQ.
 resource poisonQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = {
   parent: queueService
   name: 'webjobs-blobtrigger-poison'

@@ -17,6 +17,7 @@ public static class LocalFunctionsHost
         builder.Services.AddSingleton(_ => StorageConnection.CreateQueueServiceClient(builder.Configuration));
         builder.Services.AddMvcCore();
         builder.Services.AddHostedService<BlobTriggerListener>();
+        builder.Services.AddHostedService<QueueTriggerListener>();
         builder.Services.AddHostedService<TimerTriggerScheduler>();
         // The upload enforces its own, configurable size limit while streaming; Kestrel's 30 MB default must not decide first.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = null);

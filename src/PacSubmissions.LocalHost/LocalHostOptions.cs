@@ -18,6 +18,15 @@ public sealed class LocalHostOptions
     /// </summary>
     public bool DeliverBlobEvents { get; set; } = true;
 
+    /// <summary>
+    /// Deliver queue messages to queue-triggered functions (default). A test that must see what lands on a queue turns
+    /// it off, so nothing takes the message first.
+    /// </summary>
+    public bool DeliverQueueMessages { get; set; } = true;
+
+    /// <summary>How often an empty queue is asked again for messages.</summary>
+    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>How often the blob container is scanned for new reports (the Functions host polls too, locally).</summary>
     public TimeSpan BlobPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -51,6 +51,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<UploadPageHandler>();
         services.AddSingleton<ReportUploadHandler>();
         services.AddSingleton<SubmissionProcessor>();
+        services.AddSingleton<PoisonedReports>();
         services.AddSingleton<HqEmails>();
         services.AddSingleton<CoordinatorEmails>();
         services.AddSingleton<SubmissionNotifications>();

@@ -15,7 +15,7 @@ namespace PacSubmissions.LocalHost.Functions;
 /// <summary>
 /// Delivers blob events to blob-triggered functions, as the Functions host does locally: it scans the container,
 /// invokes the function for every blob (and every new version of one) it has no receipt for, retries a failing blob
-/// up to host.json's <c>poisonBlobThreshold</c>, then posts it to the host's poison queue. Receipts are blobs in
+/// up to host.json's <c>poisonBlobThreshold</c>, then posts it to the host's poison queue (<c>Storage:BlobPoisonQueue</c>). Receipts are blobs in
 /// <c>azure-webjobs-hosts</c>, so a restarted host does not process a blob again.
 /// </summary>
 internal sealed partial class BlobTriggerListener(
@@ -26,10 +26,10 @@ internal sealed partial class BlobTriggerListener(
     QueueServiceClient queues,
     IConfiguration configuration,
     IOptions<LocalHostOptions> options,
+    IOptions<PacSubmissions.Storage.StorageOptions> storage,
     ILogger<BlobTriggerListener> logger) : BackgroundService
 {
     public const string ReceiptsContainer = "azure-webjobs-hosts";
-    public const string PoisonQueue = "webjobs-blobtrigger-poison";
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => options.Value.DeliverBlobEvents
         ? Task.WhenAll(catalog.WithTrigger<BlobTriggerAttribute>().Select(f => ListenAsync(f.Function, f.Trigger, stoppingToken)))
@@ -151,7 +151,9 @@ internal sealed partial class BlobTriggerListener(
 
     private async Task PoisonAsync(FunctionDescriptor function, string container, string blobName, ETag etag, int attempts, CancellationToken cancellationToken)
     {
-        var queue = queues.GetQueueClient(PoisonQueue);
+        // The Functions host's webjobs-blobtrigger-poison, or the test's own (Storage:BlobPoisonQueue).
+        var poisonQueue = storage.Value.BlobPoisonQueue;
+        var queue = queues.GetQueueClient(poisonQueue);
         await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         var message = JsonSerializer.Serialize(new
         {
@@ -163,7 +165,7 @@ internal sealed partial class BlobTriggerListener(
             ETag = etag.ToString(),
         });
         await queue.SendMessageAsync(Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(message)), cancellationToken);
-        LogPoisoned(logger, function.Name, blobName, attempts, PoisonQueue);
+        LogPoisoned(logger, function.Name, blobName, attempts, poisonQueue);
     }
 
     /// <summary>A path like <c>{name}</c> or <c>{year}/{name}</c> as a regex whose groups are the binding names.</summary>

@@ -36,6 +36,7 @@ public sealed record CampaignTableView(CentreReportState? State, string? Search,
         (CentreReportState.Late, "late", "Late"),
         (CentreReportState.Incomplete, "incomplete", "Incomplete"),
         (CentreReportState.Unreadable, "unreadable", "Unreadable"),
+        (CentreReportState.Failed, "failed", "Could not be processed"),
     ];
 
     public static string NameOf(CentreReportState state) => StateNames.First(s => s.State == state).Name;

@@ -38,7 +38,12 @@ public sealed class DashboardHandler(
             return Html(StatusCodes.Status200OK, DashboardPages.Campaigns(links, all, asked is null ? null : DashboardPages.FormOf(asked), null));
         }
 
-        var form = await request.ReadFormAsync(cancellationToken);
+        var (form, unreadable) = await ReadFormAsync(request, cancellationToken);
+        if (form is null)
+        {
+            return UnreadableForm(links, unreadable);
+        }
+
         string Value(string name) => form[name].FirstOrDefault() ?? "";
         var yearText = Value("year").Trim();
         var graceText = Value("grace").Trim();
@@ -116,7 +121,12 @@ public sealed class DashboardHandler(
             return refusal;
         }
 
-        var form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken) : null;
+        var (form, unreadable) = request.HasFormContentType ? await ReadFormAsync(request, cancellationToken) : (null, null);
+        if (unreadable is not null)
+        {
+            return UnreadableForm(links, unreadable);
+        }
+
         var values = form?.ToDictionary(f => f.Key, f => f.Value.FirstOrDefault() ?? "", StringComparer.Ordinal) ?? [];
         try
         {
@@ -159,6 +169,23 @@ public sealed class DashboardHandler(
             ? (null, null, Html(StatusCodes.Status404NotFound, DashboardPages.Error(links, "No such centre", $"The register has no centre '{centreId}'.")))
             : (campaign, centre, null);
     }
+
+    /// <summary>The posted form, or why it cannot be read: over the form parser's limits, or a multipart body without its boundary.</summary>
+    private static async Task<(IFormCollection? Form, string? Problem)> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await request.ReadFormAsync(cancellationToken), null);
+        }
+        catch (Exception exception) when (exception is InvalidDataException or IOException)
+        {
+            return (null, exception.Message);
+        }
+    }
+
+    private static ContentResult UnreadableForm(DashboardLinks links, string? problem) =>
+        Html(StatusCodes.Status400BadRequest, DashboardPages.Error(links, "The form could not be read",
+            $"Nothing was changed: the form that was sent could not be read ({problem}). Send it again from the dashboard's own page."));
 
     private static ContentResult NoCampaign(DashboardLinks links, int year) =>
         Html(StatusCodes.Status404NotFound, DashboardPages.Error(links, "No such campaign", $"There is no campaign {year}: open it on the campaigns page."));

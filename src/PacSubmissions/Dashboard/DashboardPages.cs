@@ -176,7 +176,7 @@ public static class DashboardPages
         main.Raw("</dl>");
 
         Actions(main, links, data);
-        Reading(main, data.Reading, data.Versions.Count > 0);
+        Reading(main, data.Reading, data.Versions.Count > 0, data.Row?.Latest?.Failure);
         Versions(main, links, data);
         Emails(main, data.Emails, zone);
         main.Raw("<h2>Audit log</h2>");
@@ -215,9 +215,15 @@ public static class DashboardPages
         main.Raw($"<form method=\"post\"{DashboardHtml.Attr("action", action)}{(confirm is null ? "" : DashboardHtml.Attr("data-confirm", confirm))}>")
             .Raw("<button type=\"submit\">").Text(label).Raw("</button></form>");
 
-    private static void Reading(DashboardHtml main, ReportReading? reading, bool hasVersions)
+    private static void Reading(DashboardHtml main, ReportReading? reading, bool hasVersions, ProcessingFailure? failure)
     {
         main.Raw("<h2>Newest report</h2>");
+        if (failure is not null)
+        {
+            main.Element("p", $"The newest version could not be processed: {failure.Reason} Open it from Versions below, then check it again after a fix or ask the centre for a new copy.");
+            return;
+        }
+
         if (reading is null)
         {
             main.Element("p", hasVersions ? "The newest version has not been read yet." : "No report yet.");
@@ -273,8 +279,9 @@ public static class DashboardPages
                 .Raw("<td>").Link(links.Download(year, id, version.SubmissionId), version.OriginalFileName).Raw("</td>")
                 .Element("td", $"{version.Bytes:N0} bytes")
                 .Element("td", version.Late ? "Late" : "On time")
-                .Element("td", version.Check?.Status.ToString() ?? "Not checked")
-                .Element("td", version.Check is { } check ? string.Join(" ", check.Problems.Select(p => p.Message)) : "")
+                .Element("td", version.Failure is not null ? "Could not be processed" : version.Check?.Status.ToString() ?? "Not checked")
+                .Element("td", version.Failure is { } failure ? failure.Reason
+                    : version.Check is { } check ? string.Join(" ", check.Problems.Select(p => p.Message)) : "")
                 .Raw($"<td><form method=\"post\"{DashboardHtml.Attr("action", links.Action(year, id, DashboardActions.Recheck))}>")
                 .Hidden("submissionId", version.SubmissionId)
                 .Raw("<button type=\"submit\">Check again<span class=\"visually-hidden\"> ").Text(version.OriginalFileName).Raw("</span></button></form></td></tr>");

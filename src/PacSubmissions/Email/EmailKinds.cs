@@ -13,6 +13,9 @@ public static class EmailKinds
     /// <summary>HQ re-sent a centre's link from the dashboard; the detail is unique per re-send.</summary>
     public const string LinkResent = "link-resent";
     public const string SubmissionReceived = "submission-received";
+
+    /// <summary>HQ is told a report failed processing every time (the blob trigger's poison queue); once per submission.</summary>
+    public const string ProcessingFailed = "processing-failed";
     public const string MissingAddress = "missing-address";
     public const string WeeklyDigest = "weekly-digest";
     public const string ClosingSummary = "closing-summary";

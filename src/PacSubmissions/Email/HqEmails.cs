@@ -5,11 +5,12 @@ using PacSubmissions.Centres;
 using PacSubmissions.Reports;
 using PacSubmissions.Storage;
 using PacSubmissions.Submissions;
+using PacSubmissions.Upload;
 
 namespace PacSubmissions.Email;
 
 /// <summary>The e-mails IFLA HQ gets: one per submission, the weekly digest, the closing summaries, and address problems.</summary>
-public sealed class HqEmails(IOptions<EmailOptions> options, PacStorage storage)
+public sealed class HqEmails(IOptions<EmailOptions> options, IOptions<LinkOptions> links, PacStorage storage)
 {
     public EmailMessage SubmissionReceived(Submission submission, Centre? centre, ReportReading? reading)
     {
@@ -42,6 +43,65 @@ public sealed class HqEmails(IOptions<EmailOptions> options, PacStorage storage)
         body.Paragraph("The file:").Link(storage.Reports.GetBlobClient(submission.BlobName).Uri);
         return Hq(new EmailKey(submission.Year, submission.CentreId, EmailKinds.SubmissionReceived, submission.SubmissionId),
             $"PAC report {submission.Year}: {centreName} ({timing}{(reading is { Status: not ReportStatus.Valid } ? ", " + check : "")})", body);
+    }
+
+    /// <summary>
+    /// A report the processor failed on every time: what is known of it, and what HQ can do. The coordinator got the
+    /// plain receipt (the upload itself went through), so the next step is HQ's.
+    /// </summary>
+    public EmailMessage ProcessingFailed(Submission submission, Centre? centre)
+    {
+        var failure = submission.Failure ?? throw new ArgumentException("The submission was processed; it has no failure to report.", nameof(submission));
+        var upload = new SubmissionBlob(submission.CentreId, submission.Year, submission.SubmissionId, submission.ReceivedAt, submission.Late,
+            submission.OriginalFileName, submission.Bytes, submission.Sha256);
+        return ProcessingFailed(new EmailKey(submission.Year, submission.CentreId, EmailKinds.ProcessingFailed, submission.SubmissionId),
+            new PoisonedReport(storage.Reports.Name, submission.BlobName, upload, submission.Bytes, failure.Reason, failure.At), centre);
+    }
+
+    public EmailMessage ProcessingFailed(EmailKey key, PoisonedReport report, Centre? centre)
+    {
+        var upload = report.Upload;
+        var centreName = centre?.Name ?? upload?.CentreId;
+        var body = new EmailBody();
+        if (report.Message is not null)
+        {
+            body.Paragraph("The blob trigger's poison queue held a message that names no report, so no report could be looked at. It was removed from the queue.")
+                .Facts([("Queued", Utc(report.PoisonedAt)), ("Reason", report.Reason)])
+                .Paragraph("The message:")
+                .Paragraph(report.Message)
+                .Paragraph("Look in Application Insights for the ProcessReport failures around that time to find the upload.");
+            return Hq(key, "PAC: an unreadable message in the poison queue", body);
+        }
+
+        body.Paragraph("A report could not be processed: the processor failed on it every time it tried, and gave up. It is not checked, and it is not in the reports table as checked.")
+            .Facts([
+                ("Centre", centre is null ? upload?.CentreId ?? "unknown (the file has no upload record)" : $"{centre.Name} ({centre.Id})"),
+                ("Campaign", upload is null ? "unknown" : Number(upload.Year)),
+                ("File", upload?.OriginalFileName is { Length: > 0 } name ? name : "unknown"),
+                ("Received", upload is null ? "unknown" : Utc(upload.ReceivedAt) + (upload.Late ? " (late)" : "")),
+                ("Size", report.Bytes is { } bytes ? string.Create(CultureInfo.InvariantCulture, $"{bytes:N0} bytes") : "unknown"),
+                ("SHA-256 at upload", upload?.Sha256 ?? "unknown"),
+                ("Stored as", $"{report.Container}/{report.BlobName}"),
+                ("Given up at", Utc(report.PoisonedAt)),
+                ("Reason", report.Reason),
+            ]);
+        if (upload is null)
+        {
+            body.Paragraph("The blob carries no upload record, so it did not come through the upload page: someone or something put it in the container. Find out who, and remove it if it does not belong there.");
+            return Hq(key, $"PAC: a file in the reports container could not be processed ({report.BlobName})", body);
+        }
+
+        var centrePage = new Uri(new Uri(links.Value.PublicBaseUrl.TrimEnd('/') + "/"),
+            new Dashboard.DashboardLinks(null).Centre(upload.Year, upload.CentreId).TrimStart('/'));
+        body.Paragraph("What to do:")
+            .List([
+                "Open the file from the dashboard (Versions, on the centre's page below) and see whether it opens.",
+                "If the fault was ours and has been fixed, press “Check again” for this version on the same page.",
+                $"If the file itself is broken, ask {centreName} for a new copy: “E-mail the link to the coordinator” on that page sends them their upload link.",
+            ])
+            .Paragraph("The centre's page:").Link(centrePage)
+            .Paragraph("The coordinator got the usual receipt for the upload, without a check result; they were not told anything failed.");
+        return Hq(key, $"PAC report {upload.Year}: {centreName}'s upload could not be processed", body);
     }
 
     public EmailMessage MissingAddress(int year, Centre centre)

@@ -32,6 +32,7 @@ public static class CampaignTableCsv
         CentreReportState.OnTime => "on time",
         CentreReportState.Late => "late",
         CentreReportState.Incomplete => "incomplete",
+        CentreReportState.Failed => "could not be processed",
         _ => "unreadable",
     };
 

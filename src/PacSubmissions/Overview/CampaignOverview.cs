@@ -16,6 +16,8 @@ public enum CentreReportState
     [JsonStringEnumMemberName("late")] Late,
     [JsonStringEnumMemberName("incomplete")] Incomplete,
     [JsonStringEnumMemberName("unreadable")] Unreadable,
+    /// <summary>The newest upload failed processing every time (the poison queue); HQ was e-mailed about it.</summary>
+    [JsonStringEnumMemberName("failed")] Failed,
 }
 
 /// <summary>One row of HQ's campaign table.</summary>
@@ -29,12 +31,13 @@ public sealed record CentreOverview(
     DateTimeOffset? ExtendedDeadline)
 {
     /// <summary>
-    /// An unreadable or incomplete newest upload says more than its timing; a readable one is on time or late; an upload
-    /// still being checked counts by its timing until its check arrives.
+    /// An upload that could not be processed, or an unreadable or incomplete one, says more than its timing; a readable
+    /// one is on time or late; an upload still being checked counts by its timing until its check arrives.
     /// </summary>
     public static CentreReportState StateOf(Submission? latest) => latest switch
     {
         null => CentreReportState.NotYet,
+        { Failure: not null } => CentreReportState.Failed,
         { Check.Status: ReportStatus.Unreadable } => CentreReportState.Unreadable,
         { Check.Status: ReportStatus.Incomplete } => CentreReportState.Incomplete,
         { Late: true } => CentreReportState.Late,

@@ -17,7 +17,8 @@ namespace PacSubmissions.Reminders;
 /// on-time window has closed (the day after the deadline) and one once the late window has closed.</item>
 /// <item>A centre with no usable coordinator address: HQ is told once, instead of the coordinator's e-mails.</item>
 /// <item>A submission whose HQ e-mail or receipt the processor could not send (still not done a while after it was
-/// processed) is sent by the run, so a failure there is not lost either.</item>
+/// processed) is sent by the run, so a failure there is not lost either; for an upload that could not be processed,
+/// HQ's e-mail saying so takes the place of the "received" one.</item>
 /// </list>
 /// </summary>
 public static class ReminderPlanner
@@ -64,8 +65,13 @@ public static class ReminderPlanner
 
             foreach (var submission in own.Where(s => s.ProcessedAt + ProcessorHeadStart <= now).OrderBy(s => s.ReceivedAt))
             {
-                planned.Add(new PlannedEmail(Key(campaign, centre.Id, EmailKinds.SubmissionReceived, submission.SubmissionId), submission.ProcessedAt,
-                    $"HQ's e-mail for submission {submission.SubmissionId} from {centre.Id} is still pending", centre, submission));
+                // HQ's e-mail about an upload that could not be processed (PoisonedReports) stands for its "received" one.
+                planned.Add(submission.Failure is null
+                    ? new PlannedEmail(Key(campaign, centre.Id, EmailKinds.SubmissionReceived, submission.SubmissionId), submission.ProcessedAt,
+                        $"HQ's e-mail for submission {submission.SubmissionId} from {centre.Id} is still pending", centre, submission)
+                    : new PlannedEmail(Key(campaign, centre.Id, EmailKinds.ProcessingFailed, submission.SubmissionId), submission.ProcessedAt,
+                        $"HQ's e-mail that submission {submission.SubmissionId} from {centre.Id} could not be processed is still pending", centre, submission));
+
                 // A centre with no address gets no receipt: HQ's one notice about the address (above) stands for it.
                 if (EmailKinds.IsValidAddress(centre.CoordinatorEmail))
                 {

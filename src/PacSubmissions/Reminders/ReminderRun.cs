@@ -76,6 +76,7 @@ public sealed partial class ReminderRun(
             EmailKinds.LateNotice => coordinators.LateNotice(context.Input.CampaignFor(planned.Centre!.Id), planned.Centre, planned.Days!.Value),
             EmailKinds.Receipt => coordinators.Receipt(campaign, planned.Submission!, planned.Centre!, reading),
             EmailKinds.SubmissionReceived => hq.SubmissionReceived(planned.Submission!, planned.Centre, reading),
+            EmailKinds.ProcessingFailed => hq.ProcessingFailed(planned.Submission!, planned.Centre),
             EmailKinds.MissingAddress => hq.MissingAddress(campaign.Year, planned.Centre!),
             EmailKinds.WeeklyDigest => hq.WeeklyDigest(campaign, key.Detail, context.Statuses, context.Emails),
             EmailKinds.ClosingSummary => hq.ClosingSummary(campaign, key.Detail, context.Statuses, context.Emails),

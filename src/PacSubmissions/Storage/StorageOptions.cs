@@ -19,4 +19,20 @@ public sealed class StorageOptions
     [RegularExpression("^([A-Za-z][A-Za-z0-9]{0,29})?$",
         ErrorMessage = Section + ":" + nameof(TablePrefix) + " must be empty or start with a letter and hold only letters and digits (30 at most).")]
     public string TablePrefix { get; set; } = "";
+
+    /// <summary>The setting the poison handler's queue trigger reads (<c>%Storage:BlobPoisonQueue%</c>).</summary>
+    public const string BlobPoisonQueueSetting = Section + ":" + nameof(BlobPoisonQueue);
+
+    /// <summary>The queue the Functions host's blob trigger puts a report on after its last failed try.</summary>
+    public const string FunctionsHostBlobPoisonQueue = "webjobs-blobtrigger-poison";
+
+    /// <summary>
+    /// Where poisoned report blobs are announced. In Azure it must be the Functions host's own name,
+    /// <see cref="FunctionsHostBlobPoisonQueue"/>; it is a setting so that local hosts and tests sharing one storage account
+    /// each read their own poison queue, never another's.
+    /// </summary>
+    [Required(ErrorMessage = "Set " + BlobPoisonQueueSetting + " to the blob trigger's poison queue (in Azure: " + FunctionsHostBlobPoisonQueue + ").")]
+    [RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,48}[a-z0-9]$",
+        ErrorMessage = BlobPoisonQueueSetting + " must be a valid queue name of 3-50 lower-case letters, digits and single hyphens (the host adds -poison for its own poison queue).")]
+    public string BlobPoisonQueue { get; set; } = FunctionsHostBlobPoisonQueue;
 }

@@ -2,7 +2,8 @@ namespace PacSubmissions.Submissions;
 
 /// <summary>
 /// One uploaded version of a centre's report, as recorded once the processor has checked it. <see cref="Check"/> is null
-/// only for rows written before the report reader existed.
+/// only for rows written before the report reader existed, and for an upload that could not be processed, which carries
+/// its <see cref="Failure"/> instead.
 /// </summary>
 public sealed record Submission(
     string CentreId,
@@ -15,4 +16,5 @@ public sealed record Submission(
     DateTimeOffset ReceivedAt,
     bool Late,
     DateTimeOffset ProcessedAt,
-    SubmissionCheck? Check = null);
+    SubmissionCheck? Check = null,
+    ProcessingFailure? Failure = null);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Azure;
 using Azure.Data.Tables;
 using PacSubmissions.Storage;
 
@@ -15,6 +16,56 @@ public sealed class SubmissionStore(PacStorage storage)
     /// <summary>Writes the row for this submission; recording the same submission again replaces it, never adds a second.</summary>
     public Task SaveAsync(Submission submission, CancellationToken cancellationToken) =>
         Table.UpsertEntityAsync(ToEntity(submission), TableUpdateMode.Replace, cancellationToken);
+
+    /// <summary>
+    /// Marks this submission as one that could not be processed, adding its row if there is none. A row that a
+    /// successful run wrote after <paramref name="poisonedAt"/> (a re-check, or a retry that got through) is left as it
+    /// is: it describes the file better than the failure does. False when the row was left.
+    /// </summary>
+    public async Task<bool> RecordFailureAsync(Submission submission, DateTimeOffset poisonedAt, CancellationToken cancellationToken)
+    {
+        var failure = submission.Failure ?? throw new ArgumentException("The submission carries no failure to record.", nameof(submission));
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            try
+            {
+                await Table.AddEntityAsync(ToEntity(submission), cancellationToken);
+                return true;
+            }
+            catch (RequestFailedException exception) when (exception.Status == 409)
+            {
+                // There is a row already: decide from what it says.
+            }
+
+            var existing = (await Table.GetEntityIfExistsAsync<TableEntity>(Partition(submission.Year),
+                RowKey(submission.CentreId, submission.SubmissionId), cancellationToken: cancellationToken));
+            if (!existing.HasValue)
+            {
+                continue;
+            }
+
+            var row = existing.Value!;
+            if (row.GetString(FailureReasonColumn) is null && row.GetDateTimeOffset("ProcessedAt") > poisonedAt)
+            {
+                return false;
+            }
+
+            row[FailedAtColumn] = failure.At;
+            row[FailureReasonColumn] = failure.Reason;
+            try
+            {
+                // The ETag makes this lose to a successful run that replaces the row in between.
+                await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Merge, cancellationToken);
+                return true;
+            }
+            catch (RequestFailedException exception) when (exception.Status == 412)
+            {
+                // Changed under us: read it again.
+            }
+        }
+
+        throw new InvalidOperationException($"The row of submission {submission.SubmissionId} kept changing while its failure was recorded; try again.");
+    }
 
     public async Task<Submission?> FindAsync(int year, string centreId, string submissionId, CancellationToken cancellationToken)
     {
@@ -33,6 +84,9 @@ public sealed class SubmissionStore(PacStorage storage)
 
         return submissions;
     }
+
+    private const string FailedAtColumn = "ProcessingFailedAt";
+    private const string FailureReasonColumn = "ProcessingFailure";
 
     private static string Partition(int year) => year.ToString(CultureInfo.InvariantCulture);
 
@@ -57,6 +111,12 @@ public sealed class SubmissionStore(PacStorage storage)
             SubmissionCheckColumns.Write(entity, check);
         }
 
+        if (submission.Failure is { } failure)
+        {
+            entity[FailedAtColumn] = failure.At;
+            entity[FailureReasonColumn] = failure.Reason;
+        }
+
         return entity;
     }
 
@@ -71,5 +131,8 @@ public sealed class SubmissionStore(PacStorage storage)
         entity.GetDateTimeOffset("ReceivedAt") ?? default,
         entity.GetBoolean("Late") ?? false,
         entity.GetDateTimeOffset("ProcessedAt") ?? default,
-        SubmissionCheckColumns.Read(entity));
+        SubmissionCheckColumns.Read(entity),
+        entity.GetString(FailureReasonColumn) is { } reason
+            ? new ProcessingFailure(entity.GetDateTimeOffset(FailedAtColumn) ?? default, reason)
+            : null);
 }

@@ -87,39 +87,46 @@ public sealed partial class ReportUploadHandler(
         var reader = new MultipartReader(HeaderUtilities.RemoveQuotes(contentType.Boundary).ToString(), request.Body);
         string? fileName = null;
         MultipartSection? section;
-        while ((section = await reader.ReadNextSectionAsync(cancellationToken)) is not null)
+        try
         {
-            var disposition = section.GetContentDispositionHeader();
-            if (disposition is null || !disposition.IsFileDisposition()
-                || !HeaderUtilities.RemoveQuotes(disposition.Name).Equals(FileField, StringComparison.Ordinal))
+            while ((section = await reader.ReadNextSectionAsync(cancellationToken)) is not null)
             {
-                continue;
-            }
+                var disposition = section.GetContentDispositionHeader();
+                if (disposition is null || !disposition.IsFileDisposition()
+                    || !HeaderUtilities.RemoveQuotes(disposition.Name).Equals(FileField, StringComparison.Ordinal))
+                {
+                    continue;
+                }
 
-            if (fileName is not null)
-            {
-                return responses.Refused(request, upload, token, StatusCodes.Status400BadRequest, "More than one file", t => t.ErrorTwoFiles);
-            }
+                if (fileName is not null)
+                {
+                    return responses.Refused(request, upload, token, StatusCodes.Status400BadRequest, "More than one file", t => t.ErrorTwoFiles);
+                }
 
-            fileName = ClientFileName(disposition);
-            StageOutcome outcome;
-            try
-            {
-                outcome = await staged.StageAsync(section.Body, cancellationToken);
+                fileName = ClientFileName(disposition);
+                switch (await staged.StageAsync(section.Body, cancellationToken))
+                {
+                    case StageOutcome.TooLarge:
+                        return TooLarge(request, upload, token);
+                    case StageOutcome.NotAReport:
+                        return responses.Refused(request, upload, token, StatusCodes.Status415UnsupportedMediaType, "Not an accepted format",
+                            t => string.Format(CultureInfo.InvariantCulture, t.ErrorWrongType, ReportFormat.AcceptedList));
+                }
             }
-            catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
-            {
-                return TooLarge(request, upload, token);
-            }
-
-            switch (outcome)
-            {
-                case StageOutcome.TooLarge:
-                    return TooLarge(request, upload, token);
-                case StageOutcome.NotAReport:
-                    return responses.Refused(request, upload, token, StatusCodes.Status415UnsupportedMediaType, "Not an accepted format",
-                        t => string.Format(CultureInfo.InvariantCulture, t.ErrorWrongType, ReportFormat.AcceptedList));
-            }
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge(request, upload, token);
+        }
+        catch (InvalidDataException exception)
+        {
+            // The multipart reader's verdict on a broken part header (no colon, over its length limits).
+            return Unfinished(request, upload, token, "Malformed upload", exception);
+        }
+        catch (IOException exception)
+        {
+            // The body ended before its closing boundary: cut off by the client, or a boundary that never came.
+            return Unfinished(request, upload, token, "Upload incomplete", exception);
         }
 
         if (fileName is null)
@@ -166,6 +173,13 @@ public sealed partial class ReportUploadHandler(
     private IActionResult NoFile(HttpRequest request, UploadContext upload, string token) =>
         responses.Refused(request, upload, token, StatusCodes.Status400BadRequest, "No file", t => t.ErrorNoFile);
 
+    /// <summary>A body that could not be read to its end; nothing was committed, at most some blocks were staged.</summary>
+    private IActionResult Unfinished(HttpRequest request, UploadContext upload, string token, string title, Exception exception)
+    {
+        LogUnfinished(logger, upload.Centre.Id, upload.Campaign.Year, title, exception.Message);
+        return responses.Refused(request, upload, token, StatusCodes.Status400BadRequest, title, t => t.ErrorNetwork);
+    }
+
     private IActionResult TooLarge(HttpRequest request, UploadContext upload, string token) =>
         responses.Refused(request, upload, token, StatusCodes.Status413PayloadTooLarge, "Report too large",
             t => string.Format(CultureInfo.InvariantCulture, t.ErrorTooLarge, options.Value.MaxBytes / (1024 * 1024)));
@@ -181,22 +195,34 @@ public sealed partial class ReportUploadHandler(
                 t => string.Format(CultureInfo.InvariantCulture, t.ClosedNotice, responses.Page(request, token, null).HqAddress));
     }
 
-    /// <summary>The client's file name, kept only as a label: no path, no control characters, bounded length.</summary>
+    /// <summary>
+    /// The client's file name, kept only as a label: no path, no control or direction-override characters (which make
+    /// <c>evil\u202Efdp.exe</c> read as <c>evilexe.pdf</c>), bounded length; <c>report</c> when nothing is left.
+    /// </summary>
     internal static string ClientFileName(ContentDispositionHeaderValue disposition)
     {
         var raw = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).ToString();
         var name = raw.Replace('\\', '/').Split('/').LastOrDefault() ?? "";
-        name = new string([.. name.Where(c => !char.IsControl(c))]).Trim();
+        name = new string([.. name.Where(c => !char.IsControl(c) && !IsDirectionControl(c))]).Trim();
         if (name.Length > 200)
         {
             name = name[..200];
         }
 
-        return name.Length == 0 || name is "." or ".." ? "report" : name;
+        return name.Trim('.', ' ').Length == 0 ? "report" : name;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storage could not be reached during an upload; it was answered 503 and nothing was stored")]
     private static partial void LogStorageUnavailable(ILogger logger, Exception exception);
+
+    /// <summary>
+    /// The bidirectional embeddings, overrides and isolates, which reorder the text after them; the plain marks (LRM,
+    /// RLM), which Arabic and Hebrew names legitimately hold, stay.
+    /// </summary>
+    private static bool IsDirectionControl(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Upload from {Centre} for {Year} refused, {Reason}: {Problem}")]
+    private static partial void LogUnfinished(ILogger logger, string centre, int year, string reason, string problem);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stored report from {Centre} for {Year} as {BlobName} ({Bytes} bytes, late: {Late})")]
     private static partial void LogStored(ILogger logger, string centre, int year, string blobName, long bytes, bool late);

@@ -56,6 +56,27 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void PoisonHandlerReadsTheBlobTriggersPoisonQueueOnTheStorageConnection()
+    {
+        var trigger = Trigger("ReportProcessingFailed");
+
+        Assert.Equal("queueTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("%Storage:BlobPoisonQueue%", trigger.GetProperty("queueName").GetString());
+        Assert.Equal("AzureWebJobsStorage", trigger.GetProperty("connection").GetString());
+    }
+
+    [Fact]
+    public void EveryBlobQueueAndTimerTriggerHasItsTestAbove()
+    {
+        // A non-HTTP function added without a test of its trigger fails here, so this file keeps proving every trigger.
+        string[] proved = ["ProcessReport", "SendReminders", "ReportProcessingFailed"];
+        var triggered = Metadata.Value.Select(f => f.GetProperty("name").GetString()!)
+            .Where(name => Trigger(name).GetProperty("type").GetString() != "httpTrigger");
+
+        Assert.Equal(proved.Order(StringComparer.Ordinal), triggered.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void LocalHostServesExactlyTheFunctionsAzureGets()
     {
         var local = FunctionCatalog.From(typeof(UploadReport).Assembly).Functions.Select(f => f.Name).Order(StringComparer.Ordinal);

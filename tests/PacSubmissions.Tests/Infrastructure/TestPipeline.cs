@@ -76,6 +76,9 @@ public static class TestStorageCleanup
     public static async Task DeleteAsync(string storage, TestStorageNames names)
     {
         await new BlobServiceClient(storage).GetBlobContainerClient(names.ReportsContainer).DeleteIfExistsAsync();
+        var queues = new Azure.Storage.Queues.QueueServiceClient(storage);
+        await queues.GetQueueClient(names.BlobPoisonQueue).DeleteIfExistsAsync();
+        await queues.GetQueueClient(names.BlobPoisonQueue + "-poison").DeleteIfExistsAsync();
         var tables = new TableServiceClient(storage);
         var prefix = names.TablePrefix;
         await foreach (var table in tables.QueryAsync(t => t.Name.CompareTo(prefix) >= 0 && t.Name.CompareTo(prefix + "{") < 0))

@@ -11,6 +11,7 @@ public static class TestSettings
         ["AzureWebJobsStorage"] = storage,
         ["Storage:ReportsContainer"] = names.ReportsContainer,
         ["Storage:TablePrefix"] = names.TablePrefix,
+        ["Storage:BlobPoisonQueue"] = names.BlobPoisonQueue,
         ["Links:SigningSecret"] = SigningSecret,
         ["Links:PublicBaseUrl"] = publicBaseUrl,
         ["Email:From"] = "pac@pac-test.example",
@@ -20,5 +21,6 @@ public static class TestSettings
         ["Reminders:Schedule"] = "0 0 * * * *",
         ["LocalHost:SeedDemo"] = "false",
         ["LocalHost:BlobPollInterval"] = "00:00:00.200",
+        ["LocalHost:QueuePollInterval"] = "00:00:00.200",
     };
 }
