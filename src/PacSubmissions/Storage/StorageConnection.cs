@@ -16,20 +16,35 @@ public static class StorageConnection
 {
     public const string Name = "AzureWebJobsStorage";
 
-    public static BlobServiceClient CreateBlobServiceClient(IConfiguration configuration) =>
-        Create(configuration,
-            connectionString => new BlobServiceClient(connectionString),
-            (account, credential) => new BlobServiceClient(ServiceUri(account, "blob"), credential));
+    public static BlobServiceClient CreateBlobServiceClient(IConfiguration configuration)
+    {
+        var options = WithTimeout(new BlobClientOptions(), configuration);
+        return Create(configuration,
+            connectionString => new BlobServiceClient(connectionString, options),
+            (account, credential) => new BlobServiceClient(ServiceUri(account, "blob"), credential, options));
+    }
 
-    public static TableServiceClient CreateTableServiceClient(IConfiguration configuration) =>
-        Create(configuration,
-            connectionString => new TableServiceClient(connectionString),
-            (account, credential) => new TableServiceClient(ServiceUri(account, "table"), credential));
+    public static TableServiceClient CreateTableServiceClient(IConfiguration configuration)
+    {
+        var options = WithTimeout(new TableClientOptions(), configuration);
+        return Create(configuration,
+            connectionString => new TableServiceClient(connectionString, options),
+            (account, credential) => new TableServiceClient(ServiceUri(account, "table"), credential, options));
+    }
 
-    public static QueueServiceClient CreateQueueServiceClient(IConfiguration configuration) =>
-        Create(configuration,
-            connectionString => new QueueServiceClient(connectionString),
-            (account, credential) => new QueueServiceClient(ServiceUri(account, "queue"), credential));
+    public static QueueServiceClient CreateQueueServiceClient(IConfiguration configuration)
+    {
+        var options = WithTimeout(new QueueClientOptions(), configuration);
+        return Create(configuration,
+            connectionString => new QueueServiceClient(connectionString, options),
+            (account, credential) => new QueueServiceClient(ServiceUri(account, "queue"), credential, options));
+    }
+
+    private static T WithTimeout<T>(T options, IConfiguration configuration) where T : ClientOptions
+    {
+        options.Retry.NetworkTimeout = configuration.GetValue<TimeSpan?>(StorageOptions.NetworkTimeoutSetting) ?? StorageOptions.DefaultNetworkTimeout;
+        return options;
+    }
 
     private static T Create<T>(
         IConfiguration configuration,

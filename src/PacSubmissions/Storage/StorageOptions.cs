@@ -35,4 +35,17 @@ public sealed class StorageOptions
     [RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,48}[a-z0-9]$",
         ErrorMessage = BlobPoisonQueueSetting + " must be a valid queue name of 3-50 lower-case letters, digits and single hyphens (the host adds -poison for its own poison queue).")]
     public string BlobPoisonQueue { get; set; } = FunctionsHostBlobPoisonQueue;
+
+    /// <summary>The setting <see cref="StorageConnection"/> reads when it builds the clients, before options are bound.</summary>
+    public const string NetworkTimeoutSetting = Section + ":" + nameof(NetworkTimeout);
+
+    /// <summary>
+    /// How long one storage request may go unanswered before the SDK gives up on it and tries again (its own default
+    /// is 100 s). With the SDK's three retries this bounds how long an upload waits on storage that accepts connections
+    /// but does not answer, so the coordinator gets the 503 "try again" well before the front end's 230 s limit.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00", ErrorMessage = NetworkTimeoutSetting + " must be between 00:00:01 and 00:05:00.")]
+    public TimeSpan NetworkTimeout { get; set; } = DefaultNetworkTimeout;
+
+    public static readonly TimeSpan DefaultNetworkTimeout = TimeSpan.FromSeconds(30);
 }

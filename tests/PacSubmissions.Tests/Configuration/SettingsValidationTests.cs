@@ -75,4 +75,12 @@ public sealed class SettingsValidationTests
 
         Assert.Contains("keep it under Email:ClaimTimeout", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task StorageNetworkTimeoutOutOfRangeIsRefused()
+    {
+        var error = await StartWith(s => s["Storage:NetworkTimeout"] = "00:10:00");
+
+        Assert.Contains("Storage:NetworkTimeout must be between", error.Message, StringComparison.Ordinal);
+    }
 }

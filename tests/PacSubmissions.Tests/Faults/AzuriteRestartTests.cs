@@ -54,6 +54,39 @@ public sealed class AzuriteRestartTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task UploadWhileStorageHangsIsAnswered503InsteadOfWaitingAndNothingIsStored()
+    {
+        await using var proxy = FreezingProxy.Start(await Azurite.ConnectionStringAsync());
+        await using var server = await LocalHostServer.StartAsync(storage: proxy.ConnectionString,
+            settings: new() { [StorageOptions.NetworkTimeoutSetting] = "00:00:01" });
+        var campaign = TestData.OpenCampaign(DateTimeOffset.UtcNow);
+        var centre = TestData.Centre();
+        await TestData.SeedAsync(server.Services, campaign, centre);
+        var url = server.Get<UploadLinks>().CreateUrl(centre.Id, campaign).ToString();
+        var sample = Samples.PathOf("central-asia-2020.docx");
+
+        proxy.Freeze();
+        var asked = Stopwatch.StartNew();
+        // Without a storage network timeout the SDK would wait 100 s a try, and this client gives up after 60 s.
+        using var refused = await server.Client.PostFileAsync(url, sample);
+        output.WriteLine($"Upload with storage hanging answered {(int)refused.StatusCode} after {asked.Elapsed.TotalSeconds:0.0} s (Storage:NetworkTimeout 1 s, SDK retries included)");
+        proxy.Thaw();
+        using var accepted = await server.Client.PostFileAsync(url, sample);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal(ReportUploadHandler.StorageRetryAfter, refused.Headers.RetryAfter?.Delta);
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        var stored = await accepted.Content.ReadFromJsonAsync<UploadAccepted>();
+        var blobs = new List<string>();
+        await foreach (var blob in server.Get<PacStorage>().Reports.GetBlobsAsync())
+        {
+            blobs.Add(blob.Name);
+        }
+
+        Assert.Equal([SubmissionBlob.NameFor(campaign.Year, centre.Id, stored!.SubmissionId)], blobs);
+    }
+
+    [Fact]
     public async Task LoadRunLosesAndDoublesNothingWhenAzuriteIsRestartedMidRun()
     {
         await using var azurite = await RestartableAzurite.StartAsync();
