@@ -8,15 +8,16 @@ namespace PacSubmissions.Upload;
 /// </summary>
 public sealed class SubmissionChecks(SubmissionStore submissions)
 {
-    public async Task<(string? Status, IReadOnlyList<UploadProblem> Problems)> FindAsync(SubmissionBlob upload, CancellationToken cancellationToken)
+    /// <summary>The state (<see cref="UploadStatus"/>'s constants), the check status once there is one, and its problems.</summary>
+    public async Task<(string State, string? Status, IReadOnlyList<UploadProblem> Problems)> FindAsync(SubmissionBlob upload, CancellationToken cancellationToken)
     {
         var recorded = await submissions.FindAsync(upload.Year, upload.CentreId, upload.SubmissionId, cancellationToken);
         if (recorded?.Check is not { } check)
         {
-            return (null, []);
+            return (recorded?.Failure is null ? UploadStatus.Checking : UploadStatus.NotChecked, null, []);
         }
 
-        return (SubmissionCheckColumns.StatusName(check.Status),
+        return (UploadStatus.Checked, SubmissionCheckColumns.StatusName(check.Status),
             [.. check.Problems.Select(p => new UploadProblem(p.Code, p.Message, p.Section))]);
     }
 }

@@ -48,8 +48,8 @@ public sealed class UploadHistory(PacStorage storage, SubmissionChecks checks)
 
     private async Task<UploadStatus> StatusOfAsync(SubmissionBlob upload, CancellationToken cancellationToken)
     {
-        var (status, problems) = await checks.FindAsync(upload, cancellationToken);
+        var (state, status, problems) = await checks.FindAsync(upload, cancellationToken);
         return new UploadStatus(upload.SubmissionId, upload.CentreId, upload.Year, upload.ReceivedAt, upload.Late, upload.OriginalFileName,
-            upload.Bytes, upload.Sha256, status is null ? UploadStatus.Checking : UploadStatus.Checked, status, problems);
+            upload.Bytes, upload.Sha256, state, status, problems);
     }
 }

@@ -4,7 +4,8 @@ namespace PacSubmissions.Upload;
 
 /// <summary>
 /// One upload as the page and the status endpoint show it: the receipt the upload wrote, and the processor's check
-/// once it is there. <see cref="State"/> is <c>checking</c> until the submission row carries a check status.
+/// once it is there. <see cref="State"/> is <c>checking</c> until the submission row carries a check status, or
+/// <c>not-checked</c> once the upload is marked as one that could not be processed.
 /// </summary>
 public sealed record UploadStatus(
     string SubmissionId,
@@ -22,6 +23,9 @@ public sealed record UploadStatus(
 {
     public const string Checking = "checking";
     public const string Checked = "checked";
+
+    /// <summary>Processing failed for good (the poison queue): the file is kept and HQ was told; nothing more will come.</summary>
+    public const string NotChecked = "not-checked";
 }
 
 /// <summary>A problem the check found: the reader's code, message and section, and <see cref="Text"/> in the page's language.</summary>

@@ -94,6 +94,15 @@ public sealed class PoisonTests
         Assert.Contains("Could not be processed", page, StringComparison.Ordinal);
         Assert.Contains("changed after upload", page, StringComparison.Ordinal);
 
+        // The coordinator's page and status endpoint (in the centre's Russian) stop saying "being checked": HQ looks at it.
+        var almatyPage = links.CreateUrl(Almaty.Id, campaign).ToString();
+        var status = await server.Client.GetFromJsonAsync<UploadStatus>($"{almatyPage}/status/{broken.SubmissionId}");
+        Assert.Equal(UploadStatus.NotChecked, status!.State);
+        Assert.Null(status.CheckStatus);
+        Assert.Equal(PacSubmissions.Upload.Page.UploadTexts.Russian.StatusNotChecked, status.Summary);
+        var coordinatorPage = WebUtility.HtmlDecode(await server.Client.GetStringAsync(almatyPage));
+        Assert.Contains(PacSubmissions.Upload.Page.UploadTexts.Russian.StatusNotChecked, coordinatorPage, StringComparison.Ordinal);
+
         // Check again while the file is still broken: HQ gets the reason; after the file is put right, it is checked.
         var recheck = $"/api/dashboard/{campaign.Year}/centres/{Almaty.Id}/actions/recheck?code={key}";
         using (var refused = await server.Client.PostAsync(recheck, new FormUrlEncodedContent([KeyValuePair.Create("submissionId", broken.SubmissionId)])))

@@ -68,10 +68,10 @@ public static class UploadPage
         Document(page with { Token = null }, page.Texts.LinkInvalidTitle,
             $"<p class=\"notice\" id=\"error\">{E(page.Texts.LinkInvalid)}</p>");
 
-    /// <summary>The sentence for a check status, in the page's language.</summary>
-    public static string Summary(UploadTexts t, string? status) => status switch
+    /// <summary>The sentence for an upload's state and check status, in the page's language.</summary>
+    public static string Summary(UploadTexts t, string state, string? status) => status switch
     {
-        null => t.Checking,
+        null => state == UploadStatus.NotChecked ? t.StatusNotChecked : t.Checking,
         "valid" => t.StatusValid,
         "incomplete" => t.StatusIncomplete,
         _ => t.StatusUnreadable,
@@ -99,7 +99,7 @@ public static class UploadPage
 
     public static UploadStatus Localised(UploadStatus status, UploadTexts t) => status with
     {
-        Summary = Summary(t, status.CheckStatus),
+        Summary = Summary(t, status.State, status.CheckStatus),
         Problems = [.. status.Problems.Select(p => p with { Text = Explain(t, p) })],
     };
 
@@ -148,7 +148,7 @@ public static class UploadPage
         foreach (var upload in uploads)
         {
             body.Append(CultureInfo.InvariantCulture, $"<tr data-submission=\"{E(upload.SubmissionId)}\"><td><time class=\"local-time\" datetime=\"{Iso(upload.ReceivedAt)}\">{upload.ReceivedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC</time></td>");
-            body.Append(CultureInfo.InvariantCulture, $"<td>{E(upload.FileName)}</td><td>{E(upload.Late ? t.Late : t.OnTime)}</td><td>{E(Summary(t, upload.CheckStatus))}");
+            body.Append(CultureInfo.InvariantCulture, $"<td>{E(upload.FileName)}</td><td>{E(upload.Late ? t.Late : t.OnTime)}</td><td>{E(Summary(t, upload.State, upload.CheckStatus))}");
             if (upload.Problems.Count > 0)
             {
                 body.Append("<ul>");

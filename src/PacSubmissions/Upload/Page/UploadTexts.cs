@@ -35,6 +35,9 @@ public sealed partial class UploadTexts
     public required string StatusValid { get; init; }
     public required string StatusIncomplete { get; init; }
     public required string StatusUnreadable { get; init; }
+
+    /// <summary>Processing failed for good: the file is kept and HQ looks at it by hand.</summary>
+    public required string StatusNotChecked { get; init; }
     public required string NewestCounts { get; init; }
     public required string ReceivedTitle { get; init; }
     public required string ReceivedOnTime { get; init; }

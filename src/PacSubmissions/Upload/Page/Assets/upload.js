@@ -53,7 +53,7 @@
         if (xhr.status === 200) {
           var status = JSON.parse(xhr.responseText);
           showCheck(result, status);
-          if (status.state === 'checked') { return; }
+          if (status.state !== 'checking') { return; }
         }
         delay = Math.min(delay * 1.5, 10000);
         setTimeout(once, delay);
