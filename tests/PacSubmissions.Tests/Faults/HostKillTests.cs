@@ -44,14 +44,22 @@ public sealed class HostKillTests(ITestOutputHelper output)
         var run = new LoadDriver(client, TimeProvider.System).RunAsync(links, plan, Reports(), CancellationToken.None);
         var submissions = pipeline.Get<SubmissionStore>();
         var ledger = pipeline.Get<EmailLedger>();
+        // E-mails the outbox (the provider) had but the ledger had not recorded as sent when the host died: the one
+        // documented at-least-once window (docs/email.md). Only these may arrive twice.
+        var deliveredUnrecorded = new HashSet<string>(StringComparer.Ordinal);
         async Task<string> KillAndRestartAsync()
         {
             await host.KillAsync();
             var recorded = (await submissions.ListAsync(year, CancellationToken.None)).Count;
-            var sending = (await ledger.ListAsync(year, CancellationToken.None)).Count(e => e.Status == EmailLedger.SendingStatus);
+            var claims = (await ledger.ListAsync(year, CancellationToken.None)).Where(e => e.Status == EmailLedger.SendingStatus).ToList();
+            var delivered = (await OutboxDeliveries.KeysAsync(outbox.Path, CancellationToken.None)).ToHashSet(StringComparer.Ordinal);
+            var unrecorded = claims.Select(e => e.Key.ToString()).Where(delivered.Contains).ToList();
+            deliveredUnrecorded.UnionWith(unrecorded);
+            var sending = claims.Count;
             var exitCode = host.LastExitCode;
             await host.StartAsync(CancellationToken.None);
-            return $"exit code {exitCode} with {tally.Count(202)} uploads accepted, {recorded} recorded, {sending} e-mail claims left 'sending'";
+            return $"exit code {exitCode} with {tally.Count(202)} uploads accepted, {recorded} recorded, {sending} e-mail claims left 'sending' " +
+                $"({unrecorded.Count} of them already delivered)";
         }
 
         // Killed twice: while uploads are under way, then once processing is too (the first submission is recorded
@@ -68,7 +76,11 @@ public sealed class HostKillTests(ITestOutputHelper output)
 
         FaultRunOutcome.Write(output, $"local host killed and started again twice (first: {firstKill}; second: {secondKill})",
             plan, attempts, tally, reconciliation, (began, over, DateTimeOffset.UtcNow));
-        Assert.True(reconciliation.IsClean, reconciliation.Describe() + "\n" + host.Output());
+        output.WriteLine($"Delivered but not recorded at a kill (may arrive twice): {deliveredUnrecorded.Count}");
+        Assert.True(reconciliation.Lost.Count == 0, reconciliation.Describe() + "\n" + host.Output());
+        var unexplained = reconciliation.Duplicated
+            .Where(d => !deliveredUnrecorded.Any(key => d.StartsWith($"e-mail {key} delivered", StringComparison.Ordinal))).ToList();
+        Assert.True(unexplained.Count == 0, $"Doubled outside the at-least-once window: {string.Join("; ", unexplained)}\n{reconciliation.Describe()}");
         Assert.All(attempts, a => Assert.True(a.Accepted, $"{a}: {a.StatusCode} after {a.Tries} tries, {a.Error}"));
         // The kill was real and reached the clients: the process died, and uploads under way got no answer and came back.
         Assert.NotEqual(0, host.LastExitCode);
