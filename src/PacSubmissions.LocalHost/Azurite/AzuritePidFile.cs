@@ -10,8 +10,6 @@ namespace PacSubmissions.LocalHost.Azurite;
 /// </summary>
 internal static class AzuritePidFile
 {
-    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(15);
-
     public static async Task StopLeftoverAsync(string dataPath, CancellationToken cancellationToken)
     {
         var file = PathIn(dataPath);
@@ -25,32 +23,11 @@ internal static class AzuritePidFile
         {
             using (leftover)
             {
-                await StopAsync(leftover, cancellationToken);
+                await AzuriteProcess.StopAsync(leftover, cancellationToken);
             }
         }
 
         File.Delete(file);
-    }
-
-    /// <summary>SIGTERM first, as for our own Azurite: it saves its database on a clean stop, and a kill would lose recent writes.</summary>
-    internal static async Task StopAsync(Process process, CancellationToken cancellationToken)
-    {
-        if (!OperatingSystem.IsWindows())
-        {
-            using var terminate = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]);
-        }
-
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(OperatingSystem.IsWindows() ? TimeSpan.Zero : StopTimeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(CancellationToken.None);
-        }
     }
 
     public static Task WriteAsync(string dataPath, int processId, CancellationToken cancellationToken) =>

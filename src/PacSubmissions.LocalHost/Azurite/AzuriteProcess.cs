@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -13,6 +14,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
 {
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(15);
 
     private readonly Process _process;
     private readonly string? _dataPath;
@@ -125,13 +127,34 @@ public sealed class AzuriteProcess : IAsyncDisposable
         var processId = _process.Id;
         if (!_process.HasExited)
         {
-            await AzuritePidFile.StopAsync(_process, CancellationToken.None);
+            await StopAsync(_process, CancellationToken.None);
         }
 
         _process.Dispose();
         if (_dataPath is not null)
         {
             AzuritePidFile.Delete(_dataPath, processId);
+        }
+    }
+
+    /// <summary>Stops an Azurite process, ours or one a killed host left: SIGTERM first, since Azurite saves its database on a clean stop, and a kill would lose recent writes.</summary>
+    internal static async Task StopAsync(Process process, CancellationToken cancellationToken)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            using var terminate = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]);
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(OperatingSystem.IsWindows() ? TimeSpan.Zero : StopTimeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
         }
     }
 

@@ -69,7 +69,9 @@ public sealed partial class ReminderRun(
     {
         var (campaign, key) = (context.Campaign, planned.Key);
         // A submission's e-mails are planned only once it is recorded, so its check is there to be told.
-        var reading = planned.Submission is { } submission ? await readings.FindAsync(submission, cancellationToken) : null;
+        var reading = key.Kind is EmailKinds.Receipt or EmailKinds.SubmissionReceived && planned.Submission is { } submission
+            ? await readings.FindAsync(submission, cancellationToken)
+            : null;
         return key.Kind switch
         {
             EmailKinds.Reminder => coordinators.Reminder(context.Input.CampaignFor(planned.Centre!.Id), planned.Centre, planned.Days!.Value),

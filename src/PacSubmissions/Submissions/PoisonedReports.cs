@@ -144,17 +144,12 @@ public sealed partial class PoisonedReports(
     }
 
     /// <summary>
-    /// The processor's own reasons that can be seen from outside: a file changed after upload, or flagged by the malware
-    /// scan. Anything else was an error while reading it, which the function's logs hold.
+    /// The processor's own reason that can be seen from outside: a file changed after upload (the same SHA-256 check).
+    /// Anything else was an error while reading it, which the function's logs hold.
     /// </summary>
     private static async Task<string> DiagnoseAsync(BlobClient blob, SubmissionBlob upload, CancellationToken cancellationToken)
     {
-        string sha256;
-        await using (var content = await blob.OpenReadAsync(cancellationToken: cancellationToken))
-        {
-            sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(content, cancellationToken));
-        }
-
+        var sha256 = await SubmissionProcessor.HashAsync(blob, cancellationToken);
         if (!string.Equals(sha256, upload.Sha256, StringComparison.Ordinal))
         {
             return $"The file in storage does not match the SHA-256 recorded at upload ({upload.Sha256}): it was changed after upload.";

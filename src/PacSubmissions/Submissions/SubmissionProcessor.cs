@@ -70,7 +70,8 @@ public sealed partial class SubmissionProcessor(
         return reading.Sha256.Length > 0 ? reading : reading with { Sha256 = await HashAsync(blob, cancellationToken) };
     }
 
-    private static async Task<string> HashAsync(BlobClient blob, CancellationToken cancellationToken)
+    /// <summary>The SHA-256 of what storage holds for the blob, read as a stream.</summary>
+    internal static async Task<string> HashAsync(BlobClient blob, CancellationToken cancellationToken)
     {
         await using var content = await blob.OpenReadAsync(cancellationToken: cancellationToken);
         return Convert.ToHexStringLower(await SHA256.HashDataAsync(content, cancellationToken));
