@@ -5,6 +5,7 @@ using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
+using PacSubmissions.Storage;
 
 namespace PacSubmissions.LocalHost.Functions;
 
@@ -55,9 +56,10 @@ internal sealed partial class QueueTriggerListener(
             {
                 break;
             }
-            catch (RequestFailedException exception)
+            catch (Exception exception) when (exception is RequestFailedException || StorageFailures.IsUnavailable(exception, stoppingToken))
             {
-                // Storage unreachable (Azurite restarting): keep polling, as the Functions host does.
+                // Storage unreachable (Azurite restarting; the SDK then throws an AggregateException of its tries) or
+                // refusing: keep polling, as the Functions host does, rather than let the listener end.
                 LogStorageUnavailable(logger, exception, queue.Name);
                 await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
             }
