@@ -32,8 +32,8 @@ public static class Reconciler
         while (true)
         {
             var reconciliation = await ReconcileAsync(services, year, attempts, await deliveredEmailKeys(cancellationToken), cancellationToken);
-            var settled = reconciliation.Recorded == reconciliation.Accepted + reconciliation.Unacknowledged.Count && reconciliation.Lost.Count == 0;
-            if (settled || clock.GetUtcNow() >= giveUpAt)
+            // Nothing missing means every accepted upload (and every unacknowledged one) is fully recorded.
+            if (reconciliation.Lost.Count == 0 || clock.GetUtcNow() >= giveUpAt)
             {
                 return reconciliation;
             }
