@@ -93,7 +93,7 @@ public class ReportReaderBenchmarks
         return memory.ToArray();
     }
 
-    /// <summary>../shared/samples beside the repository, or PAC_SAMPLES.</summary>
+    /// <summary>The repository's samples/reports, or PAC_SAMPLES.</summary>
     private static string SamplesFolder()
     {
         if (Environment.GetEnvironmentVariable("PAC_SAMPLES") is { Length: > 0 } configured)
@@ -105,7 +105,7 @@ public class ReportReaderBenchmarks
         {
             if (File.Exists(Path.Combine(directory.FullName, "PacSubmissions.sln")))
             {
-                return Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "samples"));
+                return Path.Combine(directory.FullName, "samples", "reports");
             }
         }
 

@@ -1,6 +1,6 @@
 namespace PacSubmissions.Load;
 
-/// <summary>The good sample reports (DOCX and PDF) the load uploads in turn: ../shared/samples beside the repository, or PAC_SAMPLES.</summary>
+/// <summary>The good sample reports (DOCX and PDF) the load uploads in turn: the repository's samples/reports, or PAC_SAMPLES.</summary>
 public static class SampleReports
 {
     public static readonly IReadOnlyList<string> Names =
@@ -10,7 +10,7 @@ public static class SampleReports
     {
         var folder = Environment.GetEnvironmentVariable("PAC_SAMPLES") is { Length: > 0 } configured
             ? configured
-            : Path.GetFullPath(Path.Combine(repositoryRoot, "..", "shared", "samples"));
+            : Path.Combine(repositoryRoot, "samples", "reports");
         var files = Names.Select(name => Path.Combine(folder, name)).ToList();
         var missing = files.Where(f => !File.Exists(f)).ToList();
         return missing.Count == 0

@@ -2,10 +2,10 @@ using PacSubmissions.LocalHost;
 
 namespace PacSubmissions.Tests.Infrastructure;
 
-/// <summary>The real-shaped reports in ../shared/samples, read-only.</summary>
+/// <summary>The real-shaped reports in samples/reports, read-only.</summary>
 public static class Samples
 {
-    public static string Folder { get; } = Path.GetFullPath(Path.Combine(RepositoryRoot.Find(), "..", "shared", "samples"));
+    public static string Folder { get; } = Path.Combine(RepositoryRoot.Find(), "samples", "reports");
 
     public static string PathOf(string name) => Path.Combine(Folder, name);
 }

@@ -4,7 +4,7 @@ using PacSubmissions.Tests.Infrastructure;
 
 namespace PacSubmissions.Tests.Reports;
 
-/// <summary>Every real-shaped sample in ../shared/samples read as its expected.json says a correct reader reads it.</summary>
+/// <summary>Every real-shaped sample in samples/reports read as its expected.json says a correct reader reads it.</summary>
 public sealed class SampleReportTests
 {
     public static TheoryData<string> SampleFiles()
