@@ -16,8 +16,22 @@ internal enum BlockKind
 /// <summary>
 /// One paragraph, heading or table cell of a document, in reading order, in the same shape whatever the format.
 /// <see cref="EmphasizedPrefix"/> is the bold start of a paragraph that goes on in plain text ("Local cooperation: we …").
+/// The format readers fill the other facts where the format has them; the form analysis decides what they mean.
 /// </summary>
-internal sealed record DocumentBlock(string Text, BlockKind Kind, string? EmphasizedPrefix = null);
+internal sealed record DocumentBlock(string Text, BlockKind Kind, string? EmphasizedPrefix = null)
+{
+    /// <summary>The tag of the Word content control (<c>w:sdt</c>) the block stands in, as Word saved it; null outside one.</summary>
+    public string? ControlTag { get; init; }
+
+    /// <summary>The block is a content control still showing its placeholder (<c>w:showingPlcHdr</c>): no one typed it.</summary>
+    public bool IsPlaceholder { get; init; }
+
+    /// <summary>Every run of the block is de-emphasised against the body (italic, or smaller than the body text): how forms print hints.</summary>
+    public bool IsSubdued { get; init; }
+
+    /// <summary>E-mail addresses the block links to (<c>mailto:</c> targets) that its visible text may not show.</summary>
+    public IReadOnlyList<string> LinkedEmails { get; init; } = [];
+}
 
 /// <summary>What a format reader hands to the form analysis: the blocks in reading order and the page count.</summary>
 internal sealed record DocumentText(string Format, IReadOnlyList<DocumentBlock> Blocks, int Pages);
