@@ -28,6 +28,7 @@ public static class ServiceCollectionExtensions
         services.AddValidatedOptions<EmailOptions>(EmailOptions.Section);
         services.AddValidatedOptions<ReminderOptions>(ReminderOptions.Section);
         services.AddValidatedOptions<ReportReaderOptions>(ReportReaderOptions.Section);
+        services.AddValidatedOptions<PacSubmissions.Reports.Isolation.ReaderProcessOptions>(PacSubmissions.Reports.Isolation.ReaderProcessOptions.Section);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ => StorageConnection.CreateBlobServiceClient(configuration));
@@ -57,6 +58,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SubmissionNotifications>();
         services.AddSingleton<ReminderRun>();
         services.AddSingleton<ReportReader>();
+        services.AddSingleton<PacSubmissions.Reports.Isolation.IsolatedReportReader>();
         services.AddSingleton<PacSubmissions.Exports.ReportsZip>();
         services.AddSingleton<PacSubmissions.Exports.CompiledReports>();
         services.AddSingleton<PacSubmissions.Exports.CampaignExports>();

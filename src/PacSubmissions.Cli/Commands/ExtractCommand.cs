@@ -7,6 +7,7 @@ using System.Text.Unicode;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PacSubmissions.Reports;
+using PacSubmissions.Reports.Isolation;
 
 namespace PacSubmissions.Cli.Commands;
 
@@ -38,7 +39,9 @@ public static class ExtractCommand
                 return 2;
             }
 
-            var reader = new ReportReader(Options.Create(new ReportReaderOptions()), TimeProvider.System, NullLogger<ReportReader>.Instance);
+            // One reader process for the whole batch (started once, replaced only after a file that broke it).
+            await using var reader = new IsolatedReportReader(Options.Create(new ReportReaderOptions()),
+                Options.Create(new ReaderProcessOptions { Processes = 1 }), TimeProvider.System, NullLogger<IsolatedReportReader>.Instance);
             var exitCode = 0;
             foreach (var file in files)
             {

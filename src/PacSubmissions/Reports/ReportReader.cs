@@ -78,9 +78,12 @@ public sealed partial class ReportReader(IOptions<ReportReaderOptions> options, 
     private ReportReading Unreadable(SpooledContent spooled, UnreadableReportException exception)
     {
         LogUnreadable(logger, exception.Format, spooled.Bytes, exception.Code);
-        return new ReportReading(exception.Format, spooled.Bytes, spooled.Sha256, ReportStatus.Unreadable,
-            [new ReportProblem(exception.Code, exception.Message)], [], null, null, [], [], null, 0, 0);
+        return UnreadableReading(exception.Format, spooled.Bytes, spooled.Sha256, new ReportProblem(exception.Code, exception.Message));
     }
+
+    /// <summary>The reading of a file that could not be read: its format as far as known, its size and hash, and why.</summary>
+    internal static ReportReading UnreadableReading(string format, long bytes, string sha256, ReportProblem problem) =>
+        new(format, bytes, sha256, ReportStatus.Unreadable, [problem], [], null, null, [], [], null, 0, 0);
 
     private static string FormatSize(long bytes) =>
         bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024):0.#} MB" : $"{bytes / 1024.0:0.#} KB";

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using PacSubmissions.Centres;
 using PacSubmissions.Email;
 using PacSubmissions.Reports;
+using PacSubmissions.Reports.Isolation;
 using PacSubmissions.Storage;
 using PacSubmissions.Upload;
 
@@ -17,7 +18,7 @@ namespace PacSubmissions.Submissions;
 public sealed partial class SubmissionProcessor(
     CentreRegister centres,
     SubmissionStore submissions,
-    ReportReader reader,
+    IsolatedReportReader reader,
     ReadingArchive readings,
     SubmissionNotifications notifications,
     TimeProvider clock,

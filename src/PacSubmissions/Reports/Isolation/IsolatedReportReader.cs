@@ -1,0 +1,113 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace PacSubmissions.Reports.Isolation;
+
+/// <summary>
+/// Reads reports in reader processes apart from this one (the processor, the local host and <c>pac extract</c> all read
+/// through it), so a file that overflows the stack, loops or eats memory ends a reader, never the worker. A small pool
+/// of warm processes is reused across documents; one is replaced after it died, was killed, answered "unreadable"
+/// (its parse may still be running) or read <see cref="ReaderProcessOptions.DocumentsPerProcess"/> documents.
+/// </summary>
+public sealed partial class IsolatedReportReader : IAsyncDisposable, IDisposable
+{
+    private readonly ReportReaderOptions limits;
+    private readonly ReaderProcessOptions options;
+    private readonly TimeProvider time;
+    private readonly ILogger<IsolatedReportReader> logger;
+    private readonly SemaphoreSlim slots;
+    private readonly ConcurrentBag<ReaderProcess> idle = [];
+    private readonly Lazy<ReaderLaunch> launch = new(ReaderLaunch.Find);
+    private bool disposed;
+
+    public IsolatedReportReader(IOptions<ReportReaderOptions> limits, IOptions<ReaderProcessOptions> options, TimeProvider time, ILogger<IsolatedReportReader> logger)
+    {
+        this.limits = limits.Value;
+        this.options = options.Value;
+        this.time = time;
+        this.logger = logger;
+        slots = new SemaphoreSlim(this.options.Processes, this.options.Processes);
+    }
+
+    /// <summary>Reads one report as <see cref="ReportReader.ReadAsync"/> does; only cancellation and a failing <paramref name="content"/> escape.</summary>
+    public async Task<ReportReading> ReadAsync(Stream content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ObjectDisposedException.ThrowIf(disposed, this);
+        await slots.WaitAsync(cancellationToken);
+        ReaderProcess? process = null;
+        try
+        {
+            process = TakeIdle() ?? ReaderProcess.Start(launch.Value, limits, options, time, logger);
+            var outcome = await process.ReadAsync(content, cancellationToken);
+            if (outcome.Reading is { } reading)
+            {
+                if (reading.Status != ReportStatus.Unreadable && process.Documents < options.DocumentsPerProcess && process.Usable)
+                {
+                    idle.Add(process);
+                    process = null;
+                }
+
+                return reading;
+            }
+
+            return Stopped(outcome);
+        }
+        finally
+        {
+            if (process is not null)
+            {
+                await process.DisposeAsync();
+            }
+
+            slots.Release();
+        }
+    }
+
+    private ReaderProcess? TakeIdle()
+    {
+        while (idle.TryTake(out var process))
+        {
+            if (process.Usable)
+            {
+                return process;
+            }
+
+            _ = process.DisposeAsync().AsTask();
+        }
+
+        return null;
+    }
+
+    private ReportReading Stopped(ReaderOutcome outcome)
+    {
+        var (code, message) = outcome.Stop switch
+        {
+            ReaderStop.WallClock => (ProblemCodes.TooLarge,
+                $"The file took longer than {(limits.Timeout + ReaderProcess.AnswerGrace).TotalSeconds:0} seconds to read, so reading was stopped. It may be very large or built to be slow to read."),
+            ReaderStop.CpuTime => (ProblemCodes.TooLarge,
+                $"Reading the file took more than {options.MaxCpuTime.TotalSeconds:0} seconds of processor time, so reading was stopped. It may be very large or built to be slow to read."),
+            ReaderStop.Memory => (ProblemCodes.TooLarge,
+                $"Reading the file needed more than {options.MaxMemoryBytes / (1024 * 1024)} MB of memory, so reading was stopped. Please reduce its pictures or save it again from the original document."),
+            _ => (ProblemCodes.Corrupt,
+                "The file made the document reader fail, so it cannot be read: it is damaged, or built to break document readers. Please save it again from the original document and upload it."),
+        };
+        LogStopped(logger, outcome.Sent.Format, outcome.Sent.Bytes, outcome.Stop, outcome.ExitCode);
+        return ReportReader.UnreadableReading(outcome.Sent.Format, outcome.Sent.Bytes, outcome.Sent.Sha256, new ReportProblem(code, message));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        disposed = true;
+        while (idle.TryTake(out var process))
+        {
+            await process.DisposeAsync();
+        }
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A {Format} report of {Bytes} bytes could not be read: its reader process stopped ({Stop}, exit code {ExitCode})")]
+    private static partial void LogStopped(ILogger logger, string format, long bytes, ReaderStop stop, int? exitCode);
+}
