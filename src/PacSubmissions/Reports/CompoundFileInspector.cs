@@ -8,7 +8,8 @@ namespace PacSubmissions.Reports;
 /// </summary>
 internal static class CompoundFileInspector
 {
-    private static readonly byte[] EncryptionInfo = Encoding.Unicode.GetBytes("EncryptionInfo");
+    /// <summary>Upper-cased, as each chunk is before the search: CFB compares names case-insensitively, and some tools write "ENCRYPTIONINFO".</summary>
+    private static readonly byte[] EncryptionInfo = Encoding.Unicode.GetBytes("ENCRYPTIONINFO");
 
     public static UnreadableReportException Classify(Stream stream)
     {
@@ -20,6 +21,7 @@ internal static class CompoundFileInspector
         while ((read = stream.Read(buffer, carry, buffer.Length - carry)) > 0)
         {
             var filled = carry + read;
+            UpperCaseAscii(buffer.AsSpan(carry, read));
             if (buffer.AsSpan(0, filled).IndexOf(EncryptionInfo) >= 0)
             {
                 return new UnreadableReportException(ProblemCodes.Encrypted,
@@ -34,5 +36,16 @@ internal static class CompoundFileInspector
         return new UnreadableReportException(ProblemCodes.UnsupportedFormat,
             "This is an old Word 97-2003 (.doc) or other legacy Office file. Please save it as .docx or PDF and upload it again.",
             ReportFormats.Ole);
+    }
+
+    private static void UpperCaseAscii(Span<byte> bytes)
+    {
+        foreach (ref var b in bytes)
+        {
+            if (b is >= (byte)'a' and <= (byte)'z')
+            {
+                b -= 'a' - 'A';
+            }
+        }
     }
 }

@@ -34,4 +34,8 @@ internal sealed record DocumentBlock(string Text, BlockKind Kind, string? Emphas
 }
 
 /// <summary>What a format reader hands to the form analysis: the blocks in reading order and the page count.</summary>
-internal sealed record DocumentText(string Format, IReadOnlyList<DocumentBlock> Blocks, int Pages);
+internal sealed record DocumentText(string Format, IReadOnlyList<DocumentBlock> Blocks, int Pages)
+{
+    /// <summary>Pages (1-based) that could not be read and were left out; the rest of the document was read.</summary>
+    public IReadOnlyList<int> SkippedPages { get; init; } = [];
+}

@@ -19,11 +19,11 @@ internal static partial class PdfTextReader
 
     public static DocumentText Read(Stream stream, ReportReaderOptions options, CancellationToken cancellationToken)
     {
-        EnsureComplete(stream);
+        PdfEnd.EnsureComplete(stream);
         try
         {
             stream.Position = 0;
-            using var document = PdfDocument.Open(stream, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+            using var document = PdfDocument.Open(AttachmentOnlyEncryption.Unlock(stream), new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
             if (document.NumberOfPages > options.MaxPages)
             {
                 throw new UnreadableReportException(ProblemCodes.TooLarge,
@@ -31,10 +31,25 @@ internal static partial class PdfTextReader
             }
 
             var pages = new List<List<Line>>();
+            var skipped = new List<int>();
             for (var number = 1; number <= document.NumberOfPages; number++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                pages.Add(ReadLines(document.GetPage(number)));
+                try
+                {
+                    pages.Add(ReadLines(document.GetPage(number)));
+                }
+                catch (Exception exception) when (exception is not (OperationCanceledException or PdfDocumentEncryptedException))
+                {
+                    // One damaged page (a broken font or content stream) costs that page, not the report.
+                    skipped.Add(number);
+                    pages.Add([]);
+                }
+            }
+
+            if (skipped.Count == document.NumberOfPages)
+            {
+                throw new InvalidDataException("No page of the PDF could be read.");
             }
 
             // A scan often carries a typed page number or header; with those gone, nothing may be left.
@@ -46,7 +61,7 @@ internal static partial class PdfTextReader
                     ReportFormats.Pdf);
             }
 
-            return new DocumentText(ReportFormats.Pdf, Paragraphs(pages), document.NumberOfPages);
+            return new DocumentText(ReportFormats.Pdf, Paragraphs(pages), document.NumberOfPages) { SkippedPages = skipped };
         }
         catch (PdfDocumentEncryptedException)
         {
@@ -68,20 +83,6 @@ internal static partial class PdfTextReader
     private static UnreadableReportException Encrypted() =>
         new(ProblemCodes.Encrypted,
             "The PDF is password-protected, so it cannot be read. Please upload it again without a password.", ReportFormats.Pdf);
-
-    /// <summary>A PDF ends with %%EOF; without it the file was cut short, and a lenient parser would read only part of it.</summary>
-    private static void EnsureComplete(Stream stream)
-    {
-        var tail = new byte[(int)Math.Min(2048, stream.Length)];
-        stream.Position = stream.Length - tail.Length;
-        stream.ReadExactly(tail);
-        if (tail.AsSpan().IndexOf("%%EOF"u8) < 0)
-        {
-            throw new UnreadableReportException(ProblemCodes.Corrupt,
-                "The PDF is incomplete: it ends before its end marker, so it was cut short in sending or saving. Please upload it again.",
-                ReportFormats.Pdf);
-        }
-    }
 
     private static List<Line> ReadLines(Page page)
     {

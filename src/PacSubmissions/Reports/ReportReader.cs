@@ -38,8 +38,8 @@ public sealed partial class ReportReader(IOptions<ReportReaderOptions> options, 
                 .WaitAsync(limits.Timeout, timeProvider, cancellationToken);
             var analysis = FormAnalyzer.Analyze(document.Blocks, linked.Token);
             LogRead(logger, document.Format, spooled.Bytes, analysis.Status, analysis.Sections.Count);
-            return new ReportReading(document.Format, spooled.Bytes, spooled.Sha256, analysis.Status, analysis.Problems, analysis.Sections,
-                analysis.Institution, analysis.CentreName, analysis.Emails, analysis.Phones, analysis.PreparedBy, document.Pages, analysis.Words);
+            return SkippedPages.Note(document, new ReportReading(document.Format, spooled.Bytes, spooled.Sha256, analysis.Status, analysis.Problems, analysis.Sections,
+                analysis.Institution, analysis.CentreName, analysis.Emails, analysis.Phones, analysis.PreparedBy, document.Pages, analysis.Words));
         }
         catch (UnreadableReportException exception)
         {
@@ -65,11 +65,11 @@ public sealed partial class ReportReader(IOptions<ReportReaderOptions> options, 
         {
             ReportFormats.Pdf => PdfTextReader.Read(stream, limits, cancellationToken),
             ReportFormats.Ole => throw CompoundFileInspector.Classify(stream),
-            ReportFormats.Zip => ZipInspector.Inspect(stream, limits, cancellationToken) switch
+            ReportFormats.Zip => TextPresence.Require(ZipInspector.Inspect(stream, limits, cancellationToken) switch
             {
                 ReportFormats.Odt => OdtTextReader.Read(stream, limits, cancellationToken),
-                _ => DocxTextReader.Read(stream, limits, cancellationToken),
-            },
+                _ => DocxTextReader.Read(DanglingRelationships.Remove(stream, limits), limits, cancellationToken),
+            }),
             _ => throw new UnreadableReportException(ProblemCodes.UnsupportedFormat,
                 "This is not a Word, OpenDocument or PDF document (it may be a program or another kind of file, whatever its name says). Please upload the report as .docx, .odt or PDF.",
                 ReportFormats.Unknown),

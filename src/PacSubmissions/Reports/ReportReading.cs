@@ -47,6 +47,9 @@ public static class ProblemCodes
     public const string SuspiciousArchive = "suspicious-archive";
     public const string TooLarge = "too-large";
     public const string NoText = "no-text";
+
+    /// <summary>A page of a PDF that could not be read was left out; the rest was read.</summary>
+    public const string PageSkipped = "page-skipped";
     public const string MissingSection = "missing-section";
     public const string UnansweredSection = "unanswered-section";
 

@@ -12,7 +12,22 @@ namespace PacSubmissions.Reports;
 internal static class ZipInspector
 {
     private const string OdtMimeType = "application/vnd.oasis.opendocument.text";
-    private const string WordMainContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
+    private const string OdtTemplateMimeType = "application/vnd.oasis.opendocument.text-template";
+
+    /// <summary>The main part of a .docx, and of a .dotx template, which is read the same way.</summary>
+    private static readonly string[] WordMainContentTypes =
+    [
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+    ];
+
+    /// <summary>
+    /// A photo or a scan barely compresses; XML shrinks maybe 20 times. A part that inflates more than this is made to.
+    /// </summary>
+    private const long MaxExpansionRatio = 200;
+
+    /// <summary>Below this a part is too small to matter, whatever its ratio (a blank XML part compresses very well).</summary>
+    private const long RatioFloorBytes = 1024 * 1024;
     private const int SmallPartLimit = 1024 * 1024;
 
     private static readonly byte[][] DtdMarkers =
@@ -21,6 +36,9 @@ internal static class ZipInspector
         Encoding.Unicode.GetBytes("<!DOCTYPE"), Encoding.Unicode.GetBytes("<!ENTITY"),
         Encoding.BigEndianUnicode.GetBytes("<!DOCTYPE"), Encoding.BigEndianUnicode.GetBytes("<!ENTITY"),
     ];
+
+    private static readonly byte[][] EntityMarkers =
+        ["<!ENTITY"u8.ToArray(), Encoding.Unicode.GetBytes("<!ENTITY"), Encoding.BigEndianUnicode.GetBytes("<!ENTITY")];
 
     public static string Inspect(Stream stream, ReportReaderOptions options, CancellationToken cancellationToken)
     {
@@ -37,7 +55,7 @@ internal static class ZipInspector
             foreach (var entry in zip.Entries)
             {
                 declared += entry.Length;
-                if (entry.Length > options.MaxPartBytes || declared > options.MaxExpandedBytes)
+                if (IsBomb(entry.FullName, entry.Length, entry.CompressedLength, options) || declared > options.MaxExpandedBytes)
                 {
                     throw Suspicious("The file expands to far more data than a report holds; it looks like a zip bomb.");
                 }
@@ -64,9 +82,9 @@ internal static class ZipInspector
         foreach (var entry in zip.Entries)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var isXml = entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)
-                || entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase);
+            var isXml = IsXml(entry.FullName);
             var keep = entry.FullName is "[Content_Types].xml" or "mimetype" or "META-INF/manifest.xml";
+            var unparsed = IsNeverParsed(entry.FullName);
             using var kept = new MemoryStream();
             using var input = entry.Open();
             long partBytes = 0;
@@ -76,13 +94,13 @@ internal static class ZipInspector
             {
                 partBytes += read;
                 expanded += read;
-                if (partBytes > options.MaxPartBytes || expanded > options.MaxExpandedBytes)
+                if (IsBomb(entry.FullName, partBytes, entry.CompressedLength, options) || expanded > options.MaxExpandedBytes)
                 {
                     throw Suspicious("The file expands to far more data than a report holds; it looks like a zip bomb.");
                 }
 
                 var filled = carry + read;
-                if (isXml && ContainsDtd(buffer.AsSpan(0, filled)))
+                if (isXml && ContainsDtd(buffer.AsSpan(0, filled), entitiesOnly: unparsed))
                 {
                     throw Suspicious("The document declares XML entities, which Word and LibreOffice never write; it could expand without bound.");
                 }
@@ -108,9 +126,32 @@ internal static class ZipInspector
         return (contentTypes, mimeType, manifest);
     }
 
-    private static bool ContainsDtd(ReadOnlySpan<byte> span)
+    /// <summary>
+    /// Whether a part is more than a report holds: an XML part, which the readers parse, is bounded by its size; a
+    /// picture or an embedded file, which no reader opens, only by its ratio, so one large photo is not taken for a bomb.
+    /// </summary>
+    private static bool IsBomb(string name, long expandedBytes, long compressedBytes, ReportReaderOptions options) =>
+        IsXml(name)
+            ? expandedBytes > options.MaxPartBytes
+            : expandedBytes > RatioFloorBytes && expandedBytes > Math.Max(1, compressedBytes) * MaxExpansionRatio;
+
+    private static bool IsXml(string name) =>
+        name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".rels", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Parts no reader here parses: LibreOffice Basic and dialogs, embedded objects (an old OpenOffice formula), the ODF
+    /// manifest (read as text). LibreOffice and OpenOffice write a DOCTYPE naming an external DTD in them; only an
+    /// entity declaration there could expand, so only that counts.
+    /// </summary>
+    private static bool IsNeverParsed(string name) =>
+        name.StartsWith("Basic/", StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith("Dialogs/", StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith("Object ", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("META-INF/manifest.xml", StringComparison.OrdinalIgnoreCase);
+
+    private static bool ContainsDtd(ReadOnlySpan<byte> span, bool entitiesOnly)
     {
-        foreach (var marker in DtdMarkers)
+        foreach (var marker in entitiesOnly ? EntityMarkers : DtdMarkers)
         {
             if (span.IndexOf(marker) >= 0)
             {
@@ -124,7 +165,7 @@ internal static class ZipInspector
     private static string Classify(ZipArchive zip, string contentTypes, string mimeType, string manifest)
     {
         var names = zip.Entries.Select(e => e.FullName).ToList();
-        var isOdt = mimeType == OdtMimeType
+        var isOdt = mimeType is OdtMimeType or OdtTemplateMimeType
             || (names.Contains("content.xml") && names.Contains("META-INF/manifest.xml") && mimeType.Length == 0);
         if (isOdt || mimeType.StartsWith("application/vnd.oasis.opendocument", StringComparison.Ordinal))
         {
@@ -147,14 +188,13 @@ internal static class ZipInspector
 
         if (contentTypes.Length > 0)
         {
-            if (contentTypes.Contains("macroEnabled", StringComparison.OrdinalIgnoreCase)
-                || contentTypes.Contains("vbaProject", StringComparison.OrdinalIgnoreCase)
-                || names.Any(n => n.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase)))
+            if (OfficeContentTypes.HasMacros(contentTypes)
+                || names.Any(n => n.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase) && !n.Contains("embeddings/", StringComparison.OrdinalIgnoreCase)))
             {
                 throw MacroEnabled(ReportFormats.Docx);
             }
 
-            return contentTypes.Contains(WordMainContentType, StringComparison.OrdinalIgnoreCase)
+            return WordMainContentTypes.Any(type => contentTypes.Contains(type, StringComparison.OrdinalIgnoreCase))
                 ? ReportFormats.Docx
                 : throw Unsupported("This is an Office file but not a Word document (spreadsheet, presentation…).", ReportFormats.Zip);
         }

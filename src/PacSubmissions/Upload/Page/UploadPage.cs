@@ -91,6 +91,7 @@ public static class UploadPage
             "suspicious-archive" => t.ProblemSuspicious,
             "too-large" => t.ProblemTooLarge,
             "no-text" => t.ProblemNoText,
+            "page-skipped" => t.ProblemPageSkipped,
             "missing-section" => Format(t.ProblemMissingSection, section),
             "unanswered-section" => Format(t.ProblemUnansweredSection, section),
             _ => problem.Message,

@@ -58,6 +58,7 @@ public sealed partial class UploadTexts
         ProblemSuspicious = "The file looks unsafe and was not opened.",
         ProblemTooLarge = "The file is too large to be checked.",
         ProblemNoText = "No text was found in the file (is it a scan?). Please send a document with text.",
+        ProblemPageSkipped = "A page of the PDF could not be read and was left out; the rest was read. If answers are on it, please save the PDF again and send it.",
         ProblemMissingSection = "This question of the form is missing: {0}.",
         ProblemUnansweredSection = "This question has no real answer: {0}.",
         Sections = new Dictionary<string, string>
@@ -128,6 +129,7 @@ public sealed partial class UploadTexts
         ProblemSuspicious = "Le fichier semble dangereux et n’a pas été ouvert.",
         ProblemTooLarge = "Le fichier est trop volumineux pour être vérifié.",
         ProblemNoText = "Aucun texte n’a été trouvé dans le fichier (est-ce une numérisation ?). Veuillez envoyer un document contenant du texte.",
+        ProblemPageSkipped = "Une page du PDF n’a pas pu être lue et a été laissée de côté ; le reste a été lu. Si des réponses s’y trouvent, veuillez enregistrer de nouveau le PDF et l’envoyer.",
         ProblemMissingSection = "Cette question du formulaire manque : {0}.",
         ProblemUnansweredSection = "Cette question n’a pas de vraie réponse : {0}.",
         Sections = new Dictionary<string, string>
@@ -198,6 +200,7 @@ public sealed partial class UploadTexts
         ProblemSuspicious = "El archivo parece inseguro y no se abrió.",
         ProblemTooLarge = "El archivo es demasiado grande para revisarlo.",
         ProblemNoText = "No se encontró texto en el archivo (¿es un escaneo?). Envíe un documento con texto.",
+        ProblemPageSkipped = "Una página del PDF no se pudo leer y se omitió; el resto se leyó. Si contiene respuestas, guarde de nuevo el PDF y envíelo.",
         ProblemMissingSection = "Falta esta pregunta del formulario: {0}.",
         ProblemUnansweredSection = "Esta pregunta no tiene una respuesta real: {0}.",
         Sections = new Dictionary<string, string>
@@ -268,6 +271,7 @@ public sealed partial class UploadTexts
         ProblemSuspicious = "Файл выглядит небезопасным и не был открыт.",
         ProblemTooLarge = "Файл слишком большой для проверки.",
         ProblemNoText = "В файле не найден текст (это скан?). Отправьте документ с текстом.",
+        ProblemPageSkipped = "Одну страницу PDF не удалось прочитать, и она пропущена; остальное прочитано. Если на ней есть ответы, сохраните PDF заново и отправьте его.",
         ProblemMissingSection = "Отсутствует вопрос формы: {0}.",
         ProblemUnansweredSection = "На этот вопрос нет настоящего ответа: {0}.",
         Sections = new Dictionary<string, string>
@@ -338,6 +342,7 @@ public sealed partial class UploadTexts
         ProblemSuspicious = "Die Datei wirkt unsicher und wurde nicht geöffnet.",
         ProblemTooLarge = "Die Datei ist zu groß für die Prüfung.",
         ProblemNoText = "In der Datei wurde kein Text gefunden (ist sie ein Scan?). Bitte senden Sie ein Dokument mit Text.",
+        ProblemPageSkipped = "Eine Seite des PDF konnte nicht gelesen werden und wurde ausgelassen; der Rest wurde gelesen. Stehen Antworten darauf, speichern Sie das PDF bitte neu und senden Sie es.",
         ProblemMissingSection = "Diese Frage des Formulars fehlt: {0}.",
         ProblemUnansweredSection = "Diese Frage hat keine echte Antwort: {0}.",
         Sections = new Dictionary<string, string>
@@ -409,6 +414,7 @@ public sealed partial class UploadTexts
         ProblemSuspicious = "يبدو الملف غير آمن ولم يُفتح.",
         ProblemTooLarge = "الملف أكبر من أن يُفحص.",
         ProblemNoText = "لم يُعثر على نص في الملف (هل هو صورة ممسوحة؟). يُرجى إرسال مستند يحتوي على نص.",
+        ProblemPageSkipped = "تعذّرت قراءة صفحة من ملف PDF فتُركت، وقُرئ الباقي. إن كانت فيها إجابات، يُرجى حفظ الملف من جديد وإرساله.",
         ProblemMissingSection = "هذا السؤال من الاستمارة مفقود: {0}.",
         ProblemUnansweredSection = "هذا السؤال بلا إجابة حقيقية: {0}.",
         Sections = new Dictionary<string, string>
@@ -479,6 +485,7 @@ public sealed partial class UploadTexts
         ProblemSuspicious = "文件看起来不安全，未被打开。",
         ProblemTooLarge = "文件太大，无法检查。",
         ProblemNoText = "文件中未找到文字（是扫描件吗？）。请提交含文字的文档。",
+        ProblemPageSkipped = "PDF 中有一页无法读取，已略过；其余内容已读取。如该页有答案，请重新保存 PDF 后再提交。",
         ProblemMissingSection = "表格中缺少此问题：{0}。",
         ProblemUnansweredSection = "此问题没有实际回答：{0}。",
         Sections = new Dictionary<string, string>

@@ -62,6 +62,7 @@ public sealed partial class UploadTexts
     public required string ProblemSuspicious { get; init; }
     public required string ProblemTooLarge { get; init; }
     public required string ProblemNoText { get; init; }
+    public required string ProblemPageSkipped { get; init; }
     public required string ProblemMissingSection { get; init; }
     public required string ProblemUnansweredSection { get; init; }
     public required IReadOnlyDictionary<string, string> Sections { get; init; }
