@@ -94,7 +94,7 @@ public class ReportReaderBenchmarks
     }
 
     /// <summary>The repository's samples/reports, or PAC_SAMPLES.</summary>
-    private static string SamplesFolder()
+    internal static string SamplesFolder()
     {
         if (Environment.GetEnvironmentVariable("PAC_SAMPLES") is { Length: > 0 } configured)
         {

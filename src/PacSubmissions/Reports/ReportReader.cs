@@ -51,7 +51,7 @@ public sealed partial class ReportReader(IOptions<ReportReaderOptions> options, 
                 $"The file took longer than {limits.Timeout.TotalSeconds:0} seconds to read, so reading was stopped. It may be very large or built to be slow to read.",
                 ReportFormats.Unknown));
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (exception is not (OperationCanceledException or OutOfMemoryException))
         {
             // The document libraries signal damage in more ways than they document; a bad file must still come back as a problem.
             LogUnexpected(logger, exception);

@@ -71,28 +71,20 @@ public sealed class OddButReadableFileTests
     }
 
     [Fact]
-    public async Task PdfThatEncryptsOnlyItsAttachmentsIsRead()
-    {
+    public async Task PdfThatEncryptsOnlyItsAttachmentsIsRead() =>
         // Acrobat's "encrypt only file attachments": a security handler for the attachments (/EFF), pages and text in clear.
-        var pdf = CrashShapes.HandWrittenPdf(
-            [
-                "<< /Type /Catalog /Pages 2 0 R >>",
-                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> >>",
-                PdfStream(FormContent()),
-                "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-                "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold >>",
-                AttachmentsOnlyEncryption,
-            ],
-            trailerExtra: EncryptedTrailer);
-
-        AssertValid(await ReadAsync(pdf));
-    }
+        AssertValid(await ReadAsync(FormPdfEncryptedBy(AttachmentsOnlyEncryption)));
 
     [Fact]
     public async Task PdfWhoseTextIsEncryptedIsStillEncrypted()
     {
-        var pdf = CrashShapes.HandWrittenPdf(
+        var pdf = FormPdfEncryptedBy(AttachmentsOnlyEncryption.Replace("/StmF /Identity /StrF /Identity", "/StmF /StdCF /StrF /StdCF", StringComparison.Ordinal));
+
+        Assert.Equal(ProblemCodes.Encrypted, Assert.Single((await ReadAsync(pdf)).Problems).Code);
+    }
+
+    private static byte[] FormPdfEncryptedBy(string encryption) =>
+        CrashShapes.HandWrittenPdf(
             [
                 "<< /Type /Catalog /Pages 2 0 R >>",
                 "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -100,12 +92,9 @@ public sealed class OddButReadableFileTests
                 PdfStream(FormContent()),
                 "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
                 "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold >>",
-                AttachmentsOnlyEncryption.Replace("/StmF /Identity /StrF /Identity", "/StmF /StdCF /StrF /StdCF", StringComparison.Ordinal),
+                encryption,
             ],
             trailerExtra: EncryptedTrailer);
-
-        Assert.Equal(ProblemCodes.Encrypted, Assert.Single((await ReadAsync(pdf)).Problems).Code);
-    }
 
     private const string AttachmentsOnlyEncryption =
         "<< /Filter /Standard /V 4 /R 4 /Length 128 /CF << /StdCF << /CFM /AESV2 /AuthEvent /EFOpen /Length 16 >> >> /StmF /Identity /StrF /Identity /EFF /StdCF /O <"

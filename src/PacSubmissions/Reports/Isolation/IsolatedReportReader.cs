@@ -59,9 +59,30 @@ public sealed partial class IsolatedReportReader : IAsyncDisposable, IDisposable
             if (process is not null)
             {
                 await process.DisposeAsync();
+                Replace();
             }
 
             slots.Release();
+        }
+    }
+
+    /// <summary>
+    /// Starts the successor of a process just retired, so the next report finds one already started (its runtime
+    /// start-up, most of a cold read, overlaps the wait for that report).
+    /// </summary>
+    private void Replace()
+    {
+        if (!disposed && idle.Count < options.Processes)
+        {
+            try
+            {
+                idle.Add(ReaderProcess.Start(launch.Value, limits, options, time, logger));
+            }
+            catch (Exception exception) when (exception is System.ComponentModel.Win32Exception or IOException or InvalidOperationException)
+            {
+                // The next report starts one itself, and says why if it cannot.
+                LogReplaceFailed(logger, exception);
+            }
         }
     }
 
@@ -107,6 +128,9 @@ public sealed partial class IsolatedReportReader : IAsyncDisposable, IDisposable
     }
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not start a report reader process in advance")]
+    private static partial void LogReplaceFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A {Format} report of {Bytes} bytes could not be read: its reader process stopped ({Stop}, exit code {ExitCode})")]
     private static partial void LogStopped(ILogger logger, string format, long bytes, ReaderStop stop, int? exitCode);

@@ -130,7 +130,7 @@ internal sealed partial class ReaderProcess : IAsyncDisposable
             {
                 var exitCode = await ExitCodeAsync();
                 LogDied(logger, process.Id, exitCode, string.Join(" | ", lastLines));
-                return new ReaderOutcome(null, ReaderStop.Died, sent, exitCode);
+                return new ReaderOutcome(null, exitCode == ReaderServer.OutOfMemoryExitCode ? ReaderStop.Memory : ReaderStop.Died, sent, exitCode);
             }
 
             broken = false;

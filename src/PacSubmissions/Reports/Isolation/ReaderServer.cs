@@ -14,6 +14,9 @@ internal static class ReaderServer
 {
     public const string ParentVariable = "PAC_READER_PARENT";
 
+    /// <summary>The exit code of a reader process that ran out of its memory (EX_SOFTWARE would hide it among crashes).</summary>
+    public const int OutOfMemoryExitCode = 75;
+
     public static async Task<int> RunAsync(Stream input, Stream output, CancellationToken cancellationToken)
     {
         var options = Environment.GetEnvironmentVariable(ReaderProtocol.OptionsVariable) is { Length: > 0 } json
@@ -28,7 +31,18 @@ internal static class ReaderServer
         while (await ReaderProtocol.ReadLengthAsync(input, orphaned.Token) is { } first)
         {
             var document = new DocumentRequestStream(input, first);
-            var reading = await reader.ReadAsync(document, orphaned.Token);
+            ReportReading reading;
+            try
+            {
+                reading = await reader.ReadAsync(document, orphaned.Token);
+            }
+            catch (OutOfMemoryException)
+            {
+                // The GC's hard limit was reached: say so by the exit code, which the worker reads as "over the memory limit".
+                Environment.Exit(OutOfMemoryExitCode);
+                throw;
+            }
+
             await document.DrainAsync(orphaned.Token);
             await ReaderProtocol.WriteAnswerAsync(output, reading, orphaned.Token);
         }

@@ -53,7 +53,7 @@ public static class CrashShapes
         ("nested-content-controls.docx", NestedContentControlsDocx()),
     ];
 
-    private static byte[] MinimalDocx(string body) =>
+    public static byte[] MinimalDocx(string body) =>
         Zip(("[Content_Types].xml", WordContentTypes),
             ("_rels/.rels", """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"""),
             ("word/document.xml", """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>""" + body + "</w:body></w:document>"));

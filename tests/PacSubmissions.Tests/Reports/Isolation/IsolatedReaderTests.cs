@@ -38,7 +38,9 @@ public sealed class IsolatedReaderTests(ITestOutputHelper output)
                 readings.Add((name, await reader.ReadAsync(new MemoryStream(bytes, writable: false), CancellationToken.None)));
             }
 
-            // Warm readers may stay for the next report, but none of them may still be working on an old one.
+            // Warm readers may stay for the next report, but none of them may still be working on an old one. The
+            // successor of the last retired reader is given the time to finish its own start first.
+            await Task.Delay(TimeSpan.FromSeconds(3));
             var (ownCpu, readersCpu) = await CpuSpentOverAsync(TimeSpan.FromSeconds(2));
             Assert.True(ownCpu < TimeSpan.FromMilliseconds(400), $"The test process used {ownCpu.TotalMilliseconds:0} ms of CPU in 2 s of waiting.");
             Assert.True(readersCpu < TimeSpan.FromMilliseconds(200), $"Reader processes used {readersCpu.TotalMilliseconds:0} ms of CPU in 2 s after their answers.");
@@ -87,6 +89,25 @@ public sealed class IsolatedReaderTests(ITestOutputHelper output)
         Assert.Equal(ReportStatus.Unreadable, reading.Status);
         Assert.True(started.Elapsed < TimeSpan.FromSeconds(20), $"The answer took {started.Elapsed}.");
         Assert.DoesNotContain(ReaderChildren(), IsBusy);
+    }
+
+    [Fact]
+    public async Task AFileThatNeedsMoreMemoryThanTheLimitIsTooLargeAndTheNextReportIsRead()
+    {
+        // 20 MB of Word paragraphs: under the part limit, but the document model of it needs several times that.
+        var paragraph = "<w:p><w:r><w:t>" + string.Join(' ', Enumerable.Repeat("activity", 40)) + "</w:t></w:r></w:p>";
+        var big = CrashShapes.MinimalDocx(new System.Text.StringBuilder().Insert(0, paragraph, 20 * 1024 * 1024 / paragraph.Length).ToString());
+        var good = Docx([.. FormText.English.Pairs.SelectMany(p => new[] { Bold(p.Question), Plain(p.Answer) })]);
+        await using var reader = new IsolatedReportReader(Options.Create(new ReportReaderOptions()),
+            Options.Create(new ReaderProcessOptions { Processes = 1, MaxMemoryBytes = 128L * 1024 * 1024 }), TimeProvider.System, NullLogger<IsolatedReportReader>.Instance);
+
+        var reading = await reader.ReadAsync(new MemoryStream(big), CancellationToken.None);
+        var next = await reader.ReadAsync(new MemoryStream(good), CancellationToken.None);
+
+        var problem = Assert.Single(reading.Problems);
+        Assert.Equal(ProblemCodes.TooLarge, problem.Code);
+        Assert.Contains("128 MB of memory", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(ReportStatus.Valid, next.Status);
     }
 
     /// <summary>This process's CPU time, and its reader children's, over a wait in which none of them should work.</summary>
