@@ -19,6 +19,7 @@ public sealed class AloneOnTheMachine
 
 /// <summary>Reports read in reader processes apart from this one: a file that breaks the reader breaks only its process.</summary>
 [Collection(AloneOnTheMachine.Name)]
+[Trait("Category", "Slow")]
 public sealed class IsolatedReaderTests(ITestOutputHelper output)
 {
     /// <summary>Short limits, so a file that would run for ever costs the test seconds; the same limits a deployment sets longer.</summary>
@@ -76,6 +77,23 @@ public sealed class IsolatedReaderTests(ITestOutputHelper output)
         Assert.Equal(ReportStatus.Valid, after.Status);
         // The whole reading comes through the process boundary: every field as the in-process reader gives it.
         Assert.Equal(JsonSerializer.Serialize(await ReadAsync(good)), JsonSerializer.Serialize(after));
+    }
+
+    [Fact]
+    public async Task OneWarmReaderReadsReportAfterReportAndIsReplacedAfterAFileItCouldNotRead()
+    {
+        var good = Docx([.. FormText.English.Pairs.SelectMany(p => new[] { Bold(p.Question), Plain(p.Answer) })]);
+        await using var reader = Reader(processes: 1);
+
+        await reader.ReadAsync(new MemoryStream(good), CancellationToken.None);
+        var first = Assert.Single(ReaderChildren()).Id;
+        await reader.ReadAsync(new MemoryStream(good), CancellationToken.None);
+        var second = Assert.Single(ReaderChildren()).Id;
+        await reader.ReadAsync(new MemoryStream(Program()), CancellationToken.None);
+        var afterUnreadable = Assert.Single(ReaderChildren()).Id;
+
+        Assert.Equal(first, second);
+        Assert.NotEqual(second, afterUnreadable);
     }
 
     [Fact]

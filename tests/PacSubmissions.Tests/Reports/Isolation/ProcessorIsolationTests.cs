@@ -10,6 +10,7 @@ namespace PacSubmissions.Tests.Reports.Isolation;
 
 /// <summary>The processor on real Azurite, reading through its reader processes as the Functions app does.</summary>
 [Collection(AloneOnTheMachine.Name)]
+[Trait("Category", "Slow")]
 public sealed class ProcessorIsolationTests
 {
     [Fact]
