@@ -42,9 +42,10 @@ public sealed class IsolatedReaderTests(ITestOutputHelper output)
             // Warm readers may stay for the next report, but none of them may still be working on an old one. The
             // successor of the last retired reader is given the time to finish its own start first.
             await Task.Delay(TimeSpan.FromSeconds(3));
+            // A parse still running would burn a whole core, 2 s of CPU in 2 s; the margins leave room for a loaded machine.
             var (ownCpu, readersCpu) = await CpuSpentOverAsync(TimeSpan.FromSeconds(2));
-            Assert.True(ownCpu < TimeSpan.FromMilliseconds(400), $"The test process used {ownCpu.TotalMilliseconds:0} ms of CPU in 2 s of waiting.");
-            Assert.True(readersCpu < TimeSpan.FromMilliseconds(200), $"Reader processes used {readersCpu.TotalMilliseconds:0} ms of CPU in 2 s after their answers.");
+            Assert.True(ownCpu < TimeSpan.FromMilliseconds(1000), $"The test process used {ownCpu.TotalMilliseconds:0} ms of CPU in 2 s of waiting.");
+            Assert.True(readersCpu < TimeSpan.FromMilliseconds(500), $"Reader processes used {readersCpu.TotalMilliseconds:0} ms of CPU in 2 s after their answers.");
         }
 
         foreach (var (name, reading) in readings)
