@@ -24,6 +24,9 @@ internal sealed record ReaderLaunch(string Host, string ReaderPath)
         return new ReaderLaunch(DotnetHost(), reader);
     }
 
+    /// <summary>The dotnet host's arguments: the reader, which has no dependency list of its own (see its project file).</summary>
+    public IEnumerable<string> Arguments() => [ReaderPath];
+
     private static string DotnetHost()
     {
         var hostName = OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet";

@@ -71,7 +71,11 @@ internal sealed partial class ReaderProcess : IAsyncDisposable
             UseShellExecute = false,
             CreateNoWindow = true,
         };
-        start.ArgumentList.Add(launch.ReaderPath);
+        foreach (var argument in launch.Arguments())
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         start.Environment[ReaderProtocol.OptionsVariable] = JsonSerializer.Serialize(limits, ReaderProtocol.Json);
         start.Environment[ReaderServer.ParentVariable] = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
         // The GC's hard limit makes a runaway allocation an OutOfMemoryException in the child; the resident-memory watch
