@@ -39,7 +39,11 @@ public sealed partial class ReportReader(IOptions<ReportReaderOptions> options, 
             var analysis = FormAnalyzer.Analyze(document.Blocks, linked.Token);
             LogRead(logger, document.Format, spooled.Bytes, analysis.Status, analysis.Sections.Count);
             return new ReportReading(document.Format, spooled.Bytes, spooled.Sha256, analysis.Status, analysis.Problems, analysis.Sections,
-                analysis.Institution, analysis.CentreName, analysis.Emails, analysis.Phones, analysis.PreparedBy, document.Pages, analysis.Words);
+                analysis.Institution, analysis.CentreName, analysis.Emails, analysis.Phones, analysis.PreparedBy, document.Pages, analysis.Words)
+            {
+                FormVersion = analysis.FormVersion,
+                ReviewReasons = analysis.Review,
+            };
         }
         catch (UnreadableReportException exception)
         {
