@@ -1,9 +1,15 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using PacSubmissions.Campaigns;
+using PacSubmissions.Centres;
 using PacSubmissions.Forms;
 
 namespace PacSubmissions.Cli.Commands;
 
-/// <summary><c>pac form check FILE</c>: whether a form definition (JSON) is fit to read reports with, before a campaign uses it.</summary>
+/// <summary>
+/// <c>pac form check FILE</c>: whether a form definition (JSON) is fit to read reports with, before a campaign uses it.
+/// <c>pac form template --centre ID [--language xx] --output FILE</c>: the form as a DOCX for one centre.
+/// </summary>
 public static class FormCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
@@ -34,6 +40,46 @@ public static class FormCommand
             await output.WriteLineAsync($"{file.Name}: form {form!.Version} is valid ({form.Questions.Count} questions, {form.RequiredKeys.Count} required).");
             return 0;
         });
-        return new Command("form", "The report form's definition.") { check };
+        return new Command("form", "The report form's definition.") { check, Template(output, error) };
+    }
+
+    private static Command Template(TextWriter output, TextWriter error)
+    {
+        var centreOption = new Option<string>("--centre") { Description = "The centre's id, e.g. demo-almaty: its contact block is filled in from the register.", Required = true };
+        var languageOption = new Option<string?>("--language") { Description = $"One of {string.Join(", ", FormDefinition.Languages)} (default: the centre's language, else en)." };
+        var outputOption = new Option<FileInfo>("--output") { Description = "The DOCX file to write.", Required = true };
+        var command = new Command("template", "Write the form as a Word document for a centre, one content control per question.") { centreOption, languageOption, outputOption };
+        command.SetAction((parse, cancellationToken) => PacSettings.RunAsync(error, async () =>
+        {
+            var language = parse.GetValue(languageOption);
+            if (language is not null && !FormDefinition.Languages.Contains(language))
+            {
+                await error.WriteLineAsync($"--language: \"{language}\" is not one of the form's languages ({string.Join(", ", FormDefinition.Languages)}).");
+                return 1;
+            }
+
+            await using var services = PacSettings.Services(parse);
+            var centreId = parse.GetValue(centreOption)!;
+            var centre = await services.GetRequiredService<CentreRegister>().FindAsync(centreId, cancellationToken);
+            if (centre is null)
+            {
+                await error.WriteLineAsync($"No centre '{centreId}' in the register.");
+                return 1;
+            }
+
+            // The newest campaign's form: the one this year's reports are read against.
+            var newest = (await services.GetRequiredService<CampaignStore>().ListAsync(cancellationToken)).MaxBy(c => c.Year);
+            var form = FormDefinitions.Find(newest?.FormVersion ?? FormDefinitions.CurrentVersion) ?? FormDefinitions.Current;
+            var file = parse.GetValue(outputOption)!;
+            var written = FormTemplate.LanguageFor(language, centre);
+            await using (var stream = file.Create())
+            {
+                FormTemplate.Write(form, centre, written, stream);
+            }
+
+            await output.WriteLineAsync($"Wrote {file.FullName}: form {form.Version} in {written} for {centre.Name}.");
+            return 0;
+        }));
+        return command;
     }
 }

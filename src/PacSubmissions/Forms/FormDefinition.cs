@@ -13,7 +13,8 @@ public sealed record FormDefinition(
     IReadOnlyList<string> ClosingInstructions,
     IReadOnlyList<string> PreparedByLabels,
     FormNonAnswers NonAnswers,
-    FormLetterLines LetterLines)
+    FormLetterLines LetterLines,
+    FormTemplateTexts Template)
 {
     /// <summary>IFLA's languages, which every text of the form is given in.</summary>
     public static readonly IReadOnlyList<string> Languages = ["en", "fr", "es", "ru", "de", "ar", "zh"];
@@ -51,3 +52,6 @@ public sealed record FormNonAnswers(IReadOnlyList<string> Phrases, IReadOnlyList
 
 /// <summary>A covering letter's greeting and sign-off: text around the form that answers no question.</summary>
 public sealed record FormLetterLines(IReadOnlyList<string> Greetings, IReadOnlyList<string> SignOffs);
+
+/// <summary>The words <c>pac form template</c> writes besides the questions: a control's placeholder where a question has no hint, and the "prepared by" label.</summary>
+public sealed record FormTemplateTexts(IReadOnlyDictionary<string, string> Placeholder, IReadOnlyDictionary<string, string> PreparedBy);

@@ -124,6 +124,17 @@ public static partial class FormDefinitions
         NotEmpty("nonAnswers.qualifiers", form.NonAnswers.Qualifiers, problems);
         NotEmpty("letterLines.greetings", form.LetterLines.Greetings, problems);
         NotEmpty("letterLines.signOffs", form.LetterLines.SignOffs, problems);
+        MissingLanguages("template.placeholder", form.Template.Placeholder, problems);
+        MissingLanguages("template.preparedBy", form.Template.PreparedBy, problems);
+        foreach (var (language, label) in form.Template.PreparedBy.Where(l => !form.PreparedByLabels.Any(p => Fold(l.Value).StartsWith(Fold(p), StringComparison.Ordinal))))
+        {
+            problems.Add($"template.preparedBy ({language}) \"{label}\" does not start with one of preparedByLabels, so the reader would not find the name the template writes after it.");
+        }
+
+        foreach (var (language, placeholder) in form.Template.Placeholder.Where(l => !form.Placeholders.Any(p => Fold(p) == Fold(l.Value))))
+        {
+            problems.Add($"template.placeholder ({language}) \"{placeholder}\" is not one of placeholders, so the reader would take it for an answer.");
+        }
         var questionWords = shortForms.Select(s => s.Form).ToHashSet(StringComparer.Ordinal);
         foreach (var phrase in form.NonAnswers.Phrases.Where(p => questionWords.Contains(Fold(p))))
         {

@@ -89,6 +89,15 @@ public sealed class FormDefinitionTests
     }
 
     [Fact]
+    public void ATemplatePlaceholderTheReaderWouldTakeForAnAnswerIsAProblem()
+    {
+        var json = ShippedJson();
+        json["template"]!["placeholder"]!["de"] = "Hier schreiben.";
+
+        Assert.Contains("template.placeholder (de) \"Hier schreiben.\" is not one of placeholders", Assert.Single(ProblemsOf(json)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FormCheckAcceptsTheShippedDefinition()
     {
         var (exit, output, error) = await Pac.RunAsync("form", "check", ShippedPath);
@@ -103,7 +112,7 @@ public sealed class FormDefinitionTests
     {
         var json = ShippedJson();
         json["version"] = "Next Year";
-        json["placeholders"] = new JsonArray();
+        json["closingInstructions"] = new JsonArray();
         var path = WriteTemp(json.ToJsonString());
 
         var (exit, _, error) = await Pac.RunAsync("form", "check", path);
@@ -112,6 +121,6 @@ public sealed class FormDefinitionTests
         var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
         Assert.Contains(lines, l => l.Contains("version \"Next Year\"", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.Contains("placeholders: the list is empty", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("closingInstructions: the list is empty", StringComparison.Ordinal));
     }
 }
