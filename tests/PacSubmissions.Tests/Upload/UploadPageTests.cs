@@ -132,11 +132,11 @@ public sealed class UploadPageTests
         Assert.Equal(
             [
                 "Cette question du formulaire manque : Coopération locale.",
-                "Cette question n’a pas de vraie réponse : Ateliers et formations.",
-                "Cette question du formulaire manque : Initiatives de l’IFLA.",
+                "Cette question n’a pas de vraie réponse : Ateliers/formations/événements.",
+                "Cette question du formulaire manque : Participation du Centre PAC aux initiatives de l'IFLA.",
             ],
             after.Problems.Select(p => p.Text));
-        Assert.Contains("This question has no real answer: Workshops and training.", page, StringComparison.Ordinal);
+        Assert.Contains("This question has no real answer: Workshops/trainings/events.", page, StringComparison.Ordinal);
         Assert.Contains("Incomplete: some required questions are missing or not answered.", page, StringComparison.Ordinal);
     }
 

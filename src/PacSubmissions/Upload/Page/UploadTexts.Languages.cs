@@ -60,17 +60,6 @@ public sealed partial class UploadTexts
         ProblemNoText = "No text was found in the file (is it a scan?). Please send a document with text.",
         ProblemMissingSection = "This question of the form is missing: {0}.",
         ProblemUnansweredSection = "This question has no real answer: {0}.",
-        Sections = new Dictionary<string, string>
-        {
-            ["centre"] = "About the centre",
-            ["international-cooperation"] = "International cooperation",
-            ["local-cooperation"] = "Local cooperation",
-            ["workshops"] = "Workshops and training",
-            ["ifla-initiatives"] = "IFLA initiatives",
-            ["suggestions"] = "Suggestions",
-            ["standards"] = "Standards",
-            ["other-comments"] = "Other comments",
-        },
     };
 
     public static readonly UploadTexts French = new()
@@ -130,17 +119,6 @@ public sealed partial class UploadTexts
         ProblemNoText = "Aucun texte n’a été trouvé dans le fichier (est-ce une numérisation ?). Veuillez envoyer un document contenant du texte.",
         ProblemMissingSection = "Cette question du formulaire manque : {0}.",
         ProblemUnansweredSection = "Cette question n’a pas de vraie réponse : {0}.",
-        Sections = new Dictionary<string, string>
-        {
-            ["centre"] = "Présentation du centre",
-            ["international-cooperation"] = "Coopération internationale",
-            ["local-cooperation"] = "Coopération locale",
-            ["workshops"] = "Ateliers et formations",
-            ["ifla-initiatives"] = "Initiatives de l’IFLA",
-            ["suggestions"] = "Suggestions",
-            ["standards"] = "Normes",
-            ["other-comments"] = "Autres commentaires",
-        },
     };
 
     public static readonly UploadTexts Spanish = new()
@@ -200,17 +178,6 @@ public sealed partial class UploadTexts
         ProblemNoText = "No se encontró texto en el archivo (¿es un escaneo?). Envíe un documento con texto.",
         ProblemMissingSection = "Falta esta pregunta del formulario: {0}.",
         ProblemUnansweredSection = "Esta pregunta no tiene una respuesta real: {0}.",
-        Sections = new Dictionary<string, string>
-        {
-            ["centre"] = "Sobre el centro",
-            ["international-cooperation"] = "Cooperación internacional",
-            ["local-cooperation"] = "Cooperación local",
-            ["workshops"] = "Talleres y formación",
-            ["ifla-initiatives"] = "Iniciativas de la IFLA",
-            ["suggestions"] = "Sugerencias",
-            ["standards"] = "Normas",
-            ["other-comments"] = "Otros comentarios",
-        },
     };
 
     public static readonly UploadTexts Russian = new()
@@ -270,17 +237,6 @@ public sealed partial class UploadTexts
         ProblemNoText = "В файле не найден текст (это скан?). Отправьте документ с текстом.",
         ProblemMissingSection = "Отсутствует вопрос формы: {0}.",
         ProblemUnansweredSection = "На этот вопрос нет настоящего ответа: {0}.",
-        Sections = new Dictionary<string, string>
-        {
-            ["centre"] = "О центре",
-            ["international-cooperation"] = "Международное сотрудничество",
-            ["local-cooperation"] = "Местное сотрудничество",
-            ["workshops"] = "Семинары и обучение",
-            ["ifla-initiatives"] = "Инициативы ИФЛА",
-            ["suggestions"] = "Предложения",
-            ["standards"] = "Стандарты",
-            ["other-comments"] = "Другие комментарии",
-        },
     };
 
     public static readonly UploadTexts German = new()
@@ -340,17 +296,6 @@ public sealed partial class UploadTexts
         ProblemNoText = "In der Datei wurde kein Text gefunden (ist sie ein Scan?). Bitte senden Sie ein Dokument mit Text.",
         ProblemMissingSection = "Diese Frage des Formulars fehlt: {0}.",
         ProblemUnansweredSection = "Diese Frage hat keine echte Antwort: {0}.",
-        Sections = new Dictionary<string, string>
-        {
-            ["centre"] = "Über das Zentrum",
-            ["international-cooperation"] = "Internationale Zusammenarbeit",
-            ["local-cooperation"] = "Lokale Zusammenarbeit",
-            ["workshops"] = "Workshops und Schulungen",
-            ["ifla-initiatives"] = "IFLA-Initiativen",
-            ["suggestions"] = "Vorschläge",
-            ["standards"] = "Standards",
-            ["other-comments"] = "Weitere Anmerkungen",
-        },
     };
 
     public static readonly UploadTexts Arabic = new()
@@ -411,17 +356,6 @@ public sealed partial class UploadTexts
         ProblemNoText = "لم يُعثر على نص في الملف (هل هو صورة ممسوحة؟). يُرجى إرسال مستند يحتوي على نص.",
         ProblemMissingSection = "هذا السؤال من الاستمارة مفقود: {0}.",
         ProblemUnansweredSection = "هذا السؤال بلا إجابة حقيقية: {0}.",
-        Sections = new Dictionary<string, string>
-        {
-            ["centre"] = "عن المركز",
-            ["international-cooperation"] = "التعاون الدولي",
-            ["local-cooperation"] = "التعاون المحلي",
-            ["workshops"] = "ورش العمل والتدريب",
-            ["ifla-initiatives"] = "مبادرات الإفلا",
-            ["suggestions"] = "المقترحات",
-            ["standards"] = "المعايير",
-            ["other-comments"] = "ملاحظات أخرى",
-        },
     };
 
     public static readonly UploadTexts Chinese = new()
@@ -481,17 +415,6 @@ public sealed partial class UploadTexts
         ProblemNoText = "文件中未找到文字（是扫描件吗？）。请提交含文字的文档。",
         ProblemMissingSection = "表格中缺少此问题：{0}。",
         ProblemUnansweredSection = "此问题没有实际回答：{0}。",
-        Sections = new Dictionary<string, string>
-        {
-            ["centre"] = "中心简介",
-            ["international-cooperation"] = "国际合作",
-            ["local-cooperation"] = "本地合作",
-            ["workshops"] = "研讨会与培训",
-            ["ifla-initiatives"] = "国际图联倡议",
-            ["suggestions"] = "建议",
-            ["standards"] = "标准",
-            ["other-comments"] = "其他意见",
-        },
     };
 
     public static readonly IReadOnlyList<UploadTexts> All = [English, French, Spanish, Russian, German, Arabic, Chinese];

@@ -64,5 +64,4 @@ public sealed partial class UploadTexts
     public required string ProblemNoText { get; init; }
     public required string ProblemMissingSection { get; init; }
     public required string ProblemUnansweredSection { get; init; }
-    public required IReadOnlyDictionary<string, string> Sections { get; init; }
 }
