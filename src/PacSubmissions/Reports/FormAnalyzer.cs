@@ -87,7 +87,9 @@ internal static partial class FormAnalyzer
             if (awaitingName)
             {
                 awaitingName = false;
-                if (ClosingLines.NameOnItsOwn(block.Text) is { } name)
+                // The label's empty cell may be followed by the next question: that is no one's name.
+                if (block.Kind != BlockKind.Emphasized && QuestionMatcher.Match(block.Text, emphasized: false, rules, seen) is null
+                    && ClosingLines.NameOnItsOwn(block.Text) is { } name)
                 {
                     preparedBy ??= name;
                     contactLines.Add(block.Text);
@@ -273,7 +275,7 @@ internal static partial class FormAnalyzer
             return AfterHint(answer).Answer;
         }
 
-        var words = Word().Matches(answer);
+        var words = TextCleaner.WordsOf(answer);
         foreach (var language in Forms.FormDefinition.Languages)
         {
             if (rules.Form.Question(key)?.HintIn(language) is not { } hint)
@@ -281,7 +283,7 @@ internal static partial class FormAnalyzer
                 continue;
             }
 
-            var hintWords = Word().Matches(TextCleaner.Fold(hint)).Select(m => m.Value).ToList();
+            var hintWords = TextCleaner.WordsOf(TextCleaner.Fold(hint)).Select(m => m.Value).ToList();
             if (hintWords.Count > 0 && words.Count >= hintWords.Count
                 && hintWords.Select((w, i) => TextCleaner.Fold(words[i].Value) == w).All(same => same))
             {
@@ -363,7 +365,4 @@ internal static partial class FormAnalyzer
 
     [GeneratedRegex(@"^\s*(?:\d{1,2}(?:\.\d{1,2})?|[IVX]{1,4}|[一二三四五六七八九十]{1,2})\s*[.)、．]\s*\S")]
     private static partial Regex NumberedHeading();
-
-    [GeneratedRegex(@"[\p{IsCJKUnifiedIdeographs}]|[\p{L}\p{N}\p{M}-[\p{IsCJKUnifiedIdeographs}]]+")]
-    private static partial Regex Word();
 }

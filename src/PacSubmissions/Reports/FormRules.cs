@@ -71,7 +71,7 @@ internal sealed partial class FormRules
 
     /// <summary>The folded words of a text (each ideograph a word), as a set for similarity.</summary>
     public static HashSet<string> Tokens(string text) =>
-        Word().Matches(TextCleaner.Fold(text)).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
+        TextCleaner.WordsOf(TextCleaner.Fold(text)).Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Dice's coefficient of two word sets: 1 for the same words, 0 for none in common.</summary>
     public static double Similarity(IReadOnlySet<string> a, IReadOnlySet<string> b)
@@ -95,9 +95,6 @@ internal sealed partial class FormRules
 
     [GeneratedRegex(@"[\p{P}\p{S}]")]
     private static partial Regex Punctuation();
-
-    [GeneratedRegex(@"[\p{IsCJKUnifiedIdeographs}]|[\p{L}\p{N}\p{M}-[\p{IsCJKUnifiedIdeographs}]]+")]
-    private static partial Regex Word();
 }
 
 /// <summary>One question's words in one language: <see cref="Text"/>, its <see cref="Hint"/>, and <see cref="Full"/> (both).</summary>

@@ -30,6 +30,9 @@ internal static partial class TextCleaner
     /// <summary>Words, counting each Chinese/Japanese ideograph as one since those scripts do not separate words.</summary>
     public static int CountWords(string text) => Words().Count(text);
 
+    /// <summary>The words themselves, by the same rule as <see cref="CountWords"/>, with their positions.</summary>
+    public static MatchCollection WordsOf(string text) => Words().Matches(text);
+
     [GeneratedRegex(@"[\s\u00A0\u200B\uFEFF]+")]
     private static partial Regex Whitespace();
 

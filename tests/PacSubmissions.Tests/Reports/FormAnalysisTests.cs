@@ -237,6 +237,15 @@ public sealed class FormAnalysisTests
         Assert.Equal("Mag. Katharina Berger", analysis.PreparedBy);
     }
 
+    [Fact]
+    public void AnEmptyPreparedByCellFollowedByAQuestionNamesNoOne()
+    {
+        var analysis = Analyze([.. RequiredAnswered().Take(4), Label("Prepared by"), Label("Local Cooperation"), T(Form.Answers[2])]);
+
+        Assert.Null(analysis.PreparedBy);
+        Assert.Equal(Form.Answers[2], Section(analysis, FormSections.LocalCooperation).Text);
+    }
+
     [Theory]
     [InlineData("Prepared by Dr. Jane Smith, PAC Centre coordinator.", "Dr. Jane Smith")]
     [InlineData("Report prepared by Mag. Katharina Berger.", "Mag. Katharina Berger")]

@@ -37,6 +37,11 @@ public static class UploadPage
                     body.Append(CultureInfo.InvariantCulture, $"<p class=\"notice late\" id=\"late-notice\">{E(t.DeadlinePassedNotice)}</p>");
                 }
 
+                if (page.Token is { } token)
+                {
+                    body.Append(CultureInfo.InvariantCulture, $"<p id=\"template\"><a href=\"{E(UploadRoutes.TemplatePath(token, t.Code))}\" download>{E(t.TemplateLink)}</a></p>");
+                }
+
                 AppendForm(body, page, maxBytes);
                 break;
         }

@@ -10,6 +10,7 @@ public sealed partial class UploadTexts
     public required string NativeName { get; init; }
     public bool RightToLeft { get; init; }
     public required string PageTitle { get; init; }
+    public required string TemplateLink { get; init; }
     public required string CampaignYear { get; init; }
     public required string DeadlineLabel { get; init; }
     public required string InYourLocalTime { get; init; }
