@@ -135,7 +135,7 @@ public static class DashboardPages
                 .Element("td", CampaignTableView.LabelOf(row.State), "state-" + CampaignTableView.NameOf(row.State))
                 .Element("td", row.Latest is { } latest ? CampaignSettings.Show(latest.ReceivedAt, zone) : "–")
                 .Element("td", row.Versions.ToString(CultureInfo.InvariantCulture))
-                .Element("td", row.Latest is null ? "–" : $"{row.SectionsAnswered.Count} of {FormSections.All.Count}: {string.Join(", ", row.SectionsAnswered)}")
+                .Element("td", row.Latest is null ? "–" : $"{row.SectionsAnswered.Count} of {FormSections.All.Count}: {string.Join(", ", row.SectionsAnswered)}{(row.Latest.Check is { NeedsReview: true } ? " (needs review)" : "")}")
                 .Element("td", row.RemindersSent.ToString(CultureInfo.InvariantCulture))
                 .Element("td", row.ExtendedDeadline is { } extended ? CampaignSettings.Show(extended, zone) : "–")
                 .Raw("</tr>");

@@ -82,7 +82,9 @@ public sealed class DashboardHttpTests
         await site.UploadAsync(DashboardSite.Almaty, path);
 
         var page = await site.PageAsync($"{Base}/2030/centres/kz-almaty");
+        var table = await site.PageAsync($"{Base}/2030");
 
+        Assert.Contains("ifla-initiatives, standards (needs review)", table, StringComparison.Ordinal);
         Assert.Contains("Valid, needs review", page, StringComparison.Ordinal);
         Assert.Contains("<h3>Needs review</h3>", page, StringComparison.Ordinal);
         Assert.Contains("recognised only by its likeness to the form&#39;s wording", page, StringComparison.Ordinal);
