@@ -46,9 +46,10 @@ public sealed record FormQuestion(
 
 /// <summary>
 /// Answers that report nothing: <see cref="Phrases"/> said alone ("None", "Néant", "无"), optionally with one of the
-/// <see cref="Qualifiers"/> before or after ("None at this stage", "Nothing to report this year").
+/// <see cref="Qualifiers"/> before or after ("None at this stage", "Nothing to report this year"); and, less surely,
+/// one of the <see cref="Negations"/> with a word or two ("No activities this year", "Keine Veranstaltungen", "无重大活动").
 /// </summary>
-public sealed record FormNonAnswers(IReadOnlyList<string> Phrases, IReadOnlyList<string> Qualifiers);
+public sealed record FormNonAnswers(IReadOnlyList<string> Phrases, IReadOnlyList<string> Qualifiers, IReadOnlyList<string> Negations);
 
 /// <summary>A covering letter's greeting and sign-off: text around the form that answers no question.</summary>
 public sealed record FormLetterLines(IReadOnlyList<string> Greetings, IReadOnlyList<string> SignOffs);

@@ -122,6 +122,7 @@ public static partial class FormDefinitions
         NotEmpty("preparedByLabels", form.PreparedByLabels, problems);
         NotEmpty("nonAnswers.phrases", form.NonAnswers.Phrases, problems);
         NotEmpty("nonAnswers.qualifiers", form.NonAnswers.Qualifiers, problems);
+        NotEmpty("nonAnswers.negations", form.NonAnswers.Negations, problems);
         NotEmpty("letterLines.greetings", form.LetterLines.Greetings, problems);
         NotEmpty("letterLines.signOffs", form.LetterLines.SignOffs, problems);
         MissingLanguages("template.placeholder", form.Template.Placeholder, problems);

@@ -177,6 +177,15 @@ internal static partial class FormAnalyzer
             })
             .ToList();
         review.AddRange(Unsure(readings, words, rules));
+        foreach (var section in sections.Where(s => s.Answer.Count > 0).DistinctBy(s => s.Answer))
+        {
+            if (section.Answer.All(a => NonAnswers.IsNonAnswer(a, rules)) && section.Answer.Any(a => NonAnswers.Classify(a, rules) == NonAnswerKind.Loose))
+            {
+                review.Add(new ReviewReason(ReviewCodes.LooseNonAnswer,
+                    $"The answer to \"{rules.Form.TitleOf(section.Key)}\" (\"{Shorten(string.Join(" ", section.Answer))}\") was counted as no answer because it only says there was none; check that it reports nothing.", section.Key));
+            }
+        }
+
         var centreText = readings.Where(s => s.Key == FormSections.Centre).Select(s => s.Text).ToList();
         var everywhere = preamble.Concat(readings.Select(s => s.Text).Distinct(StringComparer.Ordinal)).Concat(contactLines).ToList();
         return new FormAnalysis(

@@ -33,6 +33,7 @@ internal sealed partial class FormRules
         Placeholders = form.Placeholders.Select(Bare).ToHashSet(StringComparer.Ordinal);
         NonAnswerPhrases = form.NonAnswers.Phrases.Select(Bare).ToHashSet(StringComparer.Ordinal);
         Qualifiers = [.. form.NonAnswers.Qualifiers.Select(Bare).OrderByDescending(q => q.Length)];
+        Negations = [.. form.NonAnswers.Negations.Select(Bare).Where(n => n.Length > 0).Distinct().OrderByDescending(n => n.Length)];
         Instructions = FoldLongestFirst(form.ClosingInstructions);
         PreparedByLabels = FoldLongestFirst(form.PreparedByLabels);
         Greetings = FoldLongestFirst(form.LetterLines.Greetings);
@@ -57,6 +58,9 @@ internal sealed partial class FormRules
 
     /// <summary>Longest first, so "at this stage" is stripped whole before "stage" could be considered.</summary>
     public IReadOnlyList<string> Qualifiers { get; }
+
+    /// <summary>Bare like the answers they are compared with ("pas d'" is "pas d"), longest first.</summary>
+    public IReadOnlyList<string> Negations { get; }
 
     public IReadOnlyList<string> Instructions { get; }
 

@@ -36,6 +36,7 @@ public static class ReviewCodes
 {
     public const string LooseQuestion = "loose-question";
     public const string ShortAnswer = "short-answer";
+    public const string LooseNonAnswer = "loose-non-answer";
     public const string LongAnswer = "long-answer";
     public const string UnknownLayout = "unknown-layout";
 }

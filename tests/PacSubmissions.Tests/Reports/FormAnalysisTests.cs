@@ -179,8 +179,33 @@ public sealed class FormAnalysisTests
     }
 
     [Theory]
+    [InlineData("No activities this year.")]
+    [InlineData("Aucune activité cette année.")]
+    [InlineData("Keine Veranstaltungen.")]
+    [InlineData("Нет мероприятий.")]
+    [InlineData("لا توجد أنشطة")]
+    [InlineData("无重大活动。")]
+    public void ANegationWithAWordOrTwoIsNoAnswerAndAskedToBeChecked(string nonAnswer)
+    {
+        var analysis = Analyze([.. RequiredAnswered(skip: 3), Q("Workshops/trainings/events"), T(nonAnswer)]);
+
+        Assert.False(Section(analysis, FormSections.Workshops).Answered);
+        Assert.Contains(analysis.Review, r => r is { Code: ReviewCodes.LooseNonAnswer, Section: FormSections.Workshops });
+    }
+
+    [Fact]
+    public void AKnownNonAnswerNeedsNoReview()
+    {
+        var analysis = Analyze([.. RequiredAnswered(skip: 3), Q("Workshops/trainings/events"), T("None at this stage.")]);
+
+        Assert.False(Section(analysis, FormSections.Workshops).Answered);
+        Assert.Empty(analysis.Review);
+    }
+
+    [Theory]
     [InlineData("None of our staff could travel, but we hosted two webinars on the Risk Register.")]
     [InlineData("No funding this year; we still translated the FAQ.")]
+    [InlineData("No, but we ran two workshops on wet books.")]
     [InlineData("Nothing new in the register, but we reviewed twelve entries.")]
     public void AnAnswerThatStartsLikeANonAnswerButReportsSomethingCounts(string answer)
     {
