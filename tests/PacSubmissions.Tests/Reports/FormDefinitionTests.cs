@@ -98,6 +98,34 @@ public sealed class FormDefinitionTests
     }
 
     [Fact]
+    public async Task NextYearsChangedFormIsANewDefinitionNotNewCode()
+    {
+        var json = ShippedJson();
+        json["version"] = "pac-annual-report-2030";
+        var digital = new JsonObject
+        {
+            ["key"] = "digital-preservation",
+            ["required"] = true,
+            ["text"] = new JsonObject(FormDefinition.Languages.Select(l => KeyValuePair.Create(l, (JsonNode?)(l == "en" ? "Digital preservation" : $"Digital preservation ({l})")))),
+            ["shortForms"] = new JsonArray("digital preservation"),
+        };
+        json["questions"]!.AsArray().Add(digital);
+        var (next, problems) = FormDefinitions.Load(new MemoryStream(Encoding.UTF8.GetBytes(json.ToJsonString())));
+        Assert.Empty(problems);
+        var form = FormText.English;
+        var report = TestDocuments.Docx([.. form.Pairs.Take(5).SelectMany(p => new[] { TestDocuments.Bold(p.Question), TestDocuments.Plain(p.Answer) })]);
+        var reader = TestDocuments.Reader();
+
+        var thisYear = await reader.ReadAsync(new MemoryStream(report), CancellationToken.None);
+        var nextYear = await reader.ReadAsync(new MemoryStream(report), next!, CancellationToken.None);
+
+        Assert.Equal((ReportStatus.Valid, FormDefinitions.CurrentVersion), (thisYear.Status, thisYear.FormVersion));
+        Assert.Equal((ReportStatus.Incomplete, "pac-annual-report-2030"), (nextYear.Status, nextYear.FormVersion));
+        Assert.Equal(("missing-section", "digital-preservation"), (Assert.Single(nextYear.Problems).Code, nextYear.Problems[0].Section));
+        Assert.Contains("\"Digital preservation\"", nextYear.Problems[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FormCheckAcceptsTheShippedDefinition()
     {
         var (exit, output, error) = await Pac.RunAsync("form", "check", ShippedPath);
