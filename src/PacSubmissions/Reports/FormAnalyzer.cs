@@ -21,6 +21,9 @@ internal static partial class FormAnalyzer
     /// <summary>A document with this much text and none of the form's questions is in a layout the reader does not know.</summary>
     private const int UnknownLayoutWords = 30;
 
+    /// <summary>A document this long that shows fewer than half the questions probably has the rest in a layout the reader missed.</summary>
+    private const int PartialLayoutWords = 300;
+
     /// <summary>How much a paragraph under a question must share with the question's hint to be the hint.</summary>
     private const double HintSimilarity = 0.5;
 
@@ -326,6 +329,11 @@ internal static partial class FormAnalyzer
         {
             yield return new ReviewReason(ReviewCodes.UnknownLayout,
                 $"None of the form's questions was recognised in {words} words of text: the report may be laid out in a way the reader does not know.");
+        }
+        else if (readings.Count > 0 && readings.Count * 2 < rules.Form.Questions.Count && words >= PartialLayoutWords)
+        {
+            yield return new ReviewReason(ReviewCodes.UnknownLayout,
+                $"Only {readings.Count} of the form's {rules.Form.Questions.Count} questions were recognised in {words} words of text: the others may be there in a layout the reader does not know.");
         }
 
         foreach (var section in readings.DistinctBy(s => s.Text))

@@ -365,6 +365,24 @@ public sealed class FormAnalysisTests
     }
 
     [Fact]
+    public void ALongDocumentShowingFewerThanHalfTheQuestionsNeedsReview()
+    {
+        var prose = string.Join(' ', Enumerable.Repeat("This year the centre surveyed collections and trained staff.", 40));
+        var analysis = Analyze(Q("PAC Centre"), T(Form.Answers[0]), Q("International Cooperation"), T(prose), T(prose));
+
+        Assert.Contains("Only 2 of the form's 8 questions", Assert.Single(analysis.Review, r => r.Code == ReviewCodes.UnknownLayout).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AShortIncompleteReportIsIncompleteWithoutNeedingReview()
+    {
+        var analysis = Analyze(Q("PAC Centre"), T(Form.Answers[0]), Q("International Cooperation"), T(Form.Answers[1]));
+
+        Assert.Equal(ReportStatus.Incomplete, analysis.Status);
+        Assert.Empty(analysis.Review);
+    }
+
+    [Fact]
     public void AnUnusuallyLongAnswerNeedsReview()
     {
         var analysis = Analyze([.. RequiredAnswered(), Q("Any other comments"), T(string.Join(' ', Enumerable.Repeat("word", 4500)))]);
