@@ -228,6 +228,14 @@ public sealed class FormAnalysisTests
     }
 
     [Fact]
+    public void ASuggestionWordedAsARequestIsAnAnswerNotAnInstruction()
+    {
+        var analysis = Analyze([.. RequiredAnswered(), Q("Suggestions to IFLA HQ on improvements to the PAC Centre network"), T("Please add a shared calendar of network events.")]);
+
+        Assert.True(Section(analysis, FormSections.Suggestions).Answered);
+    }
+
+    [Fact]
     public void ALettersGreetingAndSignOffBelongToNoAnswer()
     {
         var analysis = Analyze([T("Dear colleagues,"), T("please find our report below."), .. RequiredAnswered(), T("Yours sincerely,"), T("Jane Fletcher"), T("Head of Preservation")]);
