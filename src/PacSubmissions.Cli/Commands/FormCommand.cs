@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using PacSubmissions.Campaigns;
-using PacSubmissions.Centres;
 using PacSubmissions.Forms;
 
 namespace PacSubmissions.Cli.Commands;
@@ -59,11 +58,8 @@ public static class FormCommand
             }
 
             await using var services = PacSettings.Services(parse);
-            var centreId = parse.GetValue(centreOption)!;
-            var centre = await services.GetRequiredService<CentreRegister>().FindAsync(centreId, cancellationToken);
-            if (centre is null)
+            if (await CentreCampaign.FindCentreAsync(services, parse.GetValue(centreOption)!, error, cancellationToken) is not { } centre)
             {
-                await error.WriteLineAsync($"No centre '{centreId}' in the register.");
                 return 1;
             }
 
