@@ -5,7 +5,7 @@ using static PacSubmissions.Tests.Reports.TestDocuments;
 
 namespace PacSubmissions.Tests.Reports;
 
-/// <summary>Whole DOCX files built the way Word writes them (content controls, line breaks, italic hints, label tables, letters), read end to end.</summary>
+/// <summary>Whole DOCX files built the way Word writes them (content controls, line breaks, italic hints, label tables, letters), and PDFs printed from them, read end to end.</summary>
 public sealed class WordTraitTests
 {
     private static readonly FormText Form = FormText.English;
@@ -111,5 +111,37 @@ public sealed class WordTraitTests
 
         Assert.Equal(ReportStatus.Valid, reading.Status);
         Assert.False(reading.NeedsReview);
+    }
+
+    [Fact]
+    public async Task APdfPrintedFromAFormWithAnEmptyControlShowsThePlaceholderAsNoAnswer()
+    {
+        var lines = Form.Pairs.Take(5).SelectMany((p, i) => new[]
+        {
+            new PdfLine(p.Question.Split(" (")[0], Bold: true, Gap: 10),
+            new PdfLine(i == 2 ? "Click or tap here to enter text." : p.Answer, Gap: 4),
+        });
+
+        var reading = await ReadAsync(Pdf(lines));
+
+        Assert.Equal(ReportStatus.Incomplete, reading.Status);
+        Assert.Equal(FormSections.LocalCooperation, Assert.Single(reading.Problems).Section);
+    }
+
+    [Fact]
+    public async Task APdfWithTheHintOnItsOwnLineAndANonAnswerReadsBoth()
+    {
+        var reading = await ReadAsync(Pdf(
+        [
+            .. Form.Pairs.Take(3).SelectMany(p => new[] { new PdfLine(p.Question.Split(" (")[0], Bold: true, Gap: 10), new PdfLine(p.Answer, Gap: 4) }),
+            new PdfLine("Workshops/trainings/events", Bold: true, Gap: 10),
+            new PdfLine("(what workshops/trainings/events has the PAC Centre organised?)", Gap: 4),
+            new PdfLine(Form.Answers[3], Gap: 8),
+            new PdfLine("Involvement of the PAC Centre with the IFLA Initiatives", Bold: true, Gap: 10),
+            new PdfLine("None at this stage.", Gap: 4),
+        ]));
+
+        Assert.Equal(Form.Answers[3], Assert.Single(reading.Sections, s => s.Key == FormSections.Workshops).Text);
+        Assert.Equal((ProblemCodes.UnansweredSection, FormSections.IflaInitiatives), (Assert.Single(reading.Problems).Code, reading.Problems[0].Section));
     }
 }
