@@ -16,11 +16,11 @@ sendgrid=$(az keyvault secret show --vault-name "$vault" --name sendgrid-api-key
 
 cat <<EXPORTS
 export AzureWebJobsStorage__accountName='$account'
-export Storage__ReportsContainer='$container'
+export ReportsContainer='$container'
 export Links__PublicBaseUrl='$base_url'
 export Links__SigningSecret='$signing'
 export Email__From='$from'
 export Email__HqAddress='$hq'
 export Email__SendGridApiKey='$sendgrid'
-export Reminders__Schedule='$schedule'
+export ReminderSchedule='$schedule'
 EXPORTS

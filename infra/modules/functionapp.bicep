@@ -77,15 +77,17 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: applicationInsightsConnectionString }
         // Application Insights accepts only Entra ID-authenticated telemetry (monitoring.bicep turns keys off).
         { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }
-        { name: 'Storage__ReportsContainer', value: reportsContainerName }
+        // The settings trigger attributes read (%ReportsContainer%, %BlobPoisonQueue%, %ReminderSchedule%) are flat
+        // names: the scale controller reads app settings as written and does not map Section__Name to Section:Name.
+        { name: 'ReportsContainer', value: reportsContainerName }
         // The Functions host's own poison queue for blob triggers: ReportProcessingFailed's queue trigger reads it.
-        { name: 'Storage__BlobPoisonQueue', value: 'webjobs-blobtrigger-poison' }
+        { name: 'BlobPoisonQueue', value: 'webjobs-blobtrigger-poison' }
         { name: 'Links__SigningSecret', value: '@Microsoft.KeyVault(SecretUri=${linkSigningSecretUri})' }
         { name: 'Links__PublicBaseUrl', value: publicBaseUrl }
         { name: 'Email__From', value: emailFromAddress }
         { name: 'Email__HqAddress', value: hqEmailAddress }
         { name: 'Email__SendGridApiKey', value: '@Microsoft.KeyVault(SecretUri=${sendGridApiKeyUri})' }
-        { name: 'Reminders__Schedule', value: reminderSchedule }
+        { name: 'ReminderSchedule', value: reminderSchedule }
       ]
     }
   }

@@ -26,8 +26,11 @@ public static class ServiceCollectionExtensions
         services.AddValidatedOptions<LinkOptions>(LinkOptions.Section);
         services.AddValidatedOptions<UploadOptions>(UploadOptions.Section);
         services.AddValidatedOptions<EmailOptions>(EmailOptions.Section);
-        services.AddValidatedOptions<ReminderOptions>(ReminderOptions.Section);
         services.AddValidatedOptions<ReportReaderOptions>(ReportReaderOptions.Section);
+        services.AddOptions<TriggerOptions>()
+            .Configure<IConfiguration>((options, settings) => settings.Bind(options))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ => StorageConnection.CreateBlobServiceClient(configuration));
