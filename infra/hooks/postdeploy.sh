@@ -3,7 +3,9 @@
 # azd runs this after `azd deploy` with the outputs of infra/main.bicep in the environment.
 set -eu
 
-for name in AZURE_RESOURCE_GROUP AZURE_FUNCTION_APP_NAME PAC_EVENTGRID_TOPIC_NAME PAC_REPORTS_CONTAINER; do
+# AZURE_SUBSCRIPTION_ID is azd's subscription: every az call names it, so the CLI's own default subscription
+# (az account set, perhaps another customer's) never decides where this runs.
+for name in AZURE_SUBSCRIPTION_ID AZURE_RESOURCE_GROUP AZURE_FUNCTION_APP_NAME PAC_EVENTGRID_TOPIC_NAME PAC_REPORTS_CONTAINER; do
   eval "value=\${$name:-}"
   if [ -z "$value" ]; then
     echo "postdeploy: $name is not set; run this through azd (azd up or azd deploy)." >&2
@@ -14,7 +16,7 @@ command -v az >/dev/null 2>&1 || { echo "postdeploy: the Azure CLI (az) is requi
 
 # The Functions host creates the blobs_extension key when it first starts with the new code: wait for it (up to 5 minutes).
 attempt=0
-until [ -n "$(az functionapp keys list -g "$AZURE_RESOURCE_GROUP" -n "$AZURE_FUNCTION_APP_NAME" --query systemKeys.blobs_extension -o tsv 2>/dev/null)" ]; do
+until [ -n "$(az functionapp keys list --subscription "$AZURE_SUBSCRIPTION_ID" -g "$AZURE_RESOURCE_GROUP" -n "$AZURE_FUNCTION_APP_NAME" --query systemKeys.blobs_extension -o tsv 2>/dev/null)" ]; do
   attempt=$((attempt + 1))
   if [ "$attempt" -ge 30 ]; then
     echo "postdeploy: the app has no blobs_extension key after 5 minutes; is it running? Re-run: azd hooks run postdeploy" >&2
@@ -26,6 +28,7 @@ until [ -n "$(az functionapp keys list -g "$AZURE_RESOURCE_GROUP" -n "$AZURE_FUN
 done
 
 az deployment group create \
+  --subscription "$AZURE_SUBSCRIPTION_ID" \
   --resource-group "$AZURE_RESOURCE_GROUP" \
   --name process-report-blob-events \
   --template-file "$(dirname "$0")/../modules/blob-events.bicep" \

@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using PacSubmissions.LocalHost;
+
+namespace PacSubmissions.Tests.Deployment;
+
+/// <summary>
+/// The scripts around `azd up` work on azd's subscription, never on the Azure CLI's default one: the POSIX ones are run
+/// for real with an `az` (and `azd`) on PATH that records each call, the PowerShell twin is read (no pwsh here).
+/// </summary>
+public sealed partial class DeployHookTests : IDisposable
+{
+    private const string Subscription = "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0";
+    private readonly DirectoryInfo bin = Directory.CreateTempSubdirectory("pac-hook-");
+
+    private string CallLog => Path.Combine(bin.FullName, "calls.log");
+
+    [LinuxFact]
+    public async Task PostdeployNamesAzdsSubscriptionInEveryAzCall()
+    {
+        var result = await RunAsync("infra/hooks/postdeploy.sh", HookEnvironment());
+
+        Assert.True(result.ExitCode == 0, result.Errors);
+        var calls = File.ReadAllLines(CallLog);
+        Assert.Contains(calls, c => c.StartsWith("az functionapp keys list", StringComparison.Ordinal));
+        Assert.Contains(calls, c => c.StartsWith("az deployment group create", StringComparison.Ordinal));
+        Assert.All(calls, c => Assert.Contains($"--subscription {Subscription}", c, StringComparison.Ordinal));
+    }
+
+    [LinuxFact]
+    public async Task PostdeployWithoutAzdsSubscriptionStopsBeforeCallingAz()
+    {
+        var environment = HookEnvironment();
+        environment.Remove("AZURE_SUBSCRIPTION_ID");
+
+        var result = await RunAsync("infra/hooks/postdeploy.sh", environment);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("AZURE_SUBSCRIPTION_ID is not set", result.Errors, StringComparison.Ordinal);
+        Assert.False(File.Exists(CallLog));
+    }
+
+    [LinuxFact]
+    public async Task PacEnvReadsTheSecretsFromAzdsSubscription()
+    {
+        var result = await RunAsync("infra/pac-env.sh", new Dictionary<string, string>());
+
+        Assert.True(result.ExitCode == 0, result.Errors);
+        var secretReads = File.ReadAllLines(CallLog).Where(c => c.StartsWith("az ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, secretReads.Count);
+        Assert.All(secretReads, c => Assert.Contains($"--subscription {Subscription}", c, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void PowerShellHookNeedsPowerShell7AndNamesTheSubscriptionInEveryAzCall()
+    {
+        var script = File.ReadAllText(Path.Combine(BicepCli.InfraDirectory, "hooks", "postdeploy.ps1"));
+        // A backtick at a line's end continues the command on the next line.
+        var commands = script.ReplaceLineEndings("\n").Replace("`\n", " ", StringComparison.Ordinal).Split('\n')
+            .Where(line => AzCall().IsMatch(line) && !line.TrimStart().StartsWith('#'))
+            .ToList();
+
+        Assert.Matches(RequiresSeven(), script);
+        Assert.Equal(2, commands.Count);
+        Assert.All(commands, c => Assert.Contains("--subscription $env:AZURE_SUBSCRIPTION_ID", c, StringComparison.Ordinal));
+        Assert.Contains("shell: pwsh", File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "azure.yaml")), StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, string> HookEnvironment() => new()
+    {
+        ["AZURE_SUBSCRIPTION_ID"] = Subscription,
+        ["AZURE_RESOURCE_GROUP"] = "rg-pac-test",
+        ["AZURE_FUNCTION_APP_NAME"] = "func-pac-test",
+        ["PAC_EVENTGRID_TOPIC_NAME"] = "evgt-pac-test",
+        ["PAC_REPORTS_CONTAINER"] = "reports",
+    };
+
+    private async Task<(int ExitCode, string Errors)> RunAsync(string script, Dictionary<string, string> environment)
+    {
+        // The recording az answers the key look-up, so the hook does not wait; azd answers every env value (the
+        // subscription for AZURE_SUBSCRIPTION_ID, a placeholder otherwise).
+        WriteExecutable("az", $$"""
+            #!/bin/sh
+            echo "az $*" >> "{{CallLog}}"
+            case "$*" in *"keys list"*) echo blobs-extension-key ;; *"secret show"*) echo secret-value ;; esac
+            """);
+        WriteExecutable("azd", $$"""
+            #!/bin/sh
+            case "$3" in AZURE_SUBSCRIPTION_ID) echo {{Subscription}} ;; *) echo "value-of-$3" ;; esac
+            """);
+
+        var start = new ProcessStartInfo("sh")
+        {
+            ArgumentList = { Path.Combine(RepositoryRoot.Find(), script) },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment.Clear();
+        start.Environment["PATH"] = $"{bin.FullName}:/usr/bin:/bin";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = await process.StandardError.ReadToEndAsync();
+        await output;
+        await process.WaitForExitAsync();
+        return (process.ExitCode, errors);
+    }
+
+    private void WriteExecutable(string name, string text)
+    {
+        var path = Path.Combine(bin.FullName, name);
+        File.WriteAllText(path, text.ReplaceLineEndings("\n") + "\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    public void Dispose() => bin.Delete(recursive: true);
+
+    [GeneratedRegex(@"(^|[\s(=])az\s+[a-z]")]
+    private static partial Regex AzCall();
+
+    [GeneratedRegex(@"(?m)^#Requires -Version 7")]
+    private static partial Regex RequiresSeven();
+}
