@@ -32,7 +32,8 @@ public sealed record DeployedSettings(IReadOnlyDictionary<string, string> AppSet
 
     public static string ConfigurationKey(string appSettingName) => appSettingName.Replace("__", ":", StringComparison.Ordinal);
 
-    private static IEnumerable<JsonElement> Descendants(JsonElement element)
+    /// <summary>The element and everything under it, depth first (a module's nested template included).</summary>
+    public static IEnumerable<JsonElement> Descendants(JsonElement element)
     {
         yield return element;
         var children = element.ValueKind switch
