@@ -34,12 +34,6 @@ param alertEmailAddress string = ''
 @description('The SendGrid API key (Mail Send permission). Kept in Key Vault; the app reads it through a Key Vault reference.')
 param sendGridApiKey string
 
-@secure()
-@minLength(32)
-@description('Signs every upload link; changing it invalidates links already sent. azd generates it once and keeps it in the environment.')
-@metadata({ azd: { type: 'generate', config: { length: 48, noSpecial: true } } })
-param linkSigningSecret string
-
 @description('Address coordinators reach the app at; empty means the Function App\'s own https://<name>.azurewebsites.net.')
 param publicBaseUrl string = ''
 
@@ -104,7 +98,6 @@ module keyVault 'modules/keyvault.bicep' = {
     userPrincipalId: principalId
     userPrincipalType: principalType
     sendGridApiKey: sendGridApiKey
-    linkSigningSecret: linkSigningSecret
   }
 }
 

@@ -27,6 +27,8 @@ public static class ServiceCollectionExtensions
         services.AddValidatedOptions<UploadOptions>(UploadOptions.Section);
         services.AddValidatedOptions<EmailOptions>(EmailOptions.Section);
         services.AddValidatedOptions<ReportReaderOptions>(ReportReaderOptions.Section);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LinkOptions>, SecretOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EmailOptions>, SecretOptionsValidator>());
         services.AddOptions<TriggerOptions>()
             .Configure<IConfiguration>((options, settings) => settings.Bind(options))
             .ValidateDataAnnotations()

@@ -15,6 +15,9 @@ public sealed partial class DeployHookTests : IDisposable
 
     private string CallLog => Path.Combine(bin.FullName, "calls.log");
 
+    /// <summary>Where the recording az copies the file a <c>secret set --file</c> is given.</summary>
+    private string WrittenSecret => Path.Combine(bin.FullName, "written-secret");
+
     [LinuxFact]
     public async Task PostdeployNamesAzdsSubscriptionInEveryAzCall()
     {
@@ -51,20 +54,73 @@ public sealed partial class DeployHookTests : IDisposable
         Assert.All(secretReads, c => Assert.Contains($"--subscription {Subscription}", c, StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void PowerShellHookNeedsPowerShell7AndNamesTheSubscriptionInEveryAzCall()
+    [LinuxFact]
+    public async Task PostprovisionCreatesARandomLinkSigningSecretWhenTheVaultHasNone()
     {
-        var script = File.ReadAllText(Path.Combine(BicepCli.InfraDirectory, "hooks", "postdeploy.ps1"));
+        var result = await RunAsync("infra/hooks/postprovision.sh", ProvisionEnvironment());
+
+        Assert.True(result.ExitCode == 0, result.Errors);
+        var calls = File.ReadAllLines(CallLog);
+        var set = Assert.Single(calls, c => c.StartsWith("az keyvault secret set", StringComparison.Ordinal));
+        Assert.Contains("--vault-name kv-pac-test --name link-signing-secret", set, StringComparison.Ordinal);
+        Assert.All(calls, c => Assert.Contains($"--subscription {Subscription}", c, StringComparison.Ordinal));
+        var secret = File.ReadAllText(WrittenSecret);
+        Assert.Equal(48, secret.Length);
+        Assert.DoesNotContain(secret, set, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, PacSubmissions.Upload.LinkOptions.SampleSigningSecrets);
+    }
+
+    [LinuxFact]
+    public async Task PostprovisionKeepsTheLinkSigningSecretTheVaultAlreadyHas()
+    {
+        var environment = ProvisionEnvironment();
+        environment["FAKE_SECRET_NAMES"] = "link-signing-secret";
+
+        var result = await RunAsync("infra/hooks/postprovision.sh", environment);
+
+        Assert.True(result.ExitCode == 0, result.Errors);
+        Assert.DoesNotContain(File.ReadAllLines(CallLog), c => c.Contains("secret set", StringComparison.Ordinal));
+        Assert.False(File.Exists(WrittenSecret));
+    }
+
+    [LinuxFact]
+    public async Task PostprovisionThatCannotTellWhetherTheSecretExistsWritesNothing()
+    {
+        var environment = ProvisionEnvironment();
+        environment["FAKE_LIST_ERROR"] = "ERROR: (VaultNotFound) The vault kv-pac-test was not found.";
+
+        var result = await RunAsync("infra/hooks/postprovision.sh", environment);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("nothing was written", result.Errors, StringComparison.Ordinal);
+        Assert.DoesNotContain(File.ReadAllLines(CallLog), c => c.Contains("secret set", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("postdeploy.ps1", 2)]
+    [InlineData("postprovision.ps1", 2)]
+    public void PowerShellHookNeedsPowerShell7AndNamesTheSubscriptionInEveryAzCall(string hook, int azCalls)
+    {
+        var script = File.ReadAllText(Path.Combine(BicepCli.InfraDirectory, "hooks", hook));
         // A backtick at a line's end continues the command on the next line.
         var commands = script.ReplaceLineEndings("\n").Replace("`\n", " ", StringComparison.Ordinal).Split('\n')
-            .Where(line => AzCall().IsMatch(line) && !line.TrimStart().StartsWith('#'))
+            .Select(line => line.TrimStart())
+            // Comments and messages (an az command a message suggests to the reader) are not calls.
+            .Where(line => AzCall().IsMatch(line) && !line.StartsWith('#') && !line.StartsWith("throw", StringComparison.Ordinal)
+                && !line.StartsWith("Write-Host", StringComparison.Ordinal))
             .ToList();
 
         Assert.Matches(RequiresSeven(), script);
-        Assert.Equal(2, commands.Count);
+        Assert.Equal(azCalls, commands.Count);
         Assert.All(commands, c => Assert.Contains("--subscription $env:AZURE_SUBSCRIPTION_ID", c, StringComparison.Ordinal));
         Assert.Contains("shell: pwsh", File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "azure.yaml")), StringComparison.Ordinal);
     }
+
+    private static Dictionary<string, string> ProvisionEnvironment() => new()
+    {
+        ["AZURE_SUBSCRIPTION_ID"] = Subscription,
+        ["AZURE_KEY_VAULT_NAME"] = "kv-pac-test",
+    };
 
     private static Dictionary<string, string> HookEnvironment() => new()
     {
@@ -82,7 +138,12 @@ public sealed partial class DeployHookTests : IDisposable
         WriteExecutable("az", $$"""
             #!/bin/sh
             echo "az $*" >> "{{CallLog}}"
-            case "$*" in *"keys list"*) echo blobs-extension-key ;; *"secret show"*) echo secret-value ;; esac
+            case "$*" in
+              *"keys list"*) echo blobs-extension-key ;;
+              *"secret show"*) echo secret-value ;;
+              *"secret list"*) if [ -n "${FAKE_LIST_ERROR:-}" ]; then echo "$FAKE_LIST_ERROR" >&2; exit 1; fi; printf '%s\n' "${FAKE_SECRET_NAMES:-}" ;;
+              *"secret set"*) while [ $# -gt 0 ]; do [ "$1" = --file ] && cp "$2" "{{WrittenSecret}}"; shift; done ;;
+            esac
             """);
         WriteExecutable("azd", $$"""
             #!/bin/sh
