@@ -40,6 +40,12 @@ param publicBaseUrl string = ''
 @description('Six-field cron schedule (UTC) of the reminder run.')
 param reminderSchedule string = '0 0 * * * *'
 
+@description('Client id of the Entra ID app registration HQ signs in with (docs/dashboard.md); empty leaves App Service Authentication off.')
+param hqSignInClientId string = ''
+
+@description('Object id of HQ\'s Entra ID group: with sign-in on, only its members may use the dashboard and the exports.')
+param hqGroupId string = ''
+
 @description('Turn on Microsoft Defender for Storage malware scanning of uploads (billed per GB scanned).')
 param malwareScanningEnabled bool = false
 
@@ -120,6 +126,8 @@ module functionApp 'modules/functionapp.bicep' = {
     emailFromAddress: emailFromAddress
     hqEmailAddress: hqEmailAddress
     reminderSchedule: reminderSchedule
+    hqSignInClientId: hqSignInClientId
+    hqGroupId: hqGroupId
   }
 }
 

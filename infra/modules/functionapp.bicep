@@ -16,6 +16,10 @@ param publicBaseUrl string
 param emailFromAddress string
 param hqEmailAddress string
 param reminderSchedule string
+// App Service Authentication for HQ (docs/dashboard.md): the app registration's client id, or empty for none.
+param hqSignInClientId string
+// Object id of HQ's Entra ID group: only its members may use the dashboard and the exports.
+param hqGroupId string
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
@@ -88,7 +92,47 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Email__HqAddress', value: hqEmailAddress }
         { name: 'Email__SendGridApiKey', value: '@Microsoft.KeyVault(SecretUri=${sendGridApiKeyUri})' }
         { name: 'ReminderSchedule', value: reminderSchedule }
+        // The dashboard lets in only members of this group when App Service Authentication is on (below).
+        { name: 'Dashboard__HqGroupId', value: hqGroupId }
       ]
+    }
+  }
+}
+
+// HQ signs in as a person (Microsoft Entra ID), so the audit log names who acted. Every path needs a signed-in member
+// of HQ's group except the coordinators' upload routes and the blob trigger's Event Grid webhook, which stay anonymous
+// (they carry their own signed token or key). The platform then strips any X-MS-CLIENT-PRINCIPAL* header a caller
+// sends and sets WEBSITE_AUTH_ENABLED, which is what makes the dashboard trust its principal (DashboardAccess.cs).
+resource authentication 'Microsoft.Web/sites/config@2024-04-01' = if (!empty(hqSignInClientId)) {
+  parent: site
+  name: 'authsettingsV2'
+  properties: {
+    platform: { enabled: true }
+    globalValidation: {
+      requireAuthentication: true
+      unauthenticatedClientAction: 'RedirectToLoginPage'
+      redirectToProvider: 'azureactivedirectory'
+      excludedPaths: [
+        '/api/upload'
+        '/api/upload/*'
+        '/api/upload-assets/*'
+        '/runtime/webhooks/blobs'
+      ]
+    }
+    httpSettings: { requireHttps: true }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: hqSignInClientId
+          openIdIssuer: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+        }
+        validation: {
+          defaultAuthorizationPolicy: {
+            allowedPrincipals: { groups: [hqGroupId] }
+          }
+        }
+      }
     }
   }
 }

@@ -27,6 +27,7 @@ public static class ServiceCollectionExtensions
         services.AddValidatedOptions<UploadOptions>(UploadOptions.Section);
         services.AddValidatedOptions<EmailOptions>(EmailOptions.Section);
         services.AddValidatedOptions<ReportReaderOptions>(ReportReaderOptions.Section);
+        services.AddValidatedOptions<PacSubmissions.Dashboard.DashboardOptions>(PacSubmissions.Dashboard.DashboardOptions.Section);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LinkOptions>, SecretOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EmailOptions>, SecretOptionsValidator>());
         services.AddOptions<TriggerOptions>()
@@ -68,6 +69,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<PacSubmissions.Exports.CampaignExportHandler>();
         services.AddSingleton<PacSubmissions.Dashboard.AuditLog>();
         services.AddSingleton<PacSubmissions.Dashboard.DashboardActions>();
+        services.AddSingleton<PacSubmissions.Dashboard.DashboardAccess>();
         services.AddSingleton<PacSubmissions.Dashboard.DashboardHandler>();
 
         services.AddSingleton<EmailLedger>();
