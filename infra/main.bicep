@@ -46,8 +46,8 @@ param hqSignInClientId string = ''
 @description('Object id of HQ\'s Entra ID group: with sign-in on, only its members may use the dashboard and the exports.')
 param hqGroupId string = ''
 
-@description('Turn on Microsoft Defender for Storage malware scanning of uploads (billed per GB scanned).')
-param malwareScanningEnabled bool = false
+@description('Microsoft Defender for Storage malware scanning of uploads: on by default (about US$10 a month for the account plus a little per GB scanned; docs/deploy.md).')
+param malwareScanningEnabled bool = true
 
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
@@ -128,10 +128,13 @@ module functionApp 'modules/functionapp.bicep' = {
     reminderSchedule: reminderSchedule
     hqSignInClientId: hqSignInClientId
     hqGroupId: hqGroupId
+    malwareScanningEnabled: malwareScanningEnabled
   }
 }
 
-module eventGrid 'modules/eventgrid.bicep' = {
+// An account may have only one Event Grid system topic, and Defender for Storage makes its own when malware scanning
+// is on: then this one is not made, and the postdeploy hook subscribes the processor to Defender's.
+module eventGrid 'modules/eventgrid.bicep' = if (!malwareScanningEnabled) {
   scope: resourceGroup
   params: {
     name: 'evgt-${resourceToken}'
@@ -160,6 +163,6 @@ output AZURE_RESOURCE_GROUP string = resourceGroup.name
 output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
-output PAC_EVENTGRID_TOPIC_NAME string = eventGrid.outputs.name
+output AZURE_STORAGE_ACCOUNT_ID string = storage.outputs.id
 output PAC_REPORTS_CONTAINER string = reportsContainerName
 output PAC_UPLOAD_BASE_URL string = empty(publicBaseUrl) ? 'https://${functionAppName}.azurewebsites.net' : publicBaseUrl

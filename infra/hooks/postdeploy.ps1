@@ -7,7 +7,7 @@ $ErrorActionPreference = 'Stop'
 
 # AZURE_SUBSCRIPTION_ID is azd's subscription: every az call names it, so the CLI's own default subscription never
 # decides where this runs.
-foreach ($name in 'AZURE_SUBSCRIPTION_ID', 'AZURE_RESOURCE_GROUP', 'AZURE_FUNCTION_APP_NAME', 'PAC_EVENTGRID_TOPIC_NAME', 'PAC_REPORTS_CONTAINER') {
+foreach ($name in 'AZURE_SUBSCRIPTION_ID', 'AZURE_RESOURCE_GROUP', 'AZURE_FUNCTION_APP_NAME', 'AZURE_STORAGE_ACCOUNT_ID', 'PAC_REPORTS_CONTAINER') {
     if (-not [Environment]::GetEnvironmentVariable($name)) {
         throw "postdeploy: $name is not set; run this through azd (azd up or azd deploy)."
     }
@@ -28,12 +28,25 @@ for ($attempt = 1; ; $attempt++) {
     Start-Sleep -Seconds 10
 }
 
+# The account's one Event Grid system topic: ours (infra/modules/eventgrid.bicep) with malware scanning off, Defender for
+# Storage's own with it on, which Defender makes when scanning is turned on: wait for it (up to 5 minutes).
+for ($attempt = 1; ; $attempt++) {
+    $topics = az eventgrid system-topic list --subscription $env:AZURE_SUBSCRIPTION_ID -o json | ConvertFrom-Json
+    $topic = $topics | Where-Object { $_.source -ieq $env:AZURE_STORAGE_ACCOUNT_ID } | Select-Object -First 1
+    if ($topic) { break }
+    if ($attempt -ge 30) {
+        throw 'postdeploy: the storage account has no Event Grid system topic after 5 minutes (with malware scanning on, Defender for Storage makes it). Re-run: azd hooks run postdeploy'
+    }
+    Write-Host "postdeploy: waiting for the storage account's Event Grid system topic ($attempt/30)..."
+    Start-Sleep -Seconds 10
+}
+
 az deployment group create `
     --subscription $env:AZURE_SUBSCRIPTION_ID `
-    --resource-group $env:AZURE_RESOURCE_GROUP `
+    --resource-group $topic.resourceGroup `
     --name process-report-blob-events `
     --template-file (Join-Path $PSScriptRoot '../modules/blob-events.bicep') `
-    --parameters functionAppName=$env:AZURE_FUNCTION_APP_NAME systemTopicName=$env:PAC_EVENTGRID_TOPIC_NAME reportsContainerName=$env:PAC_REPORTS_CONTAINER `
+    --parameters functionAppName=$env:AZURE_FUNCTION_APP_NAME functionAppResourceGroup=$env:AZURE_RESOURCE_GROUP systemTopicName=$($topic.name) reportsContainerName=$env:PAC_REPORTS_CONTAINER `
     --output none
 if ($LASTEXITCODE -ne 0) { throw 'postdeploy: creating the Event Grid subscription failed (see above).' }
-Write-Host "postdeploy: new reports in '$($env:PAC_REPORTS_CONTAINER)' now reach ProcessReport through Event Grid."
+Write-Host "postdeploy: new reports in '$($env:PAC_REPORTS_CONTAINER)' now reach ProcessReport through Event Grid (topic $($topic.name))."

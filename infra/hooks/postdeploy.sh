@@ -5,7 +5,7 @@ set -eu
 
 # AZURE_SUBSCRIPTION_ID is azd's subscription: every az call names it, so the CLI's own default subscription
 # (az account set, perhaps another customer's) never decides where this runs.
-for name in AZURE_SUBSCRIPTION_ID AZURE_RESOURCE_GROUP AZURE_FUNCTION_APP_NAME PAC_EVENTGRID_TOPIC_NAME PAC_REPORTS_CONTAINER; do
+for name in AZURE_SUBSCRIPTION_ID AZURE_RESOURCE_GROUP AZURE_FUNCTION_APP_NAME AZURE_STORAGE_ACCOUNT_ID PAC_REPORTS_CONTAINER; do
   eval "value=\${$name:-}"
   if [ -z "$value" ]; then
     echo "postdeploy: $name is not set; run this through azd (azd up or azd deploy)." >&2
@@ -27,11 +27,27 @@ until [ -n "$(az functionapp keys list --subscription "$AZURE_SUBSCRIPTION_ID" -
   sleep 10
 done
 
+# The account's one Event Grid system topic: ours (infra/modules/eventgrid.bicep) with malware scanning off, Defender for
+# Storage's own with it on, which Defender makes when scanning is turned on: wait for it (up to 5 minutes).
+attempt=0
+until topic=$(az eventgrid system-topic list --subscription "$AZURE_SUBSCRIPTION_ID" --query "[].[source, name, resourceGroup]" -o tsv \
+    | awk -F '\t' -v id="$AZURE_STORAGE_ACCOUNT_ID" 'tolower($1) == tolower(id) { print $2 "\t" $3; exit }') && [ -n "$topic" ]; do
+  attempt=$((attempt + 1))
+  if [ "$attempt" -ge 30 ]; then
+    echo "postdeploy: the storage account has no Event Grid system topic after 5 minutes (with malware scanning on, Defender for Storage makes it). Re-run: azd hooks run postdeploy" >&2
+    exit 1
+  fi
+  echo "postdeploy: waiting for the storage account's Event Grid system topic ($attempt/30)..."
+  sleep 10
+done
+topic_name=$(printf '%s' "$topic" | cut -f1)
+topic_group=$(printf '%s' "$topic" | cut -f2)
+
 az deployment group create \
   --subscription "$AZURE_SUBSCRIPTION_ID" \
-  --resource-group "$AZURE_RESOURCE_GROUP" \
+  --resource-group "$topic_group" \
   --name process-report-blob-events \
   --template-file "$(dirname "$0")/../modules/blob-events.bicep" \
-  --parameters functionAppName="$AZURE_FUNCTION_APP_NAME" systemTopicName="$PAC_EVENTGRID_TOPIC_NAME" reportsContainerName="$PAC_REPORTS_CONTAINER" \
+  --parameters functionAppName="$AZURE_FUNCTION_APP_NAME" functionAppResourceGroup="$AZURE_RESOURCE_GROUP" systemTopicName="$topic_name" reportsContainerName="$PAC_REPORTS_CONTAINER" \
   --output none
-echo "postdeploy: new reports in '$PAC_REPORTS_CONTAINER' now reach ProcessReport through Event Grid."
+echo "postdeploy: new reports in '$PAC_REPORTS_CONTAINER' now reach ProcessReport through Event Grid (topic $topic_name)."

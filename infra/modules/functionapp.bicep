@@ -20,6 +20,8 @@ param reminderSchedule string
 param hqSignInClientId string
 // Object id of HQ's Entra ID group: only its members may use the dashboard and the exports.
 param hqGroupId string
+// Defender for Storage scans each upload (storage.bicep): the processor then waits for each report's verdict.
+param malwareScanningEnabled bool
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
@@ -94,6 +96,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'ReminderSchedule', value: reminderSchedule }
         // The dashboard lets in only members of this group when App Service Authentication is on (below).
         { name: 'Dashboard__HqGroupId', value: hqGroupId }
+        // With scanning on, a report is read only once Defender's verdict is on it (src/PacSubmissions/Storage/MalwareScanGate.cs).
+        { name: 'MalwareScanning__Enabled', value: string(malwareScanningEnabled) }
       ]
     }
   }

@@ -23,6 +23,7 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddPacSubmissions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<StorageOptions>(StorageOptions.Section);
+        services.AddValidatedOptions<MalwareScanningOptions>(MalwareScanningOptions.Section);
         services.AddValidatedOptions<LinkOptions>(LinkOptions.Section);
         services.AddValidatedOptions<UploadOptions>(UploadOptions.Section);
         services.AddValidatedOptions<EmailOptions>(EmailOptions.Section);
@@ -39,6 +40,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(_ => StorageConnection.CreateBlobServiceClient(configuration));
         services.AddSingleton(_ => StorageConnection.CreateTableServiceClient(configuration));
         services.AddSingleton<PacStorage>();
+        services.AddSingleton<MalwareScanGate>();
         services.AddHostedService<StorageInitializer>();
 
         services.AddSingleton<CentreRegister>();

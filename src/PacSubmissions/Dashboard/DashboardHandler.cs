@@ -127,6 +127,12 @@ public sealed class DashboardHandler(
                 $"Centre '{centre}' has no version '{submissionId}' in {year}."));
         }
 
+        if (version.MarkedMalicious())
+        {
+            return Html(StatusCodes.Status403Forbidden, DashboardPages.Error(DashboardLinks.For(request), "Not offered for download",
+                $"The malware scan found a threat in '{version.OriginalFileName}', so it is not offered for download. It is kept in storage; ask the centre for a clean copy."));
+        }
+
         var content = await storage.Reports.GetBlobClient(version.BlobName).OpenReadAsync(cancellationToken: cancellationToken);
         // FileDownloadName writes both filename= (ASCII fallback) and filename*=UTF-8'' (RFC 5987), so any name survives.
         return new FileStreamResult(content, "application/octet-stream") { FileDownloadName = version.OriginalFileName };

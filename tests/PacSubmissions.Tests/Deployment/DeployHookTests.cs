@@ -11,6 +11,7 @@ namespace PacSubmissions.Tests.Deployment;
 public sealed partial class DeployHookTests : IDisposable
 {
     private const string Subscription = "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0";
+    private const string AccountId = "/subscriptions/0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0/resourceGroups/rg-pac-test/providers/Microsoft.Storage/storageAccounts/stpactest";
     private readonly DirectoryInfo bin = Directory.CreateTempSubdirectory("pac-hook-");
 
     private string CallLog => Path.Combine(bin.FullName, "calls.log");
@@ -28,6 +29,18 @@ public sealed partial class DeployHookTests : IDisposable
         Assert.Contains(calls, c => c.StartsWith("az functionapp keys list", StringComparison.Ordinal));
         Assert.Contains(calls, c => c.StartsWith("az deployment group create", StringComparison.Ordinal));
         Assert.All(calls, c => Assert.Contains($"--subscription {Subscription}", c, StringComparison.Ordinal));
+    }
+
+    [LinuxFact]
+    public async Task PostdeploySubscribesTheProcessorToTheAccountsOwnSystemTopicWhoeverMadeIt()
+    {
+        var result = await RunAsync("infra/hooks/postdeploy.sh", HookEnvironment());
+
+        Assert.True(result.ExitCode == 0, result.Errors);
+        var deployment = Assert.Single(File.ReadAllLines(CallLog), c => c.StartsWith("az deployment group create", StringComparison.Ordinal));
+        Assert.Contains("--resource-group rg-pac-test", deployment, StringComparison.Ordinal);
+        Assert.Contains("systemTopicName=stpactest-defender-topic", deployment, StringComparison.Ordinal);
+        Assert.Contains("functionAppResourceGroup=rg-pac-test", deployment, StringComparison.Ordinal);
     }
 
     [LinuxFact]
@@ -97,7 +110,7 @@ public sealed partial class DeployHookTests : IDisposable
     }
 
     [Theory]
-    [InlineData("postdeploy.ps1", 2)]
+    [InlineData("postdeploy.ps1", 3)]
     [InlineData("postprovision.ps1", 2)]
     public void PowerShellHookNeedsPowerShell7AndNamesTheSubscriptionInEveryAzCall(string hook, int azCalls)
     {
@@ -127,7 +140,7 @@ public sealed partial class DeployHookTests : IDisposable
         ["AZURE_SUBSCRIPTION_ID"] = Subscription,
         ["AZURE_RESOURCE_GROUP"] = "rg-pac-test",
         ["AZURE_FUNCTION_APP_NAME"] = "func-pac-test",
-        ["PAC_EVENTGRID_TOPIC_NAME"] = "evgt-pac-test",
+        ["AZURE_STORAGE_ACCOUNT_ID"] = AccountId,
         ["PAC_REPORTS_CONTAINER"] = "reports",
     };
 
@@ -140,6 +153,8 @@ public sealed partial class DeployHookTests : IDisposable
             echo "az $*" >> "{{CallLog}}"
             case "$*" in
               *"keys list"*) echo blobs-extension-key ;;
+              # Another account's topic, then the account's own as Defender names it (its id in other casing).
+              *"system-topic list"*) printf '%s\t%s\t%s\n' /subscriptions/x/resourceGroups/other/providers/Microsoft.Storage/storageAccounts/stother other-topic other "$(echo "$AZURE_STORAGE_ACCOUNT_ID" | tr 'A-Z' 'a-z')" stpactest-defender-topic rg-pac-test ;;
               *"secret show"*) echo secret-value ;;
               *"secret list"*) if [ -n "${FAKE_LIST_ERROR:-}" ]; then echo "$FAKE_LIST_ERROR" >&2; exit 1; fi; printf '%s\n' "${FAKE_SECRET_NAMES:-}" ;;
               *"secret set"*) while [ $# -gt 0 ]; do [ "$1" = --file ] && cp "$2" "{{WrittenSecret}}"; shift; done ;;
