@@ -103,6 +103,19 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
   }
 }
 
+// No publishing with a user name and password (FTP, or the SCM site's basic auth): azd deploys with Entra ID.
+resource ftpPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: site
+  name: 'ftp'
+  properties: { allow: false }
+}
+
+resource scmPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: site
+  name: 'scm'
+  properties: { allow: false }
+}
+
 // HQ signs in as a person (Microsoft Entra ID), so the audit log names who acted. Every path needs a signed-in member
 // of HQ's group except the coordinators' upload routes and the blob trigger's Event Grid webhook, which stay anonymous
 // (they carry their own signed token or key). The platform then strips any X-MS-CLIENT-PRINCIPAL* header a caller

@@ -30,6 +30,9 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     enableRbacAuthorization: true
     enableSoftDelete: true
     softDeleteRetentionInDays: 7
+    // A deleted vault or secret can be recovered for 7 days and purged by nobody: the link-signing secret made once
+    // (postprovision hook) cannot be lost by a mistaken purge. Once on, purge protection cannot be turned off.
+    enablePurgeProtection: true
     publicNetworkAccess: 'Enabled'
   }
 }
