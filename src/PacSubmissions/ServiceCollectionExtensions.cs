@@ -41,6 +41,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(_ => StorageConnection.CreateTableServiceClient(configuration));
         services.AddSingleton<PacStorage>();
         services.AddSingleton<MalwareScanGate>();
+        services.AddSingleton<TableBackup>();
         services.AddHostedService<StorageInitializer>();
 
         services.AddSingleton<CentreRegister>();

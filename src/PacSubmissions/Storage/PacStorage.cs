@@ -13,7 +13,8 @@ public sealed class PacStorage(BlobServiceClient blobs, TableServiceClient table
     public const string EmailsTable = "emails";
     public const string AuditTable = "audit";
 
-    private static readonly string[] AllTables = [SubmissionsTable, CentresTable, CampaignsTable, EmailsTable, AuditTable];
+    /// <summary>Every table the system keeps (each with the deployment's prefix): what `pac backup` copies.</summary>
+    public static readonly IReadOnlyList<string> AllTables = [SubmissionsTable, CentresTable, CampaignsTable, EmailsTable, AuditTable];
 
     public BlobContainerClient Reports => blobs.GetBlobContainerClient(triggers.Value.ReportsContainer);
 
