@@ -5,14 +5,8 @@ set -eu
 
 # AZURE_SUBSCRIPTION_ID is azd's subscription: every az call names it, so the CLI's own default subscription
 # (az account set, perhaps another customer's) never decides where this runs.
-for name in AZURE_SUBSCRIPTION_ID AZURE_RESOURCE_GROUP AZURE_FUNCTION_APP_NAME AZURE_STORAGE_ACCOUNT_ID PAC_REPORTS_CONTAINER; do
-  eval "value=\${$name:-}"
-  if [ -z "$value" ]; then
-    echo "postdeploy: $name is not set; run this through azd (azd up or azd deploy)." >&2
-    exit 1
-  fi
-done
-command -v az >/dev/null 2>&1 || { echo "postdeploy: the Azure CLI (az) is required; see docs/deploy.md." >&2; exit 1; }
+. "$(dirname "$0")/require.sh"
+require postdeploy AZURE_SUBSCRIPTION_ID AZURE_RESOURCE_GROUP AZURE_FUNCTION_APP_NAME AZURE_STORAGE_ACCOUNT_ID PAC_REPORTS_CONTAINER
 
 # The Functions host creates the blobs_extension key when it first starts with the new code: wait for it (up to 5 minutes).
 attempt=0

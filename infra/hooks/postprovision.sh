@@ -5,14 +5,8 @@
 # azd runs it after `azd provision` (and in `azd up`, before the code is deployed).
 set -eu
 
-for name in AZURE_SUBSCRIPTION_ID AZURE_KEY_VAULT_NAME; do
-  eval "value=\${$name:-}"
-  if [ -z "$value" ]; then
-    echo "postprovision: $name is not set; run this through azd (azd up or azd provision)." >&2
-    exit 1
-  fi
-done
-command -v az >/dev/null 2>&1 || { echo "postprovision: the Azure CLI (az) is required; see docs/deploy.md." >&2; exit 1; }
+. "$(dirname "$0")/require.sh"
+require postprovision AZURE_SUBSCRIPTION_ID AZURE_KEY_VAULT_NAME
 secret=link-signing-secret
 umask 077
 work=$(mktemp -d)
