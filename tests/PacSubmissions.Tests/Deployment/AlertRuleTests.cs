@@ -3,6 +3,7 @@ using System.Text.Json;
 namespace PacSubmissions.Tests.Deployment;
 
 /// <summary>The log alert rules provision on a brand-new Log Analytics workspace, whose tables do not exist yet.</summary>
+[Trait("Category", "Slow")]
 public sealed class AlertRuleTests
 {
     [LinuxFact]

@@ -8,6 +8,7 @@ namespace PacSubmissions.Tests.Deployment;
 /// The scripts around `azd up` work on azd's subscription, never on the Azure CLI's default one: the POSIX ones are run
 /// for real with an `az` (and `azd`) on PATH that records each call, the PowerShell twin is read (no pwsh here).
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed partial class DeployHookTests : IDisposable
 {
     private const string Subscription = "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0";

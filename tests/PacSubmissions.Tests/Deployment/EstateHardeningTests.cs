@@ -3,6 +3,7 @@ using System.Text.Json;
 namespace PacSubmissions.Tests.Deployment;
 
 /// <summary>The rest of the estate as the compiled template deploys it: nothing an operator could weaken by a mistake.</summary>
+[Trait("Category", "Slow")]
 public sealed class EstateHardeningTests
 {
     private static async Task<List<JsonElement>> ResourcesAsync(string type)

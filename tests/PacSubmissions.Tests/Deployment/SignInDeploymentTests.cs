@@ -7,6 +7,7 @@ namespace PacSubmissions.Tests.Deployment;
 /// App Service Authentication as the Bicep declares it (parameter hqSignInClientId): on only when asked for, every
 /// anonymous HTTP route of the built functions.metadata left open, and the dashboard's group handed to the app.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class SignInDeploymentTests
 {
     private static async Task<JsonElement> AuthenticationAsync()
