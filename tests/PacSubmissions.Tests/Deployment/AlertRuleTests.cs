@@ -9,11 +9,7 @@ public sealed class AlertRuleTests
     [LinuxFact]
     public async Task EveryLogAlertRuleSkipsQueryValidationSoAFreshWorkspaceProvisions()
     {
-        using var template = JsonDocument.Parse(await BicepCli.BuildMainAsync());
-        var rules = DeployedSettings.Descendants(template.RootElement)
-            .Where(e => e.ValueKind == JsonValueKind.Object
-                && e.TryGetProperty("type", out var type) && type.GetString() == "Microsoft.Insights/scheduledQueryRules")
-            .ToList();
+        var rules = await DeployedSettings.ResourcesAsync("Microsoft.Insights/scheduledQueryRules");
 
         Assert.NotEmpty(rules);
         Assert.All(rules, rule =>

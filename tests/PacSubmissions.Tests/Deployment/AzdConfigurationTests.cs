@@ -31,11 +31,7 @@ public sealed partial class AzdConfigurationTests
         // whichever machine runs it: the postprovision hook makes the secret once instead, and the app only refers to it.
         var compiled = await BicepCli.BuildMainAsync();
         using var template = JsonDocument.Parse(compiled);
-        var secrets = DeployedSettings.Descendants(template.RootElement)
-            .Where(e => e.ValueKind == JsonValueKind.Object
-                && e.TryGetProperty("type", out var type) && type.GetString() == "Microsoft.KeyVault/vaults/secrets")
-            .Select(e => e.GetProperty("name").ToString())
-            .ToList();
+        var secrets = (await DeployedSettings.ResourcesAsync("Microsoft.KeyVault/vaults/secrets")).Select(e => e.GetProperty("name").ToString()).ToList();
         var settings = (await DeployedSettings.LoadAsync()).AppSettings;
 
         Assert.DoesNotContain(template.RootElement.GetProperty("parameters").EnumerateObject(), p => p.Name.Contains("signing", StringComparison.OrdinalIgnoreCase));

@@ -6,18 +6,10 @@ namespace PacSubmissions.Tests.Deployment;
 [Trait("Category", "Slow")]
 public sealed class EstateHardeningTests
 {
-    private static async Task<List<JsonElement>> ResourcesAsync(string type)
-    {
-        using var template = JsonDocument.Parse(await BicepCli.BuildMainAsync());
-        return [.. DeployedSettings.Descendants(template.RootElement)
-            .Where(e => e.ValueKind == JsonValueKind.Object && e.TryGetProperty("type", out var t) && t.GetString() == type)
-            .Select(e => e.Clone())];
-    }
-
     [LinuxFact]
     public async Task KeyVaultHasPurgeProtectionSoTheSigningSecretCannotBeLost()
     {
-        var vault = Assert.Single(await ResourcesAsync("Microsoft.KeyVault/vaults")).GetProperty("properties");
+        var vault = Assert.Single(await DeployedSettings.ResourcesAsync("Microsoft.KeyVault/vaults")).GetProperty("properties");
 
         Assert.True(vault.GetProperty("enableSoftDelete").GetBoolean());
         Assert.True(vault.GetProperty("enablePurgeProtection").GetBoolean());
@@ -27,7 +19,7 @@ public sealed class EstateHardeningTests
     [LinuxFact]
     public async Task PublishingWithAUserNameAndPasswordIsOffForFtpAndScm()
     {
-        var policies = await ResourcesAsync("Microsoft.Web/sites/basicPublishingCredentialsPolicies");
+        var policies = await DeployedSettings.ResourcesAsync("Microsoft.Web/sites/basicPublishingCredentialsPolicies");
 
         // Names are ARM expressions such as [format('{0}/{1}', parameters('name'), 'ftp')].
         Assert.Equal(2, policies.Count);

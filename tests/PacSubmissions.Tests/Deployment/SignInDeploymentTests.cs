@@ -10,14 +10,9 @@ namespace PacSubmissions.Tests.Deployment;
 [Trait("Category", "Slow")]
 public sealed class SignInDeploymentTests
 {
-    private static async Task<JsonElement> AuthenticationAsync()
-    {
-        using var template = JsonDocument.Parse(await BicepCli.BuildMainAsync());
-        return Assert.Single(DeployedSettings.Descendants(template.RootElement),
-            e => e.ValueKind == JsonValueKind.Object
-                && e.TryGetProperty("type", out var type) && type.GetString() == "Microsoft.Web/sites/config"
-                && e.GetProperty("name").ToString().Contains("authsettingsV2", StringComparison.Ordinal)).Clone();
-    }
+    private static async Task<JsonElement> AuthenticationAsync() =>
+        Assert.Single(await DeployedSettings.ResourcesAsync("Microsoft.Web/sites/config"),
+            e => e.GetProperty("name").ToString().Contains("authsettingsV2", StringComparison.Ordinal));
 
     [LinuxFact]
     public async Task SignInIsDeclaredBehindItsParameterAndRequiresAuthentication()
