@@ -37,12 +37,13 @@ public static class UploadPage
                     body.Append(CultureInfo.InvariantCulture, $"<p class=\"notice late\" id=\"late-notice\">{E(t.DeadlinePassedNotice)}</p>");
                 }
 
+                AppendForm(body, page, maxBytes);
+                // After the form: sending the report stays the first thing a phone shows; the blank form is for next time.
                 if (page.Token is { } token)
                 {
                     body.Append(CultureInfo.InvariantCulture, $"<p id=\"template\"><a href=\"{E(UploadRoutes.TemplatePath(token, t.Code))}\" download>{E(t.TemplateLink)}</a></p>");
                 }
 
-                AppendForm(body, page, maxBytes);
                 break;
         }
 
