@@ -118,7 +118,7 @@ internal sealed partial class WordStory(OpenXmlPart part, WordStyles styles, IRe
                 // A question/answer table: the left cell is where the question sits, whatever its formatting.
                 var parts = new List<DocumentBlock>();
                 ReadContainer(cells[0].Cell, parts, cells[0].Control);
-                if (Label(parts) is { } label)
+                if (DocumentBlock.TableLabel(parts) is { } label)
                 {
                     blocks.Add(label);
                 }
@@ -187,21 +187,6 @@ internal sealed partial class WordStory(OpenXmlPart part, WordStyles styles, IRe
         }
     }
 
-    /// <summary>The left cell as one label block, carrying what its paragraphs carried.</summary>
-    private static DocumentBlock? Label(List<DocumentBlock> parts)
-    {
-        var text = TextCleaner.Collapse(string.Join(" ", parts.Select(p => p.Text)));
-        return text.Length == 0
-            ? null
-            : new DocumentBlock(text, BlockKind.TableLabel)
-            {
-                ControlTag = parts.Select(p => p.ControlTag).FirstOrDefault(t => t is not null),
-                IsPlaceholder = parts.All(p => p.IsPlaceholder),
-                IsSubdued = parts.All(p => p.IsSubdued),
-                LinkedEmails = [.. parts.SelectMany(p => p.LinkedEmails).Distinct(StringComparer.OrdinalIgnoreCase)],
-            };
-    }
-
     private void ReadParagraph(Paragraph paragraph, List<DocumentBlock> blocks, Control control)
     {
         var styleId = paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value;
@@ -244,7 +229,7 @@ internal sealed partial class WordStory(OpenXmlPart part, WordStyles styles, IRe
                     if (hyperlink.Id?.Value is { } id && !Concealed
                         && part.HyperlinkRelationships.FirstOrDefault(r => r.Id == id)?.Uri.OriginalString is { } target)
                     {
-                        content.Emails.AddRange(MailtoAddresses(target));
+                        content.Emails.AddRange(TextCleaner.MailtoAddresses(target));
                     }
 
                     ReadInline(hyperlink, content, styleId, placeholder);
@@ -253,7 +238,7 @@ internal sealed partial class WordStory(OpenXmlPart part, WordStyles styles, IRe
                     var instruction = field.Instruction?.Value ?? "";
                     if (!IsTableOfContentsInstruction(instruction))
                     {
-                        content.Emails.AddRange(HyperlinkField().Match(instruction) is { Success: true } link ? MailtoAddresses(link.Groups["target"].Value) : []);
+                        content.Emails.AddRange(HyperlinkField().Match(instruction) is { Success: true } link ? TextCleaner.MailtoAddresses(link.Groups["target"].Value) : []);
                         ReadInline(field, content, styleId, placeholder);
                     }
 
@@ -298,7 +283,7 @@ internal sealed partial class WordStory(OpenXmlPart part, WordStyles styles, IRe
                         field.InResult = true;
                         if (!Concealed && HyperlinkField().Match(field.Instruction.ToString()) is { Success: true } link)
                         {
-                            content.Emails.AddRange(MailtoAddresses(link.Groups["target"].Value));
+                            content.Emails.AddRange(TextCleaner.MailtoAddresses(link.Groups["target"].Value));
                         }
                     }
                     else if (type == FieldCharValues.End)
@@ -355,26 +340,10 @@ internal sealed partial class WordStory(OpenXmlPart part, WordStyles styles, IRe
 
     private static bool IsTableOfContentsInstruction(string instruction) => TableOfContentsField().IsMatch(instruction);
 
-    /// <summary>The addresses of a mailto: link ("mailto:a@b.org,c@d.org?subject=…"), unescaped; nothing for other links.</summary>
-    internal static IEnumerable<string> MailtoAddresses(string target)
-    {
-        var trimmed = target.Trim();
-        if (!trimmed.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
-        {
-            return [];
-        }
-
-        var addresses = trimmed["mailto:".Length..].Split('?')[0];
-        return Uri.UnescapeDataString(addresses).Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(a => EmailAddress().IsMatch(a));
-    }
-
     [GeneratedRegex(@"^\s*TOC(?:\s|\\|$)", RegexOptions.IgnoreCase)]
     private static partial Regex TableOfContentsField();
 
     [GeneratedRegex("""^\s*HYPERLINK\s+"?(?<target>[^"\s]+)""", RegexOptions.IgnoreCase)]
     private static partial Regex HyperlinkField();
 
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
-    private static partial Regex EmailAddress();
 }
