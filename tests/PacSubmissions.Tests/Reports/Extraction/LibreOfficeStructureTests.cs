@@ -4,7 +4,8 @@ using static PacSubmissions.Tests.Reports.Extraction.ProducedDocuments;
 namespace PacSubmissions.Tests.Reports.Extraction;
 
 /// <summary>
-/// One document written by LibreOffice as ODT and as DOCX (source/odt-styles-changes-frames.fodt): a question whose bold
+/// One document written by LibreOffice as ODT and as DOCX (source/odt-styles-changes-frames.fodt): a table of contents
+/// (text:table-of-content; in DOCX an sdt of the "Table of Contents" gallery), a question whose bold
 /// comes only from a named paragraph style's parent in styles.xml, an italic 9 pt hint style, tracked deletions, a bold
 /// character style, a mailto: link and a text box. Both formats must read as LibreOffice shows it.
 /// </summary>
@@ -13,7 +14,7 @@ public sealed class LibreOfficeStructureTests
     [Theory]
     [InlineData("odt-styles-changes-frames.odt")]
     [InlineData("odt-styles-changes-frames.docx")]
-    public void NamedStylesTrackedChangesLinksAndTextBoxesReadAsShown(string file)
+    public void TableOfContentsNamedStylesTrackedChangesLinksAndTextBoxesReadAsShown(string file)
     {
         var blocks = Blocks(file);
 
