@@ -109,15 +109,15 @@ internal sealed partial class WordStory(OpenXmlPart part, WordStyles styles, IRe
 
     private void ReadTable(Table table, List<DocumentBlock> blocks, Control control)
     {
-        foreach (var (row, rowControl) in Rows(table, control))
+        foreach (var (row, rowControl) in Unwrapped<TableRow>(table, control))
         {
-            var cells = Cells(row, rowControl).ToList();
+            var cells = Unwrapped<TableCell>(row, rowControl).ToList();
             var first = 0;
             if (cells.Count == 2)
             {
                 // A question/answer table: the left cell is where the question sits, whatever its formatting.
                 var parts = new List<DocumentBlock>();
-                ReadContainer(cells[0].Cell, parts, cells[0].Control);
+                ReadContainer(cells[0].Item, parts, cells[0].Control);
                 if (DocumentBlock.TableLabel(parts) is { } label)
                 {
                     blocks.Add(label);
@@ -133,56 +133,34 @@ internal sealed partial class WordStory(OpenXmlPart part, WordStyles styles, IRe
         }
     }
 
-    private IEnumerable<(TableRow Row, Control Control)> Rows(OpenXmlElement table, Control control)
+    /// <summary>
+    /// The rows of a table, or the cells of a row, with the control each stands in: a row-level or cell-level w:sdt, or
+    /// w:customXml, wraps them without being one.
+    /// </summary>
+    private IEnumerable<(T Item, Control Control)> Unwrapped<T>(OpenXmlElement parent, Control control)
+        where T : OpenXmlElement
     {
-        foreach (var element in table.ChildElements)
+        foreach (var element in parent.ChildElements)
         {
-            switch (element)
+            if (element is T item)
             {
-                case TableRow row:
-                    yield return (row, control);
-                    break;
-                case SdtRow sdt when Inner(sdt.SdtProperties, sdt.SdtContentRow, control) is { } inner:
-                    foreach (var row in Rows(sdt.SdtContentRow!, inner))
-                    {
-                        yield return row;
-                    }
-
-                    break;
-                case CustomXmlRow custom:
-                    foreach (var row in Rows(custom, control))
-                    {
-                        yield return row;
-                    }
-
-                    break;
+                yield return (item, control);
+                continue;
             }
-        }
-    }
 
-    private IEnumerable<(TableCell Cell, Control Control)> Cells(OpenXmlElement row, Control control)
-    {
-        foreach (var element in row.ChildElements)
-        {
-            switch (element)
+            var (inner, innerControl) = element switch
             {
-                case TableCell cell:
-                    yield return (cell, control);
-                    break;
-                case SdtCell sdt when Inner(sdt.SdtProperties, sdt.SdtContentCell, control) is { } inner:
-                    foreach (var cell in Cells(sdt.SdtContentCell!, inner))
-                    {
-                        yield return cell;
-                    }
-
-                    break;
-                case CustomXmlCell custom:
-                    foreach (var cell in Cells(custom, control))
-                    {
-                        yield return cell;
-                    }
-
-                    break;
+                SdtElement sdt when sdt.ChildElements.FirstOrDefault(c => c.LocalName == "sdtContent") is { } content
+                    && Inner(sdt.SdtProperties, content, control) is { } opened => (content, opened),
+                CustomXmlElement custom => ((OpenXmlElement?)custom, control),
+                _ => (null, null),
+            };
+            if (inner is not null && innerControl is not null)
+            {
+                foreach (var nested in Unwrapped<T>(inner, innerControl))
+                {
+                    yield return nested;
+                }
             }
         }
     }
