@@ -29,6 +29,11 @@ internal static partial class PdfTextReader
     /// </summary>
     private sealed record Line(string Text, bool Bold, double Size, double Baseline, double Left, double Right, bool InMargin, int Block, bool Label, bool Cell)
     {
+        public bool Italic { get; init; }
+
+        /// <summary>The mailto: addresses of the page's link areas over this line.</summary>
+        public IReadOnlyList<string> Emails { get; init; } = [];
+
         public double ColumnRight { get; set; }
 
         public double ColumnWidth { get; set; }
@@ -127,6 +132,7 @@ internal static partial class PdfTextReader
             blocks = [.. analysed.Select(b => b.TextLines.SelectMany(l => l.Words).ToList())];
         }
 
+        var links = page.GetHyperlinks().Select(h => (Emails: TextCleaner.MailtoAddresses(h.Uri ?? "").ToList(), h.Bounds)).Where(h => h.Emails.Count > 0).ToList();
         var lines = new List<Line>();
         var height = page.Height;
         for (var index = 0; index < blocks.Count; index++)
@@ -138,8 +144,13 @@ internal static partial class PdfTextReader
                 var size = letters.Count == 0 ? 0 : letters.Average(l => l.PointSize);
                 var baseline = Baseline(group[0]);
                 var inMargin = baseline > height * (1 - MarginShare) || baseline < height * MarginShare;
-                lines.Add(new Line(LineText(group), bold, size, baseline, group.Min(w => w.BoundingBox.Left), group.Max(w => w.BoundingBox.Right),
-                    inMargin, firstBlock + index, labels.Contains(index), labels.Contains(index - 1)));
+                var (left, right) = (group.Min(w => w.BoundingBox.Left), group.Max(w => w.BoundingBox.Right));
+                lines.Add(new Line(LineText(group), bold, size, baseline, left, right, inMargin, firstBlock + index, labels.Contains(index), labels.Contains(index - 1))
+                {
+                    Italic = letters.Count(IsItalic) * 2 > letters.Count,
+                    Emails = [.. links.Where(l => l.Bounds.Left < right && l.Bounds.Right > left && l.Bounds.Bottom < baseline + size && l.Bounds.Top > baseline)
+                        .SelectMany(l => l.Emails)],
+                });
             }
         }
 
@@ -278,6 +289,11 @@ internal static partial class PdfTextReader
         || letter.FontName?.Contains("Semibold", StringComparison.OrdinalIgnoreCase) == true
         || letter.RenderingMode is TextRenderingMode.FillThenStroke or TextRenderingMode.FillThenStrokeClip;
 
+    private static bool IsItalic(Letter letter) =>
+        letter.FontDetails?.IsItalic == true
+        || letter.FontName?.Contains("Italic", StringComparison.OrdinalIgnoreCase) == true
+        || letter.FontName?.Contains("Oblique", StringComparison.OrdinalIgnoreCase) == true;
+
     /// <summary>
     /// Drops page numbers in the margins, margin lines that repeat on several pages (running headers and footers), and
     /// a browser's print header and footer, which are there on a one-page PDF too: the page's title, the date and time,
@@ -317,18 +333,27 @@ internal static partial class PdfTextReader
     {
         var blocks = new List<DocumentBlock>();
         var text = new StringBuilder();
+        var paragraph = new List<Line>();
         Line? previous = null;
         double? pitch = null;
+        var sizes = pages.SelectMany(p => p).Where(l => !l.InMargin).Select(l => l.Size).Order().ToList();
+        var bodySize = sizes.Count == 0 ? 0 : sizes[sizes.Count / 2];
 
         void Flush()
         {
             if (previous is not null && text.Length > 0)
             {
                 blocks.Add(new DocumentBlock(TextCleaner.Collapse(text.ToString()),
-                    previous.Label ? BlockKind.TableLabel : previous.Bold ? BlockKind.Emphasized : BlockKind.Text));
+                    previous.Label ? BlockKind.TableLabel : previous.Bold ? BlockKind.Emphasized : BlockKind.Text)
+                {
+                    // Italic, or set smaller than the body text: how forms print their hints.
+                    IsSubdued = paragraph.All(l => l.Italic || l.Size < bodySize - 0.5),
+                    LinkedEmails = [.. paragraph.SelectMany(l => l.Emails).Distinct(StringComparer.OrdinalIgnoreCase)],
+                });
             }
 
             text.Clear();
+            paragraph.Clear();
             pitch = null;
         }
 
@@ -345,6 +370,7 @@ internal static partial class PdfTextReader
             }
 
             Append(text, line.Text);
+            paragraph.Add(line);
             previous = line;
         }
 
@@ -374,7 +400,7 @@ internal static partial class PdfTextReader
             return false;
         }
 
-        if (previous.Bold != line.Bold || Math.Abs(previous.Size - line.Size) >= 1 || Bullet().IsMatch(line.Text))
+        if (previous.Bold != line.Bold || previous.Italic != line.Italic || Math.Abs(previous.Size - line.Size) >= 1 || Bullet().IsMatch(line.Text))
         {
             return false;
         }

@@ -20,3 +20,4 @@ print browser-one-page.html browser-one-page-bare.pdf --no-pdf-header-footer
 print browser-three-pages.html browser-three-pages.pdf
 print browser-chinese.html browser-chinese.pdf
 print browser-arabic.html browser-arabic.pdf
+office pdf pdf-hint-link.fodt

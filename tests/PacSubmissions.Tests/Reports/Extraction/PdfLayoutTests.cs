@@ -105,6 +105,24 @@ public sealed class PdfLayoutTests
         Assert.Equal(16, blocks.Count);
     }
 
+    [Fact]
+    public void ItalicOrSmallerHintsAreSubduedAndMailtoLinksAreLinkedEmails()
+    {
+        var blocks = Blocks("pdf-hint-link.pdf");
+
+        Assert.Equal(
+        [
+            ("Local Cooperation", BlockKind.Emphasized, false),
+            ("(highlight activities and work your PAC Centre has done in the local preservation and conservation network)", BlockKind.Text, true),
+            ("Ran condition surveys for eleven regional libraries in Victoria.", BlockKind.Text, false),
+            ("Workshops/trainings/events", BlockKind.Emphasized, false),
+            ("(what workshops/trainings/events has the PAC Centre organised?)", BlockKind.Text, true),
+            ("A two-day workshop on photographs; write to our coordinator for the programme.", BlockKind.Text, false),
+        ], blocks.Select(b => (b.Text, b.Kind, b.IsSubdued)));
+        Assert.Equal(["pac@slv-example.au"], blocks[5].LinkedEmails);
+        Assert.All(blocks.Take(5), b => Assert.Empty(b.LinkedEmails));
+    }
+
     [Theory]
     [InlineData("\u2F42\u5316\u9057\u4EA7", "文化遗产")] // Kangxi radical "文"
     [InlineData("\u2ED3\u6C5F", "长江")] // radicals supplement "长", which NFKC leaves
