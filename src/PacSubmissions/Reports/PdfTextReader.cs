@@ -59,7 +59,7 @@ internal static partial class PdfTextReader
             for (var number = 1; number <= document.NumberOfPages; number++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var lines = ReadLines(document.GetPage(number), blockCount);
+                var lines = ReadLines(document.GetPage(number), document, blockCount);
                 blockCount += lines.Count == 0 ? 0 : lines.Max(l => l.Block) - blockCount + 1;
                 pages.Add(lines);
             }
@@ -111,7 +111,7 @@ internal static partial class PdfTextReader
     }
 
     /// <summary>The page's lines in reading order, block by block, each block's words regrouped into lines by baseline.</summary>
-    private static List<Line> ReadLines(Page page, int firstBlock)
+    private static List<Line> ReadLines(Page page, PdfDocument document, int firstBlock)
     {
         var words = page.GetWords().Where(w => !string.IsNullOrWhiteSpace(w.Text)).ToList();
         if (words.Count == 0)
@@ -133,6 +133,7 @@ internal static partial class PdfTextReader
         }
 
         var links = page.GetHyperlinks().Select(h => (Emails: TextCleaner.MailtoAddresses(h.Uri ?? "").ToList(), h.Bounds)).Where(h => h.Emails.Count > 0).ToList();
+        var type3Bold = PdfType3Fonts.BoldLetters(page, document);
         var lines = new List<Line>();
         var height = page.Height;
         for (var index = 0; index < blocks.Count; index++)
@@ -140,7 +141,7 @@ internal static partial class PdfTextReader
             foreach (var group in GroupIntoLines(blocks[index]))
             {
                 var letters = group.SelectMany(w => w.Letters).ToList();
-                var bold = letters.Count(IsBold) * 2 > letters.Count;
+                var bold = letters.Count(l => IsBold(l) || type3Bold.Contains(l)) * 2 > letters.Count;
                 var size = letters.Count == 0 ? 0 : letters.Average(l => l.PointSize);
                 var baseline = Baseline(group[0]);
                 var inMargin = baseline > height * (1 - MarginShare) || baseline < height * MarginShare;

@@ -21,3 +21,4 @@ print browser-three-pages.html browser-three-pages.pdf
 print browser-chinese.html browser-chinese.pdf
 print browser-arabic.html browser-arabic.pdf
 office pdf pdf-hint-link.fodt
+print browser-synthetic-bold.html browser-synthetic-bold.pdf --no-pdf-header-footer

@@ -95,7 +95,7 @@ public sealed class PdfLayoutTests
     }
 
     [Fact]
-    public void ChinesePrintedByABrowserReadsAsTyped()
+    public void ChinesePrintedByABrowserReadsAsTypedWithItsBoldQuestions()
     {
         var blocks = Blocks("browser-chinese.pdf");
 
@@ -103,6 +103,9 @@ public sealed class PdfLayoutTests
         Assert.Equal("国际图联PAC中心（中国），由中国国家图书馆主办，北京。电子邮件：pac@nlc-example.cn", blocks[1].Text);
         Assert.Equal("无", blocks[^1].Text);
         Assert.Equal(16, blocks.Count);
+
+        // Chromium embeds Noto Sans CJK as Type 3 fonts, which carry their weight only in the font descriptor.
+        Assert.All(blocks, (b, i) => Assert.Equal(i % 2 == 0 ? BlockKind.Emphasized : BlockKind.Text, b.Kind));
     }
 
     [Fact]
@@ -121,6 +124,20 @@ public sealed class PdfLayoutTests
         ], blocks.Select(b => (b.Text, b.Kind, b.IsSubdued)));
         Assert.Equal(["pac@slv-example.au"], blocks[5].LinkedEmails);
         Assert.All(blocks.Take(5), b => Assert.Empty(b.LinkedEmails));
+    }
+
+    [Fact]
+    public void SyntheticBoldOfAFontWithoutABoldFaceIsEmphasized()
+    {
+        var blocks = Blocks("browser-synthetic-bold.pdf");
+
+        Assert.Equal(
+        [
+            ("Local Cooperation", BlockKind.Emphasized),
+            ("Ran condition surveys for eleven regional libraries in Victoria.", BlockKind.Text),
+            ("Workshops/trainings/events", BlockKind.Emphasized),
+            ("Organised a two-day workshop on the care of photographs for 40 participants.", BlockKind.Text),
+        ], blocks.Select(b => (b.Text, b.Kind)));
     }
 
     [Theory]
