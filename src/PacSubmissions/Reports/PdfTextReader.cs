@@ -284,10 +284,7 @@ internal static partial class PdfTextReader
     /// </summary>
     private static bool IsBold(Letter letter) =>
         letter.FontDetails?.IsBold == true
-        || letter.FontName?.Contains("Bold", StringComparison.OrdinalIgnoreCase) == true
-        || letter.FontName?.Contains("Black", StringComparison.OrdinalIgnoreCase) == true
-        || letter.FontName?.Contains("Heavy", StringComparison.OrdinalIgnoreCase) == true
-        || letter.FontName?.Contains("Semibold", StringComparison.OrdinalIgnoreCase) == true
+        || PdfType3Fonts.IsBoldName(letter.FontName ?? "")
         || letter.RenderingMode is TextRenderingMode.FillThenStroke or TextRenderingMode.FillThenStrokeClip;
 
     private static bool IsItalic(Letter letter) =>

@@ -20,7 +20,8 @@ internal static class PdfType3Fonts
     /// <summary>A font's name without the subset tag ("AAAAAA+DejaVuSans" is "DejaVuSans").</summary>
     private static string Face(string fontName) => fontName.Length > 7 && fontName[6] == '+' ? fontName[7..] : fontName;
 
-    private static bool IsBoldName(string fontName) =>
+    /// <summary>A font named for a bold weight ("Arial-BoldMT", "…-Black", "…-Heavy", "…-Semibold").</summary>
+    public static bool IsBoldName(string fontName) =>
         fontName.Contains("Bold", StringComparison.OrdinalIgnoreCase) || fontName.Contains("Black", StringComparison.OrdinalIgnoreCase)
         || fontName.Contains("Heavy", StringComparison.OrdinalIgnoreCase) || fontName.Contains("Semibold", StringComparison.OrdinalIgnoreCase);
 
