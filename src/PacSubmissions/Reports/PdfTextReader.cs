@@ -132,8 +132,9 @@ internal static partial class PdfTextReader
             blocks = [.. analysed.Select(b => b.TextLines.SelectMany(l => l.Words).ToList())];
         }
 
-        var links = page.GetHyperlinks().Select(h => (Emails: TextCleaner.MailtoAddresses(h.Uri ?? "").ToList(), h.Bounds)).Where(h => h.Emails.Count > 0).ToList();
-        var type3Bold = PdfType3Fonts.BoldLetters(page, document);
+        var links = Optional(() => page.GetHyperlinks().Select(h => (Emails: TextCleaner.MailtoAddresses(h.Uri ?? "").ToList(), h.Bounds))
+            .Where(h => h.Emails.Count > 0).ToList(), []);
+        var type3Bold = Optional(() => PdfType3Fonts.BoldLetters(page, document), []);
         var lines = new List<Line>();
         var height = page.Height;
         for (var index = 0; index < blocks.Count; index++)
@@ -163,6 +164,22 @@ internal static partial class PdfTextReader
         }
 
         return lines;
+    }
+
+    /// <summary>
+    /// Link areas and Type 3 font weights are extras read from the page's annotations and resources; a damaged one of
+    /// those costs that extra, never the page's text.
+    /// </summary>
+    private static T Optional<T>(Func<T> read, T fallback)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return fallback;
+        }
     }
 
     /// <summary>A gap between two words of a line wider than a few spaces: columns, table cells or a header's pieces.</summary>
