@@ -1,0 +1,28 @@
+using PacSubmissions.LocalHost;
+using PacSubmissions.Tests.Infrastructure;
+
+namespace PacSubmissions.Tests.Worker;
+
+/// <summary>How the built worker starts when what it needs is not there.</summary>
+public sealed class WorkerStartupTests
+{
+    [Fact]
+    public async Task WorkerThatCannotReachStorageStopsBeforeItConnectsToTheHost()
+    {
+        // Azurite's account on a loopback port nothing listens on: every storage request is refused.
+        var port = LoopbackPort.Free();
+        var unreachable = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
+            "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
+            $"BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{port}/devstoreaccount1;" +
+            $"TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1";
+        using var outbox = new Outbox();
+        await using var worker = await WorkerProcess.LaunchAsync(TestSettings.Create(unreachable, TestStorageNames.Unique(), outbox.Path));
+
+        var code = await worker.Exited.WaitAsync(TimeSpan.FromMinutes(2));
+
+        // It never connected, so the host never sent it work; it said why, naming the setting; and it failed, so the host starts it again.
+        Assert.False(worker.Connected, $"The worker connected to the host although storage is unreachable:{Environment.NewLine}{worker.Output}");
+        Assert.NotEqual(0, code);
+        Assert.Contains("Storage cannot be reached through AzureWebJobsStorage", worker.Output, StringComparison.Ordinal);
+    }
+}
