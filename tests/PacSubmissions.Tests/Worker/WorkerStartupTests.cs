@@ -25,4 +25,20 @@ public sealed class WorkerStartupTests
         Assert.NotEqual(0, code);
         Assert.Contains("Storage cannot be reached through AzureWebJobsStorage", worker.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task WorkerThatWouldAcceptUploadsTheHostRefusesDoesNotStart()
+    {
+        // 100 MB reports, but the host forwards no body over its default 100 MB: the form around the file would not fit.
+        using var outbox = new Outbox();
+        var settings = TestSettings.Create(await Azurite.ConnectionStringAsync(), TestStorageNames.Unique(), outbox.Path);
+        settings["Upload:MaxBytes"] = "104857600";
+        await using var worker = await WorkerProcess.LaunchAsync(settings);
+
+        var code = await worker.Exited.WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.False(worker.Connected, $"The worker connected to the host with settings it cannot serve:{Environment.NewLine}{worker.Output}");
+        Assert.NotEqual(0, code);
+        Assert.Contains("Upload:MaxBytes must stay at least 1 MB below the Functions host's FUNCTIONS_REQUEST_BODY_SIZE_LIMIT", worker.Output, StringComparison.Ordinal);
+    }
 }
