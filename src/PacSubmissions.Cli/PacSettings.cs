@@ -1,7 +1,9 @@
 using System.CommandLine;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using PacSubmissions.Storage;
 
 namespace PacSubmissions.Cli;
 
@@ -9,7 +11,7 @@ namespace PacSubmissions.Cli;
 /// The same settings the Functions app reads, from a JSON file (<c>--settings</c>) and environment variables
 /// (<c>Links__SigningSecret</c>, <c>AzureWebJobsStorage</c>, …), the variables winning.
 /// </summary>
-public static class PacSettings
+public static partial class PacSettings
 {
     public static readonly Option<FileInfo?> SettingsOption = new("--settings")
     {
@@ -33,31 +35,67 @@ public static class PacSettings
             .AddSingleton<IConfiguration>(configuration)
             .AddPacSubmissions(configuration);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-        // What ValidateOnStart does for a host: every setting checked before the command does anything.
-        provider.GetService<IStartupValidator>()?.Validate();
+        // What ValidateOnStart does for a host: every setting checked before the command does anything, and every
+        // problem told at once, so an operator fixes them in one go.
+        List<string> problems = StorageConnection.Problem(configuration) is { } storage ? [storage] : [];
+        try
+        {
+            provider.GetService<IStartupValidator>()?.Validate();
+        }
+        catch (Exception exception) when (ValidationFailures(exception) is { Count: > 0 } failures)
+        {
+            problems.AddRange(failures);
+        }
+
+        if (problems.Count > 0)
+        {
+            provider.Dispose();
+            throw new SettingProblemsException(problems);
+        }
+
         return provider;
     }
 
-    /// <summary>Runs a command body, turning a missing or invalid setting into one clear line and exit code 2.</summary>
+    /// <summary>Runs a command body, turning missing or invalid settings into one clear line each and exit code 2.</summary>
     public static async Task<int> RunAsync(TextWriter error, Func<Task<int>> body)
     {
         try
         {
             return await body();
         }
-        catch (OptionsValidationException exception)
+        catch (SettingProblemsException exception)
         {
-            foreach (var failure in exception.Failures)
+            foreach (var problem in exception.Problems)
             {
-                await error.WriteLineAsync($"Setting problem: {failure}");
+                await error.WriteLineAsync($"Setting problem: {problem}");
             }
 
             return 2;
         }
-        catch (InvalidOperationException exception) when (exception.Message.StartsWith("Storage is not configured", StringComparison.Ordinal))
-        {
-            await error.WriteLineAsync(exception.Message);
-            return 2;
-        }
+    }
+
+    /// <summary>
+    /// The people-facing messages of every failed setting: the start-up validator wraps several failing options in an
+    /// AggregateException, and data annotations wrap each message in the option type's name, which tells an operator nothing.
+    /// </summary>
+    private static List<string> ValidationFailures(Exception exception)
+    {
+        var validations = exception is AggregateException aggregate
+            ? aggregate.Flatten().InnerExceptions
+            : [exception];
+        return validations.All(e => e is OptionsValidationException)
+            ? [.. validations.Cast<OptionsValidationException>().SelectMany(e => e.Failures).Select(Plain).Distinct(StringComparer.Ordinal)]
+            : [];
+    }
+
+    private static string Plain(string failure) =>
+        DataAnnotationFailure().Match(failure) is { Success: true } match ? match.Groups["message"].Value : failure;
+
+    [GeneratedRegex("^DataAnnotation validation failed for '[^']*' members: '[^']*' with the error: '(?<message>.*)'\\.$", RegexOptions.Singleline)]
+    private static partial Regex DataAnnotationFailure();
+
+    private sealed class SettingProblemsException(IReadOnlyList<string> problems) : Exception(string.Join(Environment.NewLine, problems))
+    {
+        public IReadOnlyList<string> Problems { get; } = problems;
     }
 }

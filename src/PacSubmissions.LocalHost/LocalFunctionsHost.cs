@@ -24,6 +24,7 @@ public static class LocalFunctionsHost
 
         var app = builder.Build();
         app.MapHttpFunctions();
+        app.MapGet("/", () => Results.Content(LocalHomePage.Html, "text/html; charset=utf-8"));
         return app;
     }
 }

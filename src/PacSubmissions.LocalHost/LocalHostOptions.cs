@@ -6,7 +6,10 @@ public sealed class LocalHostOptions
 {
     public const string Section = "LocalHost";
 
-    /// <summary>Folder (relative to the repository) for Azurite's data and the e-mail outbox; git ignores it.</summary>
+    /// <summary>Where the local host listens unless ASPNETCORE_URLS, --urls or Urls say otherwise: the Functions host's own port.</summary>
+    public const string DefaultUrl = "http://localhost:7071";
+
+    /// <summary>Folder (relative to the repository) for Azurite's data, and for the e-mail outbox unless Email:OutboxPath names one; git ignores it.</summary>
     public string DataPath { get; set; } = ".local";
 
     /// <summary>Create a demo campaign and demo centres at start, and print their upload links.</summary>

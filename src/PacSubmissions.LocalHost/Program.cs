@@ -12,6 +12,11 @@ using PacSubmissions.Upload;
 var root = RepositoryRoot.Find();
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var dataPath = Path.Combine(root, builder.Configuration[$"{LocalHostOptions.Section}:{nameof(LocalHostOptions.DataPath)}"] ?? ".local");
+// ASPNETCORE_URLS, --urls or Urls choose the address; the links then need Links__PublicBaseUrl to match (README).
+if (string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+{
+    builder.WebHost.UseUrls(LocalHostOptions.DefaultUrl);
+}
 
 await using var azurite = string.IsNullOrWhiteSpace(builder.Configuration[StorageConnection.Name])
     ? await AzuriteProcess.StartAsync(root, Path.Combine(dataPath, "azurite"), AzuriteProcess.StandardPorts, CancellationToken.None)
@@ -29,21 +34,28 @@ await app.StartAsync();
 
 var local = app.Services.GetRequiredService<IOptions<LocalHostOptions>>().Value;
 var email = app.Services.GetRequiredService<IOptions<EmailOptions>>().Value;
-Console.WriteLine();
-Console.WriteLine($"PacSubmissions local host on {string.Join(", ", app.Urls)}");
-Console.WriteLine(azurite is null ? "Storage: the configured AzureWebJobsStorage" : $"Storage: Azurite, data in {Path.Combine(dataPath, "azurite")}");
-Console.WriteLine(email.UsesSendGrid ? "E-mail: SendGrid" : $"E-mail: written as .eml files to {email.OutboxPath}");
-Console.WriteLine($"Function key (for function-level routes): {local.FunctionKey}");
 var publicBaseUrl = app.Services.GetRequiredService<IOptions<PacSubmissions.Upload.LinkOptions>>().Value.PublicBaseUrl.TrimEnd('/');
-Console.WriteLine($"HQ's dashboard: {publicBaseUrl}/{UploadRoutes.Prefix}/{DashboardRoutes.Campaigns}?code={local.FunctionKey}");
-if (local.SeedDemo)
+var demoLinks = local.SeedDemo
+    ? await DemoData.SeedAsync(app.Services, DemoData.CentresCsv(root), app.Lifetime.ApplicationStopping)
+    : [];
+
+// One write, so that no log line from the listeners lands inside the block a newcomer copies links from.
+var banner = new StringWriter();
+banner.WriteLine();
+banner.WriteLine($"PacSubmissions local host on {string.Join(", ", app.Urls)}");
+banner.WriteLine(azurite is null ? "Storage: the configured AzureWebJobsStorage" : $"Storage: Azurite, data in {Path.Combine(dataPath, "azurite")}");
+banner.WriteLine(email.UsesSendGrid ? "E-mail: SendGrid" : $"E-mail: written as .eml files to {email.OutboxPath}");
+banner.WriteLine($"Function key (for function-level routes): {local.FunctionKey}");
+banner.WriteLine($"HQ's dashboard: {publicBaseUrl}/{UploadRoutes.Prefix}/{DashboardRoutes.Campaigns}?code={local.FunctionKey}");
+if (demoLinks.Count > 0)
 {
-    Console.WriteLine("Demo centres and their upload links (curl -F file=@report.docx URL):");
-    foreach (var (centre, url) in await DemoData.SeedAsync(app.Services, DemoData.CentresCsv(root), app.Lifetime.ApplicationStopping))
+    banner.WriteLine("Centres and their upload links (curl -F file=@report.docx URL):");
+    foreach (var (centre, url) in demoLinks)
     {
-        Console.WriteLine($"  {centre.Id,-12} {url}");
+        banner.WriteLine($"  {centre.Id,-12} {url}");
     }
 }
 
-Console.WriteLine("Press Ctrl+C to stop (Azurite too).");
+banner.WriteLine("Press Ctrl+C to stop (Azurite too).");
+Console.Out.Write(banner.ToString());
 await app.WaitForShutdownAsync();

@@ -10,7 +10,10 @@ public static class DemoData
     /// <summary>Made-up centres, in the register's CSV format; HQ imports the real ones the same way.</summary>
     public static string CentresCsv(string repositoryRoot) => Path.Combine(repositoryRoot, "samples", "centres.example.csv");
 
-    /// <summary>Creates (once) the campaign whose deadline comes next, imports the example centres, and returns their upload links.</summary>
+    /// <summary>
+    /// Creates (once) the campaign whose deadline comes next and the example centres that are not in the register yet,
+    /// and returns the upload link of every active centre in the register.
+    /// </summary>
     public static async Task<IReadOnlyList<(Centre Centre, Uri UploadUrl)>> SeedAsync(IServiceProvider services, string centresCsv, CancellationToken cancellationToken)
     {
         var campaigns = services.GetRequiredService<CampaignStore>();
@@ -37,7 +40,10 @@ public static class DemoData
             throw new InvalidDataException($"{centresCsv} cannot be imported: {string.Join("; ", import.Errors.Select(e => $"line {e.Line}: {e.Message}"))}");
         }
 
-        await register.SaveAllAsync(import.Centres, cancellationToken);
-        return [.. import.Centres.Select(centre => (centre, links.CreateUrl(centre.Id, campaign)))];
+        // Seeded once: a centre already in the register keeps what HQ changed since (pac centres import, the dashboard).
+        var known = (await register.ListAsync(cancellationToken)).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        await register.SaveAllAsync([.. import.Centres.Where(c => !known.Contains(c.Id))], cancellationToken);
+        var centres = await register.ListAsync(cancellationToken);
+        return [.. centres.Where(c => c.Active).Select(centre => (centre, links.CreateUrl(centre.Id, campaign)))];
     }
 }

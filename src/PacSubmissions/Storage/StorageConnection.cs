@@ -60,9 +60,7 @@ public static class StorageConnection
         var account = section["accountName"];
         if (string.IsNullOrWhiteSpace(account))
         {
-            throw new InvalidOperationException(
-                $"Storage is not configured: set {Name} to a connection string, or {Name}__accountName " +
-                "(with a managed identity) to the storage account's name.");
+            throw new InvalidOperationException(Problem(configuration));
         }
 
         var clientId = section["clientId"];
@@ -70,6 +68,16 @@ public static class StorageConnection
             ? new DefaultAzureCredential()
             : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId));
         return fromIdentity(account, credential);
+    }
+
+    /// <summary>What is wrong with the storage setting, or null when it names a connection string or an account.</summary>
+    public static string? Problem(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(Name);
+        return string.IsNullOrWhiteSpace(section.Value) && string.IsNullOrWhiteSpace(section["accountName"])
+            ? $"Storage is not configured: set {Name} to a connection string, or {Name}__accountName " +
+              "(with a managed identity) to the storage account's name."
+            : null;
     }
 
     private static Uri ServiceUri(string account, string service) => new($"https://{account}.{service}.core.windows.net");

@@ -7,6 +7,7 @@ using PacSubmissions.Tests.Infrastructure;
 namespace PacSubmissions.Tests.Browser;
 
 /// <summary>HQ in a real browser: the dashboard opened with the key, a filter, a submission, a download, an accessibility scan.</summary>
+[Trait("Category", "Slow")]
 [Collection(SharedChromium.Name)]
 public sealed class DashboardBrowserTests(Chromium chromium)
 {

@@ -9,6 +9,7 @@ using PacSubmissions.Upload;
 
 namespace PacSubmissions.Tests.Browser;
 
+[Trait("Category", "Slow")]
 [Collection(SharedChromium.Name)]
 public sealed class UploadPageBrowserTests(Chromium chromium)
 {

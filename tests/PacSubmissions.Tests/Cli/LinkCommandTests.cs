@@ -42,4 +42,31 @@ public sealed class LinkCommandTests
         Assert.Equal(2, exit);
         Assert.Contains("Links:SigningSecret", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task WithoutSettingsEveryMissingSettingGetsOneLineAndNoStackTrace()
+    {
+        var empty = Path.Combine(Path.GetTempPath(), $"pac-empty-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(empty, "{}");
+        try
+        {
+            var (exit, output, error) = await Pac.RunAsync("link", "kz-almaty", "--settings", empty);
+
+            Assert.Equal(2, exit);
+            Assert.Equal("", output);
+            var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            Assert.All(lines, line => Assert.StartsWith("Setting problem: ", line, StringComparison.Ordinal));
+            foreach (var setting in new[] { "AzureWebJobsStorage", "Links:SigningSecret", "Links:PublicBaseUrl", "Email:From", "Email:HqAddress", "Reminders:Schedule" })
+            {
+                Assert.Single(lines, line => line.Contains(setting, StringComparison.Ordinal));
+            }
+
+            Assert.DoesNotContain("Exception", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("DataAnnotation", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(empty);
+        }
+    }
 }

@@ -4,6 +4,7 @@ namespace PacSubmissions.Tests.Deployment;
 /// Every Bicep file under infra/ compiles and passes the Bicep linter with no warning at all. One CLI run covers all
 /// files (--pattern): each run costs seconds of start-up, and its diagnostics name the file they are about.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class BicepLintTests
 {
     private static string Pattern => Path.Combine(BicepCli.InfraDirectory, "**", "*.bicep");

@@ -8,6 +8,7 @@ namespace PacSubmissions.Tests.Deployment;
 /// The Bicep and the code agree on the app settings, both ways: what the code needs, infra/modules/functionapp.bicep sets;
 /// what it sets, the code (or the Functions platform) reads. Both sides are discovered, not listed here.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class SettingsDriftTests
 {
     /// <summary>Settings the platform reads, not the code: Application Insights, set for the host.</summary>

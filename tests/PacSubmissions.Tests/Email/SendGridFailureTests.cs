@@ -5,6 +5,7 @@ using Answer = PacSubmissions.Tests.Email.FakeSendGrid.Answer;
 
 namespace PacSubmissions.Tests.Email;
 
+[Trait("Category", "Slow")]
 public sealed class SendGridFailureTests
 {
     [Fact]

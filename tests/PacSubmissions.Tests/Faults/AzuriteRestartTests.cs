@@ -11,6 +11,7 @@ using Xunit.Abstractions;
 namespace PacSubmissions.Tests.Faults;
 
 /// <summary>Storage goes away mid-run (Azurite stopped, then started again on the same ports with the same data).</summary>
+[Trait("Category", "Slow")]
 public sealed class AzuriteRestartTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(5);

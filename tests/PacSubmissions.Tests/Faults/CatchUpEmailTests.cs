@@ -13,6 +13,7 @@ namespace PacSubmissions.Tests.Faults;
 /// The reminder run sends what the processor could not (SendGrid was down). With no archived reading (it could not be
 /// kept, or was lost), the e-mails still tell the check recorded on the row, not "the check has not finished".
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class CatchUpEmailTests
 {
     [Fact]

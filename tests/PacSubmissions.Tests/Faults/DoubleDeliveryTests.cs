@@ -18,6 +18,7 @@ namespace PacSubmissions.Tests.Faults;
 /// The blob trigger delivers at least once: the same blob event can come twice, at the same moment (two instances) or
 /// long after (lost receipts). Either way each upload ends as one row with its check, one HQ e-mail and one receipt.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class DoubleDeliveryTests(ITestOutputHelper output)
 {
     [Fact]

@@ -16,6 +16,7 @@ namespace PacSubmissions.Tests.Faults;
 /// committed but not processed, or not fully (processed again after the restart: it has no receipt), and an e-mail claim
 /// left "sending" (taken over once Email:ClaimTimeout has passed, by that reprocessing).
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class HostKillTests(ITestOutputHelper output)
 {
     private const string ClaimTimeout = "00:00:03";

@@ -43,8 +43,8 @@ public sealed class LocalHostProcess : IAsyncDisposable
     {
         var baseAddress = new Uri($"http://127.0.0.1:{LoopbackPort.Free().ToString(CultureInfo.InvariantCulture)}");
         var environment = settings(baseAddress).ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value ?? "");
-        // appsettings.json names a Urls of its own, which would win over ASPNETCORE_URLS; a plain Urls variable comes later.
-        environment["Urls"] = baseAddress.ToString().TrimEnd('/');
+        // The way README tells a person to move the local host to another port.
+        environment["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/');
         var host = new LocalHostProcess(environment, baseAddress);
         await host.StartAsync(cancellationToken);
         return host;

@@ -17,6 +17,7 @@ namespace PacSubmissions.Tests.Faults;
 /// SendGrid failing for a stretch while centres upload: the processor leaves what it could not send pending in the
 /// ledger, and the next reminder run sends it, so every HQ e-mail and receipt goes out exactly once in the end.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class SendGridOutageTests(ITestOutputHelper output)
 {
     /// <summary>

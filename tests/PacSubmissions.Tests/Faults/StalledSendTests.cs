@@ -12,6 +12,7 @@ namespace PacSubmissions.Tests.Faults;
 /// A send that stalls past the ledger's claim timeout (a frozen process) while another run re-claims the key and
 /// sends: when the stalled send finally fails, it must not write "failed" over the other run's "sent".
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class StalledSendTests
 {
     [Fact]

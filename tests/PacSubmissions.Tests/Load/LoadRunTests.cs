@@ -4,6 +4,7 @@ using PacSubmissions.Tests.Infrastructure;
 
 namespace PacSubmissions.Tests.Load;
 
+[Trait("Category", "Slow")]
 public sealed class LoadRunTests
 {
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(90);

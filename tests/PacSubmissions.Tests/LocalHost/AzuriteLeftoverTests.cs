@@ -5,6 +5,7 @@ using PacSubmissions.LocalHost.Azurite;
 
 namespace PacSubmissions.Tests.LocalHost;
 
+[Trait("Category", "Slow")]
 public sealed class AzuriteLeftoverTests
 {
     [Fact]

@@ -21,6 +21,7 @@ namespace PacSubmissions.Tests.LocalHost;
 /// A report that fails processing every time, on the real local host: the blob trigger gives up on it, the poison queue
 /// trigger records it and tells HQ once, the dashboard shows it, and the reports uploaded beside it are not touched.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class PoisonTests
 {
     private static readonly Centre Almaty = TestData.Centre();

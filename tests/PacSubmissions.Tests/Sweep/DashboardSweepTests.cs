@@ -11,6 +11,7 @@ namespace PacSubmissions.Tests.Sweep;
 /// HQ's dashboard and export routes with hostile ids and query strings: 401 without the key, a 4xx (or the page, when
 /// the hostile part is only a filter) with it, never a 5xx. {year} is the site's campaign year, {centre} its centre.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class DashboardSweepTests(SweepSite sweep) : IClassFixture<SweepSite>
 {
     private static readonly string Long = new('a', 5000);

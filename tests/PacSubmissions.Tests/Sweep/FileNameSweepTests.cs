@@ -14,6 +14,7 @@ namespace PacSubmissions.Tests.Sweep;
 /// Hostile file names: the report is taken (the name is only a label), the blob is named by the project alone, and the
 /// label kept in the metadata has no path, no control or direction-override characters, and is escaped wherever it is shown.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class FileNameSweepTests(SweepSite sweep) : IClassFixture<SweepSite>
 {
     public static TheoryData<string, bool, string> Names => new()

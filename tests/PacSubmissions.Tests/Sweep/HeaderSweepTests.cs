@@ -6,6 +6,7 @@ namespace PacSubmissions.Tests.Sweep;
 /// Oversized request heads on the upload route: Kestrel refuses them before the app sees them (431 for the header
 /// limits, 32 KB in all and 100 headers; 414 for a request line over 8 KB), and the upload goes on serving.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class HeaderSweepTests(SweepSite sweep) : IClassFixture<SweepSite>
 {
     public static TheoryData<string, int> Cases => new()

@@ -14,6 +14,7 @@ namespace PacSubmissions.Tests.Sweep;
 /// The report reader's hostile documents, uploaded over HTTP. What the upload can tell by content is not a report gets
 /// 415 and nothing is stored; the rest is taken (202), and once processed its row carries the reader's problem code.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class HostileDocumentSweepTests(SweepSite sweep) : IClassFixture<SweepSite>
 {
     public static TheoryData<string> RefusedByContent => ["program", "Word 97 document", "password-protected Word document"];

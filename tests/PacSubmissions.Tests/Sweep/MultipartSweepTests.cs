@@ -4,6 +4,7 @@ using static PacSubmissions.Tests.Sweep.SweepRequests;
 namespace PacSubmissions.Tests.Sweep;
 
 /// <summary>Malformed multipart bodies on the upload route: each a 4xx with a clear message, nothing stored, the host still serving.</summary>
+[Trait("Category", "Slow")]
 public sealed class MultipartSweepTests(SweepSite sweep) : IClassFixture<SweepSite>
 {
     private const string NoFile = "No file was chosen.";

@@ -11,6 +11,7 @@ namespace PacSubmissions.Tests.Sweep;
 /// Tokens of every wrong shape on every token route: the same 403 with the same body, whether the token is garbage,
 /// forged, expired, revoked or for a centre or year that does not exist, so the answer tells nothing.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class TokenSweepTests(SweepSite sweep) : IClassFixture<SweepSite>
 {
     private const string SubmissionId = "20300101T000000000Z-0123abcd";

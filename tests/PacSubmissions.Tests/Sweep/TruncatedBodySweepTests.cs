@@ -7,6 +7,7 @@ namespace PacSubmissions.Tests.Sweep;
 /// Bodies that stop halfway, sent on a raw socket (HttpClient will not send a body shorter than its length): no report
 /// is committed and the host keeps serving.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class TruncatedBodySweepTests(SweepSite sweep) : IClassFixture<SweepSite>
 {
     /// <param name="stopSending">True: the client only stops sending and waits for an answer; false: it closes the socket.</param>
