@@ -13,6 +13,7 @@ namespace PacSubmissions.Tests.Worker;
 /// worker's own Kestrel with its invocation id, and the invocation over gRPC. Large uploads are where the worker's
 /// Kestrel, which the local host does not run, has its own say.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class WorkerHttpTests(WorkerFixture fixture) : IClassFixture<WorkerFixture>, IDisposable
 {
     private const long MegaByte = 1024 * 1024;

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 namespace PacSubmissions.Tests.Worker;
 
 /// <summary>What the built worker tells the host about itself when the host starts it.</summary>
+[Trait("Category", "Slow")]
 public sealed class WorkerIndexingTests(WorkerFixture fixture) : IClassFixture<WorkerFixture>
 {
     [Fact]

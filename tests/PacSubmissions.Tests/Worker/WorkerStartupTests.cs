@@ -4,6 +4,7 @@ using PacSubmissions.Tests.Infrastructure;
 namespace PacSubmissions.Tests.Worker;
 
 /// <summary>How the built worker starts when what it needs is not there.</summary>
+[Trait("Category", "Slow")]
 public sealed class WorkerStartupTests
 {
     [Fact]

@@ -9,6 +9,7 @@ namespace PacSubmissions.Tests.Worker;
 /// The reminder timer, invoked in the built worker as the host invokes it on its schedule. A worker of its own: the run
 /// reads every campaign and centre in its tables, so no other test's centres may be there.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class WorkerTimerTests(WorkerFixture fixture) : IClassFixture<WorkerFixture>
 {
     private TestPipeline Pipeline => fixture.Pipeline;

@@ -16,6 +16,7 @@ using PacSubmissions.Upload;
 namespace PacSubmissions.Tests.Worker;
 
 /// <summary>The blob and queue triggers, invoked in the built worker the way the host invokes them.</summary>
+[Trait("Category", "Slow")]
 public sealed class WorkerTriggerTests(WorkerFixture fixture) : IClassFixture<WorkerFixture>
 {
     private TestPipeline Pipeline => fixture.Pipeline;
