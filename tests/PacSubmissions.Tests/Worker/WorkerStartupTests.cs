@@ -42,4 +42,16 @@ public sealed class WorkerStartupTests
         Assert.NotEqual(0, code);
         Assert.Contains("Upload:MaxBytes must stay at least 1 MB below the Functions host's FUNCTIONS_REQUEST_BODY_SIZE_LIMIT", worker.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task WorkerLeavesWhenTheHostTerminatesIt()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        await using var worker = await WorkerProcess.StartAsync(TestSettings.Create(pipeline.Storage, pipeline.Names, pipeline.Outbox.Path));
+
+        var code = await worker.TerminateAsync(TimeSpan.FromSeconds(5));
+
+        // WorkerTerminate is the host's way of shutting a worker down (scale-in, restart, deployment): a clean exit.
+        Assert.Equal(0, code);
+    }
 }
