@@ -36,9 +36,9 @@ public sealed class WorkerHttpTests(WorkerFixture fixture) : IClassFixture<Worke
 
     /// <summary>
     /// Posts a PDF of the given size as a browser does, streamed from a file on disk (its header, then filler), with
-    /// its Content-Length; the invocation must succeed whatever the answer.
+    /// its Content-Length (or chunked, as a client streaming from a pipe does); the invocation must succeed whatever the answer.
     /// </summary>
-    private async Task<HttpResponseMessage> UploadPdfAsync(string path, long size)
+    private async Task<HttpResponseMessage> UploadPdfAsync(string path, long size, bool chunked = false)
     {
         var pdf = Path.Combine(Path.GetTempPath(), $"pac-worker-{Guid.NewGuid():N}.pdf");
         _files.Add(pdf);
@@ -55,6 +55,7 @@ public sealed class WorkerHttpTests(WorkerFixture fixture) : IClassFixture<Worke
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(fixture.Worker.HttpUri, path)) { Content = form };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue("en"));
+        request.Headers.TransferEncodingChunked = chunked;
         var (response, invocation) = await fixture.Worker.SendHttpAsync(_client, "UploadReport", request, RouteOf(path));
         WorkerAssert.Succeeded(invocation, fixture.Worker);
         return response;
@@ -107,6 +108,16 @@ public sealed class WorkerHttpTests(WorkerFixture fixture) : IClassFixture<Worke
         }
 
         Assert.DoesNotContain(stored, name => name.Contains("/kz-huge/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ChunkedUploadOverTheLimitGetsItsTooLargeAnswerTo60Megabytes()
+    {
+        // No Content-Length: the limit is found while the file streams, and the rest of the body must still be drained.
+        using var response = await UploadPdfAsync(await LinkAsync("kz-chunked"), 60 * MegaByte, chunked: true);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("larger than 50 MB", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     public void Dispose()
