@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PacSubmissions;
 using PacSubmissions.Functions;
@@ -16,5 +17,16 @@ if (!await WorkerStartup.StorageIsReachableAsync(host.Services, CancellationToke
     return 1;
 }
 
-await host.RunAsync();
+// Resolved now: RunAsync disposes the host (and its services) before an exception from it gets here.
+var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+try
+{
+    await host.RunAsync();
+}
+catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+{
+    // The host sent WorkerTerminate while the rest of the app was still starting (the host connection starts first):
+    // that is a requested stop, so the worker leaves cleanly instead of crashing with the cancelled start.
+}
+
 return 0;

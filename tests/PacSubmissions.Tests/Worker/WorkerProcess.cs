@@ -199,6 +199,9 @@ internal sealed class WorkerProcess : IAsyncDisposable
         var response = client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         var metadata = routeValues.ToDictionary(pair => pair.Key, pair => new TypedData { String = pair.Value }, StringComparer.Ordinal);
         var invocation = InvokeAsync(function, new TypedData { Http = new RpcHttp() }, metadata, invocationId);
+
+        // Both halves finish before either failure is thrown, so a reset never leaves the invocation behind unobserved.
+        await Task.WhenAll(response, invocation);
         return (await response, await invocation);
     }
 

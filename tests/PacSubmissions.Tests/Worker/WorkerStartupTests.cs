@@ -52,6 +52,6 @@ public sealed class WorkerStartupTests
         var code = await worker.TerminateAsync(TimeSpan.FromSeconds(5));
 
         // WorkerTerminate is the host's way of shutting a worker down (scale-in, restart, deployment): a clean exit.
-        Assert.Equal(0, code);
+        Assert.True(code == 0, $"The worker exited with {code}:{Environment.NewLine}{worker.Output}");
     }
 }
