@@ -10,7 +10,6 @@ using PacSubmissions.Reports;
 using PacSubmissions.Storage;
 using PacSubmissions.Submissions;
 using PacSubmissions.Upload;
-using SendGrid;
 
 namespace PacSubmissions;
 
@@ -66,20 +65,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<PacSubmissions.Dashboard.DashboardHandler>();
 
         services.AddSingleton<EmailLedger>();
+        services.AddSendGridHttpClient();
         services.AddSingleton<IEmailSender>(provider =>
-        {
-            var email = provider.GetRequiredService<IOptions<EmailOptions>>().Value;
-            return email.UsesSendGrid
-                ? ActivatorUtilities.CreateInstance<SendGridEmailSender>(provider,
-                    new SendGridClient(
-                        new HttpClient { Timeout = email.SendGridTimeout },
-                        new SendGridClientOptions
-                        {
-                            ApiKey = email.SendGridApiKey,
-                            Host = string.IsNullOrWhiteSpace(email.SendGridHost) ? "https://api.sendgrid.com" : email.SendGridHost,
-                        }))
-                : ActivatorUtilities.CreateInstance<OutboxEmailSender>(provider);
-        });
+            provider.GetRequiredService<IOptions<EmailOptions>>().Value.UsesSendGrid
+                ? ActivatorUtilities.CreateInstance<SendGridEmailSender>(provider)
+                : ActivatorUtilities.CreateInstance<OutboxEmailSender>(provider));
         return services;
     }
 

@@ -50,6 +50,9 @@ public sealed class EmailOptions : IValidatableObject
 
     public bool UsesSendGrid => !string.IsNullOrWhiteSpace(SendGridApiKey);
 
+    /// <summary>The longest one send through SendGrid may take, all its attempts and waits included.</summary>
+    public TimeSpan LongestSend => SendGridAttempts * (SendGridTimeout + SendGridMaxRetryDelay);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!UsesSendGrid && string.IsNullOrWhiteSpace(OutboxPath))
@@ -66,7 +69,7 @@ public sealed class EmailOptions : IValidatableObject
             yield break;
         }
 
-        var longest = SendGridAttempts * (SendGridTimeout + SendGridMaxRetryDelay);
+        var longest = LongestSend;
         if (longest >= ClaimTimeout)
         {
             yield return new ValidationResult(

@@ -24,6 +24,9 @@ public sealed class FakeSendGrid : IAsyncDisposable
         ServerError,
         Timeout,
         Unauthorized,
+
+        /// <summary>A 500 whose headers come at once and whose body waits for <see cref="StalledBody"/>: a send that hangs after SendGrid answered.</summary>
+        ServerErrorWithStalledBody,
     }
 
     public sealed record Request(string Key, string? Authorization, string Path, JsonElement Json);
@@ -43,6 +46,9 @@ public sealed class FakeSendGrid : IAsyncDisposable
 
     /// <summary>The Retry-After (seconds) sent with a 429.</summary>
     public int RetryAfterSeconds { get; set; }
+
+    /// <summary>What a <see cref="Answer.ServerErrorWithStalledBody"/> body waits for.</summary>
+    public Task StalledBody { get; set; } = Task.CompletedTask;
 
     public ConcurrentQueue<Request> Accepted { get; } = new();
 
@@ -87,6 +93,13 @@ public sealed class FakeSendGrid : IAsyncDisposable
                 break;
             case Answer.ServerError:
                 context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                break;
+            case Answer.ServerErrorWithStalledBody:
+                context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                await context.Response.StartAsync();
+                await context.Response.Body.FlushAsync();
+                await StalledBody;
+                await context.Response.WriteAsync("""{"errors":[{"field":null,"message":"internal error"}]}""");
                 break;
             case Answer.Unauthorized:
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;

@@ -74,15 +74,15 @@ public sealed class SendGridEmailSenderTests
         var now = new DateTimeOffset(2031, 7, 1, 12, 0, 0, TimeSpan.Zero);
         var maximum = TimeSpan.FromSeconds(30);
 
-        Assert.Equal(TimeSpan.FromSeconds(7), SendGridEmailSender.RetryDelay(Headers(h => h.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(7))), 1, now, maximum));
-        Assert.Equal(TimeSpan.FromSeconds(12), SendGridEmailSender.RetryDelay(Headers(h => h.RetryAfter = new RetryConditionHeaderValue(now.AddSeconds(12))), 1, now, maximum));
-        Assert.Equal(TimeSpan.FromSeconds(20), SendGridEmailSender.RetryDelay(Headers(h => h.Add("X-RateLimit-Reset", (now.ToUnixTimeSeconds() + 20).ToString(System.Globalization.CultureInfo.InvariantCulture))), 1, now, maximum));
+        Assert.Equal(TimeSpan.FromSeconds(7), SendGridResilience.RetryDelay(Headers(h => h.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(7))), 1, now, maximum));
+        Assert.Equal(TimeSpan.FromSeconds(12), SendGridResilience.RetryDelay(Headers(h => h.RetryAfter = new RetryConditionHeaderValue(now.AddSeconds(12))), 1, now, maximum));
+        Assert.Equal(TimeSpan.FromSeconds(20), SendGridResilience.RetryDelay(Headers(h => h.Add("X-RateLimit-Reset", (now.ToUnixTimeSeconds() + 20).ToString(System.Globalization.CultureInfo.InvariantCulture))), 1, now, maximum));
         // Asked to wait longer than a run should: give up for now, the next run tries again.
-        Assert.Null(SendGridEmailSender.RetryDelay(Headers(h => h.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromMinutes(5))), 1, now, maximum));
+        Assert.Null(SendGridResilience.RetryDelay(Headers(h => h.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromMinutes(5))), 1, now, maximum));
         // Nothing asked: 1, 2, 4 … seconds, never past the bound.
-        Assert.Equal(TimeSpan.FromSeconds(1), SendGridEmailSender.RetryDelay(null, 1, now, maximum));
-        Assert.Equal(TimeSpan.FromSeconds(4), SendGridEmailSender.RetryDelay(null, 3, now, maximum));
-        Assert.Equal(maximum, SendGridEmailSender.RetryDelay(null, 9, now, maximum));
+        Assert.Equal(TimeSpan.FromSeconds(1), SendGridResilience.RetryDelay(null, 1, now, maximum));
+        Assert.Equal(TimeSpan.FromSeconds(4), SendGridResilience.RetryDelay(null, 3, now, maximum));
+        Assert.Equal(maximum, SendGridResilience.RetryDelay(null, 9, now, maximum));
     }
 
     private static HttpResponseHeaders Headers(Action<HttpResponseHeaders> set)

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using PacSubmissions.Email;
 using PacSubmissions.LocalHost;
-using SendGrid;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace PacSubmissions.Tests.Email;
 
@@ -25,9 +25,14 @@ public sealed class SendGridStatusTests
             return Results.Text(status >= 400 ? """{"errors":[{"message":"refused by test"}]}""" : "", "application/json", statusCode: status);
         });
         await server.StartAsync();
-        var options = Options.Create(new EmailOptions { From = "pac@pac-test.example", HqAddress = "hq@pac-test.example", SendGridApiKey = "SG.test" });
-        var client = new SendGridClient(new SendGridClientOptions { ApiKey = "SG.test", Host = $"http://127.0.0.1:{port}" });
-        return (server, new SendGridEmailSender(client, options, TimeProvider.System));
+        // One attempt: this class is about what each status means; the retries are SendGridEmailSenderTests'.
+        var options = Options.Create(new EmailOptions
+        {
+            From = "pac@pac-test.example", HqAddress = "hq@pac-test.example", SendGridApiKey = "SG.test",
+            SendGridHost = $"http://127.0.0.1:{port}", SendGridAttempts = 1,
+        });
+        var services = new ServiceCollection().AddSingleton(TimeProvider.System).AddSingleton(options).AddSendGridHttpClient().BuildServiceProvider();
+        return (server, ActivatorUtilities.CreateInstance<SendGridEmailSender>(services));
     }
 
     [Fact]

@@ -20,7 +20,8 @@ public sealed class StalledSendTests
     {
         await using var sendGrid = await FakeSendGrid.StartAsync();
         using var stalled = new SemaphoreSlim(0);
-        using var release = new ManualResetEventSlim();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        sendGrid.StalledBody = release.Task;
         var requests = 0;
         sendGrid.Behaviour = _ =>
         {
@@ -30,8 +31,8 @@ public sealed class StalledSendTests
             }
 
             stalled.Release();
-            release.Wait(TimeSpan.FromMinutes(1));
-            return Answer.ServerError;
+            // SendGrid's answer starts, then its body hangs: the send outlives its claim, whatever the clock says.
+            return Answer.ServerErrorWithStalledBody;
         };
         var clock = new FakeTimeProvider(new DateTimeOffset(2031, 3, 1, 9, 0, 0, TimeSpan.Zero));
         var settings = SendGridFailureTests.SendGridSettings(sendGrid);
@@ -45,7 +46,7 @@ public sealed class StalledSendTests
         Assert.True(await stalled.WaitAsync(TimeSpan.FromSeconds(30)), "the first send never reached SendGrid");
         clock.Advance(ledger.ClaimTimeout + TimeSpan.FromMinutes(1));
         var takeover = await ledger.SendOnceAsync(message, CancellationToken.None);
-        release.Set();
+        release.SetResult();
         var stalledOutcome = await stalledSend;
         var again = await ledger.SendOnceAsync(message, CancellationToken.None);
 
