@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging;
+using PacSubmissions.Campaigns;
 using PacSubmissions.Centres;
 using PacSubmissions.Email;
+using PacSubmissions.Forms;
 using PacSubmissions.Reports;
 using PacSubmissions.Storage;
 using PacSubmissions.Upload;
@@ -16,6 +18,7 @@ namespace PacSubmissions.Submissions;
 /// </summary>
 public sealed partial class SubmissionProcessor(
     CentreRegister centres,
+    CampaignStore campaigns,
     SubmissionStore submissions,
     ReportReader reader,
     ReadingArchive readings,
@@ -30,7 +33,10 @@ public sealed partial class SubmissionProcessor(
             ?? throw new InvalidDataException(
                 $"Blob {blob.Name} has no upload metadata: it was not written by the upload function. Remove it from the container.");
 
-        var reading = await ReadAsync(blob, properties.ContentLength, cancellationToken);
+        // The campaign's own form: a report is read against the questions its year asked.
+        var campaign = await campaigns.FindAsync(uploaded.Year, cancellationToken);
+        var form = (campaign is null ? null : FormDefinitions.Find(campaign.FormVersion)) ?? FormDefinitions.Current;
+        var reading = await ReadAsync(blob, properties.ContentLength, form, cancellationToken);
         // Check what storage holds, not what the upload said: this is the file HQ will open.
         if (!string.Equals(reading.Sha256, uploaded.Sha256, StringComparison.Ordinal))
         {
@@ -53,7 +59,7 @@ public sealed partial class SubmissionProcessor(
     /// The report's reading; a report Defender for Storage marked malicious is not opened at all. The reader leaves the
     /// hash empty only when it stopped early (a file over its limit), so then the hash is taken on its own.
     /// </summary>
-    private async Task<ReportReading> ReadAsync(BlobClient blob, long bytes, CancellationToken cancellationToken)
+    private async Task<ReportReading> ReadAsync(BlobClient blob, long bytes, FormDefinition form, CancellationToken cancellationToken)
     {
         if (await MalwareScanVerdict.IsMaliciousAsync(blob, cancellationToken))
         {
@@ -64,7 +70,7 @@ public sealed partial class SubmissionProcessor(
         ReportReading reading;
         await using (var content = await blob.OpenReadAsync(cancellationToken: cancellationToken))
         {
-            reading = await reader.ReadAsync(content, cancellationToken);
+            reading = await reader.ReadAsync(content, form, cancellationToken);
         }
 
         return reading.Sha256.Length > 0 ? reading : reading with { Sha256 = await HashAsync(blob, cancellationToken) };

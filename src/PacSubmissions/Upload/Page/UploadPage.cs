@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using PacSubmissions.Campaigns;
+using PacSubmissions.Forms;
 
 namespace PacSubmissions.Upload.Page;
 
@@ -34,6 +35,11 @@ public static class UploadPage
                 if (window == UploadWindow.Late)
                 {
                     body.Append(CultureInfo.InvariantCulture, $"<p class=\"notice late\" id=\"late-notice\">{E(t.DeadlinePassedNotice)}</p>");
+                }
+
+                if (page.Token is { } token)
+                {
+                    body.Append(CultureInfo.InvariantCulture, $"<p id=\"template\"><a href=\"{E(UploadRoutes.TemplatePath(token, t.Code))}\" download>{E(t.TemplateLink)}</a></p>");
                 }
 
                 AppendForm(body, page, maxBytes);
@@ -80,7 +86,8 @@ public static class UploadPage
     /// <summary>A problem in plain words in the page's language; the reader's own message when the code is new.</summary>
     public static string Explain(UploadTexts t, UploadProblem problem)
     {
-        var section = problem.Section is null ? "" : t.Sections.GetValueOrDefault(problem.Section, problem.Section);
+        // The question as the form itself words it in the page's language.
+        var section = problem.Section is null ? "" : FormDefinitions.Current.TitleOf(problem.Section, t.Code);
         return problem.Code switch
         {
             "unsupported-format" => t.ProblemUnsupported,

@@ -8,6 +8,7 @@ public sealed partial class UploadTexts
         Code = "en",
         NativeName = "English",
         PageTitle = "Upload your annual report",
+        TemplateLink = "Download the report form as a Word document, with your centre's details filled in",
         CampaignYear = "{0} campaign",
         DeadlineLabel = "Deadline",
         InYourLocalTime = "In your local time",
@@ -60,17 +61,6 @@ public sealed partial class UploadTexts
         ProblemNoText = "No text was found in the file (is it a scan?). Please send a document with text.",
         ProblemMissingSection = "This question of the form is missing: {0}.",
         ProblemUnansweredSection = "This question has no real answer: {0}.",
-        Sections = new Dictionary<string, string>
-        {
-            ["centre"] = "About the centre",
-            ["international-cooperation"] = "International cooperation",
-            ["local-cooperation"] = "Local cooperation",
-            ["workshops"] = "Workshops and training",
-            ["ifla-initiatives"] = "IFLA initiatives",
-            ["suggestions"] = "Suggestions",
-            ["standards"] = "Standards",
-            ["other-comments"] = "Other comments",
-        },
     };
 
     public static readonly UploadTexts French = new()
@@ -78,6 +68,7 @@ public sealed partial class UploadTexts
         Code = "fr",
         NativeName = "Français",
         PageTitle = "Déposer votre rapport annuel",
+        TemplateLink = "Télécharger le formulaire du rapport (document Word, coordonnées de votre centre déjà remplies)",
         CampaignYear = "Campagne {0}",
         DeadlineLabel = "Date limite",
         InYourLocalTime = "À votre heure locale",
@@ -130,17 +121,6 @@ public sealed partial class UploadTexts
         ProblemNoText = "Aucun texte n’a été trouvé dans le fichier (est-ce une numérisation ?). Veuillez envoyer un document contenant du texte.",
         ProblemMissingSection = "Cette question du formulaire manque : {0}.",
         ProblemUnansweredSection = "Cette question n’a pas de vraie réponse : {0}.",
-        Sections = new Dictionary<string, string>
-        {
-            ["centre"] = "Présentation du centre",
-            ["international-cooperation"] = "Coopération internationale",
-            ["local-cooperation"] = "Coopération locale",
-            ["workshops"] = "Ateliers et formations",
-            ["ifla-initiatives"] = "Initiatives de l’IFLA",
-            ["suggestions"] = "Suggestions",
-            ["standards"] = "Normes",
-            ["other-comments"] = "Autres commentaires",
-        },
     };
 
     public static readonly UploadTexts Spanish = new()
@@ -148,6 +128,7 @@ public sealed partial class UploadTexts
         Code = "es",
         NativeName = "Español",
         PageTitle = "Enviar su informe anual",
+        TemplateLink = "Descargar el formulario del informe (documento Word, con los datos de su centro ya rellenados)",
         CampaignYear = "Campaña {0}",
         DeadlineLabel = "Fecha límite",
         InYourLocalTime = "En su hora local",
@@ -200,17 +181,6 @@ public sealed partial class UploadTexts
         ProblemNoText = "No se encontró texto en el archivo (¿es un escaneo?). Envíe un documento con texto.",
         ProblemMissingSection = "Falta esta pregunta del formulario: {0}.",
         ProblemUnansweredSection = "Esta pregunta no tiene una respuesta real: {0}.",
-        Sections = new Dictionary<string, string>
-        {
-            ["centre"] = "Sobre el centro",
-            ["international-cooperation"] = "Cooperación internacional",
-            ["local-cooperation"] = "Cooperación local",
-            ["workshops"] = "Talleres y formación",
-            ["ifla-initiatives"] = "Iniciativas de la IFLA",
-            ["suggestions"] = "Sugerencias",
-            ["standards"] = "Normas",
-            ["other-comments"] = "Otros comentarios",
-        },
     };
 
     public static readonly UploadTexts Russian = new()
@@ -218,6 +188,7 @@ public sealed partial class UploadTexts
         Code = "ru",
         NativeName = "Русский",
         PageTitle = "Загрузка годового отчёта",
+        TemplateLink = "Скачать форму отчёта (документ Word, данные вашего центра уже заполнены)",
         CampaignYear = "Кампания {0} года",
         DeadlineLabel = "Срок сдачи",
         InYourLocalTime = "По вашему местному времени",
@@ -270,17 +241,6 @@ public sealed partial class UploadTexts
         ProblemNoText = "В файле не найден текст (это скан?). Отправьте документ с текстом.",
         ProblemMissingSection = "Отсутствует вопрос формы: {0}.",
         ProblemUnansweredSection = "На этот вопрос нет настоящего ответа: {0}.",
-        Sections = new Dictionary<string, string>
-        {
-            ["centre"] = "О центре",
-            ["international-cooperation"] = "Международное сотрудничество",
-            ["local-cooperation"] = "Местное сотрудничество",
-            ["workshops"] = "Семинары и обучение",
-            ["ifla-initiatives"] = "Инициативы ИФЛА",
-            ["suggestions"] = "Предложения",
-            ["standards"] = "Стандарты",
-            ["other-comments"] = "Другие комментарии",
-        },
     };
 
     public static readonly UploadTexts German = new()
@@ -288,6 +248,7 @@ public sealed partial class UploadTexts
         Code = "de",
         NativeName = "Deutsch",
         PageTitle = "Jahresbericht hochladen",
+        TemplateLink = "Berichtsformular als Word-Dokument herunterladen (mit den Angaben Ihres Zentrums)",
         CampaignYear = "Kampagne {0}",
         DeadlineLabel = "Frist",
         InYourLocalTime = "In Ihrer Ortszeit",
@@ -340,17 +301,6 @@ public sealed partial class UploadTexts
         ProblemNoText = "In der Datei wurde kein Text gefunden (ist sie ein Scan?). Bitte senden Sie ein Dokument mit Text.",
         ProblemMissingSection = "Diese Frage des Formulars fehlt: {0}.",
         ProblemUnansweredSection = "Diese Frage hat keine echte Antwort: {0}.",
-        Sections = new Dictionary<string, string>
-        {
-            ["centre"] = "Über das Zentrum",
-            ["international-cooperation"] = "Internationale Zusammenarbeit",
-            ["local-cooperation"] = "Lokale Zusammenarbeit",
-            ["workshops"] = "Workshops und Schulungen",
-            ["ifla-initiatives"] = "IFLA-Initiativen",
-            ["suggestions"] = "Vorschläge",
-            ["standards"] = "Standards",
-            ["other-comments"] = "Weitere Anmerkungen",
-        },
     };
 
     public static readonly UploadTexts Arabic = new()
@@ -359,6 +309,7 @@ public sealed partial class UploadTexts
         NativeName = "العربية",
         RightToLeft = true,
         PageTitle = "رفع تقريرك السنوي",
+        TemplateLink = "تنزيل نموذج التقرير مستند Word (بيانات مركزكم معبأة مسبقا)",
         CampaignYear = "حملة {0}",
         DeadlineLabel = "الموعد النهائي",
         InYourLocalTime = "بتوقيتك المحلي",
@@ -411,17 +362,6 @@ public sealed partial class UploadTexts
         ProblemNoText = "لم يُعثر على نص في الملف (هل هو صورة ممسوحة؟). يُرجى إرسال مستند يحتوي على نص.",
         ProblemMissingSection = "هذا السؤال من الاستمارة مفقود: {0}.",
         ProblemUnansweredSection = "هذا السؤال بلا إجابة حقيقية: {0}.",
-        Sections = new Dictionary<string, string>
-        {
-            ["centre"] = "عن المركز",
-            ["international-cooperation"] = "التعاون الدولي",
-            ["local-cooperation"] = "التعاون المحلي",
-            ["workshops"] = "ورش العمل والتدريب",
-            ["ifla-initiatives"] = "مبادرات الإفلا",
-            ["suggestions"] = "المقترحات",
-            ["standards"] = "المعايير",
-            ["other-comments"] = "ملاحظات أخرى",
-        },
     };
 
     public static readonly UploadTexts Chinese = new()
@@ -429,6 +369,7 @@ public sealed partial class UploadTexts
         Code = "zh",
         NativeName = "中文",
         PageTitle = "上传年度报告",
+        TemplateLink = "下载报告表（Word 文档，已填好贵中心的信息）",
         CampaignYear = "{0} 年度征集",
         DeadlineLabel = "截止时间",
         InYourLocalTime = "您的当地时间",
@@ -481,17 +422,6 @@ public sealed partial class UploadTexts
         ProblemNoText = "文件中未找到文字（是扫描件吗？）。请提交含文字的文档。",
         ProblemMissingSection = "表格中缺少此问题：{0}。",
         ProblemUnansweredSection = "此问题没有实际回答：{0}。",
-        Sections = new Dictionary<string, string>
-        {
-            ["centre"] = "中心简介",
-            ["international-cooperation"] = "国际合作",
-            ["local-cooperation"] = "本地合作",
-            ["workshops"] = "研讨会与培训",
-            ["ifla-initiatives"] = "国际图联倡议",
-            ["suggestions"] = "建议",
-            ["standards"] = "标准",
-            ["other-comments"] = "其他意见",
-        },
     };
 
     public static readonly IReadOnlyList<UploadTexts> All = [English, French, Spanish, Russian, German, Arabic, Chinese];
