@@ -18,6 +18,8 @@ public static class PacCommand
             ExtractCommand.Create(output, error),
             ExportCommand.Create(output, error),
             FormCommand.Create(output, error),
+            BackupCommand.CreateBackup(output, error),
+            BackupCommand.CreateRestore(output, error),
         };
         root.Options.Add(PacSettings.SettingsOption);
         return root;

@@ -23,6 +23,7 @@ public sealed partial class SubmissionProcessor(
     ReportReader reader,
     ReadingArchive readings,
     SubmissionNotifications notifications,
+    MalwareScanGate malwareScan,
     TimeProvider clock,
     ILogger<SubmissionProcessor> logger)
 {
@@ -56,12 +57,13 @@ public sealed partial class SubmissionProcessor(
     }
 
     /// <summary>
-    /// The report's reading; a report Defender for Storage marked malicious is not opened at all. The reader leaves the
-    /// hash empty only when it stopped early (a file over its limit), so then the hash is taken on its own.
+    /// The report's reading; a report Defender for Storage marked malicious is not opened at all, and with scanning on
+    /// none is opened before its verdict (<see cref="MalwareScanGate"/>). The reader leaves the hash empty only when it
+    /// stopped early (a file over its limit), so then the hash is taken on its own.
     /// </summary>
     private async Task<ReportReading> ReadAsync(BlobClient blob, long bytes, FormDefinition form, CancellationToken cancellationToken)
     {
-        if (await MalwareScanVerdict.IsMaliciousAsync(blob, cancellationToken))
+        if (await malwareScan.VerdictAsync(blob, cancellationToken) == MalwareScanResult.Malicious)
         {
             LogMalicious(logger, blob.Name);
             return Malicious(bytes, await HashAsync(blob, cancellationToken));

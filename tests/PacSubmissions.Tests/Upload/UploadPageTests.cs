@@ -101,6 +101,7 @@ public sealed class UploadPageTests
             Assert.Equal("nosniff", Assert.Single(headers.GetValues("X-Content-Type-Options")));
             Assert.Equal("DENY", Assert.Single(headers.GetValues("X-Frame-Options")));
             Assert.Equal("no-referrer", Assert.Single(headers.GetValues("Referrer-Policy")));
+            Assert.Equal(SecurityHeaders.StrictTransportSecurity, Assert.Single(headers.GetValues("Strict-Transport-Security")));
             Assert.True(headers.CacheControl?.NoStore, response.RequestMessage?.RequestUri?.ToString());
         }
 
