@@ -77,6 +77,42 @@ public sealed class FormTemplateTests
     }
 
     [Fact]
+    public async Task AFilledInTemplateIsReadByItsTagsWhenItsQuestionsAreDeletedAndItsAnswersMoved()
+    {
+        var filled = FillIn(Template("fr"), key => $"Notre travail ({key}) en 2030.");
+        using var memory = new MemoryStream();
+        memory.Write(filled);
+        using (var document = WordprocessingDocument.Open(memory, isEditable: true))
+        {
+            // What a coordinator may do to the layout: delete every heading and instruction, and put the answers
+            // (the tagged controls) in another order, the last one inside a table cell.
+            var body = document.MainDocumentPart!.Document!.Body!;
+            var controls = body.Elements<SdtBlock>().ToList();
+            foreach (var element in body.ChildElements.Where(e => e is not SdtBlock and not SectionProperties).ToList())
+            {
+                element.Remove();
+            }
+
+            controls.ForEach(c => c.Remove());
+            controls.Reverse();
+            var last = controls[^1];
+            foreach (var control in controls.SkipLast(1))
+            {
+                body.InsertBefore(control, body.GetFirstChild<SectionProperties>());
+            }
+
+            body.InsertBefore(new Table(new TableRow(new TableCell(last))), body.GetFirstChild<SectionProperties>());
+        }
+
+        var reading = await TestDocuments.ReadAsync(memory.ToArray());
+
+        Assert.Equal(ReportStatus.Valid, reading.Status);
+        Assert.Equal(FormDefinitions.Current.Keys.Order(StringComparer.Ordinal), reading.Sections.Select(s => s.Key).Order(StringComparer.Ordinal));
+        Assert.All(reading.Sections.Where(s => s.Key != FormSections.Centre), s => Assert.Equal($"Notre travail ({s.Key}) en 2030.", s.Text));
+        Assert.Equal("National and University Library of Iceland", reading.Institution);
+    }
+
+    [Fact]
     public async Task FormTemplateWritesTheCentresFormInItsLanguageFromTheRegister()
     {
         await using var pipeline = await TestPipeline.StartAsync();
