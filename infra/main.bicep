@@ -34,20 +34,20 @@ param alertEmailAddress string = ''
 @description('The SendGrid API key (Mail Send permission). Kept in Key Vault; the app reads it through a Key Vault reference.')
 param sendGridApiKey string
 
-@secure()
-@minLength(32)
-@description('Signs every upload link; changing it invalidates links already sent. azd generates it once and keeps it in the environment.')
-@metadata({ azd: { type: 'generate', config: { length: 48, noSpecial: true } } })
-param linkSigningSecret string
-
 @description('Address coordinators reach the app at; empty means the Function App\'s own https://<name>.azurewebsites.net.')
 param publicBaseUrl string = ''
 
 @description('Six-field cron schedule (UTC) of the reminder run.')
 param reminderSchedule string = '0 0 * * * *'
 
-@description('Turn on Microsoft Defender for Storage malware scanning of uploads (billed per GB scanned).')
-param malwareScanningEnabled bool = false
+@description('Client id of the Entra ID app registration HQ signs in with (docs/dashboard.md); empty leaves App Service Authentication off.')
+param hqSignInClientId string = ''
+
+@description('Object id of HQ\'s Entra ID group: with sign-in on, only its members may use the dashboard and the exports.')
+param hqGroupId string = ''
+
+@description('Microsoft Defender for Storage malware scanning of uploads: on by default (about US$10 a month for the account plus a little per GB scanned; docs/deploy.md).')
+param malwareScanningEnabled bool = true
 
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
@@ -104,7 +104,6 @@ module keyVault 'modules/keyvault.bicep' = {
     userPrincipalId: principalId
     userPrincipalType: principalType
     sendGridApiKey: sendGridApiKey
-    linkSigningSecret: linkSigningSecret
   }
 }
 
@@ -127,10 +126,15 @@ module functionApp 'modules/functionapp.bicep' = {
     emailFromAddress: emailFromAddress
     hqEmailAddress: hqEmailAddress
     reminderSchedule: reminderSchedule
+    hqSignInClientId: hqSignInClientId
+    hqGroupId: hqGroupId
+    malwareScanningEnabled: malwareScanningEnabled
   }
 }
 
-module eventGrid 'modules/eventgrid.bicep' = {
+// An account may have only one Event Grid system topic, and Defender for Storage makes its own when malware scanning
+// is on: then this one is not made, and the postdeploy hook subscribes the processor to Defender's.
+module eventGrid 'modules/eventgrid.bicep' = if (!malwareScanningEnabled) {
   scope: resourceGroup
   params: {
     name: 'evgt-${resourceToken}'
@@ -159,6 +163,6 @@ output AZURE_RESOURCE_GROUP string = resourceGroup.name
 output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
-output PAC_EVENTGRID_TOPIC_NAME string = eventGrid.outputs.name
+output AZURE_STORAGE_ACCOUNT_ID string = storage.outputs.id
 output PAC_REPORTS_CONTAINER string = reportsContainerName
 output PAC_UPLOAD_BASE_URL string = empty(publicBaseUrl) ? 'https://${functionAppName}.azurewebsites.net' : publicBaseUrl

@@ -11,16 +11,18 @@ from=$(azd env get-value PAC_EMAIL_FROM)
 hq=$(azd env get-value PAC_HQ_EMAIL)
 schedule=$(azd env get-value PAC_REMINDER_SCHEDULE 2>/dev/null || echo '0 0 * * * *')
 vault=$(azd env get-value AZURE_KEY_VAULT_NAME)
-signing=$(az keyvault secret show --vault-name "$vault" --name link-signing-secret --query value -o tsv)
-sendgrid=$(az keyvault secret show --vault-name "$vault" --name sendgrid-api-key --query value -o tsv)
+# azd's subscription, not the Azure CLI's default one.
+subscription=$(azd env get-value AZURE_SUBSCRIPTION_ID)
+signing=$(az keyvault secret show --subscription "$subscription" --vault-name "$vault" --name link-signing-secret --query value -o tsv)
+sendgrid=$(az keyvault secret show --subscription "$subscription" --vault-name "$vault" --name sendgrid-api-key --query value -o tsv)
 
 cat <<EXPORTS
 export AzureWebJobsStorage__accountName='$account'
-export Storage__ReportsContainer='$container'
+export ReportsContainer='$container'
 export Links__PublicBaseUrl='$base_url'
 export Links__SigningSecret='$signing'
 export Email__From='$from'
 export Email__HqAddress='$hq'
 export Email__SendGridApiKey='$sendgrid'
-export Reminders__Schedule='$schedule'
+export ReminderSchedule='$schedule'
 EXPORTS

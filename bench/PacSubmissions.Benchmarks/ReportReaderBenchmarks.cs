@@ -24,6 +24,7 @@ public class ReportReaderBenchmarks
     private byte[] docx = [];
     private byte[] pdf = [];
     private byte[] odt = [];
+    private byte[] twoColumnPdf = [];
     private byte[] zipBomb = [];
 
     [GlobalSetup]
@@ -33,6 +34,7 @@ public class ReportReaderBenchmarks
         docx = File.ReadAllBytes(Path.Combine(samples, DocxSample));
         pdf = File.ReadAllBytes(Path.Combine(samples, PdfSample));
         zipBomb = ZipBomb(1024L * 1024 * 1024);
+        twoColumnPdf = File.ReadAllBytes(Path.Combine(samples, "..", "..", "tests", "PacSubmissions.Tests", "Reports", "Documents", "pdf-two-columns.pdf"));
         odt = OdtSample.FromDocx(docx);
         // The ODT must be read as the same report, or its figure would measure something else.
         var fromDocx = ReadDocx().GetAwaiter().GetResult();
@@ -55,6 +57,10 @@ public class ReportReaderBenchmarks
 
     [Benchmark(Description = "Reader: PDF sample"), BenchmarkCategory("PDF")]
     public Task<ReportReading> ReadPdf() => reader.ReadAsync(new MemoryStream(pdf, writable: false), CancellationToken.None);
+
+    /// <summary>The layout analysis's harder page: LibreOffice's two-column export, 1.5 and double spaced paragraphs.</summary>
+    [Benchmark(Description = "Reader: two-column PDF (LibreOffice)"), BenchmarkCategory("PDF")]
+    public Task<ReportReading> ReadTwoColumnPdf() => reader.ReadAsync(new MemoryStream(twoColumnPdf, writable: false), CancellationToken.None);
 
     [Benchmark(Baseline = true, Description = "PdfPig page.Text: PDF sample"), BenchmarkCategory("PDF")]
     public int RawPdfText()

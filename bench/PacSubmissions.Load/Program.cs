@@ -56,14 +56,14 @@ static async Task<LoadSummary> RunOnceAsync(string storage, string folder, int r
     builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     {
         ["AzureWebJobsStorage"] = storage,
-        ["Storage:ReportsContainer"] = $"load-run{run}",
+        ["ReportsContainer"] = $"load-run{run}",
         ["Storage:TablePrefix"] = $"loadrun{run}",
         ["Links:SigningSecret"] = "load-signing-secret-0123456789-abcdefghij",
         ["Links:PublicBaseUrl"] = $"http://127.0.0.1:{port}",
         ["Email:From"] = "pac@load.example",
         ["Email:HqAddress"] = "hq@load.example",
         ["Email:OutboxPath"] = outbox,
-        ["Reminders:Schedule"] = "0 0 0 1 1 *",
+        ["ReminderSchedule"] = "0 0 0 1 1 *",
         ["LocalHost:SeedDemo"] = "false",
         ["LocalHost:BlobPollInterval"] = options.PollInterval.ToString("c", CultureInfo.InvariantCulture),
         ["Logging:LogLevel:Default"] = "Warning",

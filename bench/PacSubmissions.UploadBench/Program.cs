@@ -34,13 +34,13 @@ try
     builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     {
         ["AzureWebJobsStorage"] = azurite.ConnectionString,
-        ["Storage:ReportsContainer"] = "reports",
+        ["ReportsContainer"] = "reports",
         ["Links:SigningSecret"] = "bench-signing-secret-0123456789-abcdefghij",
         ["Links:PublicBaseUrl"] = $"http://127.0.0.1:{port}",
         ["Email:From"] = "pac@bench.example",
         ["Email:HqAddress"] = "hq@bench.example",
         ["Email:OutboxPath"] = Path.Combine(work.FullName, "outbox"),
-        ["Reminders:Schedule"] = "0 0 0 1 1 *",
+        ["ReminderSchedule"] = "0 0 0 1 1 *",
         ["Upload:MaxBytes"] = (1L << 31).ToString(CultureInfo.InvariantCulture),
         ["LocalHost:SeedDemo"] = "false",
         // Only the upload is measured: the blob trigger (which hashes each stored report again) stays idle.

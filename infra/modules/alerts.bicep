@@ -53,6 +53,9 @@ resource poisonedReport 'Microsoft.Insights/scheduledQueryRules@2023-03-15-previ
     severity: 1
     enabled: true
     scopes: [logAnalyticsId]
+    // On a brand-new workspace StorageQueueLogs does not exist until the first queue write is logged, and ARM's
+    // validation of the query would fail the whole provision: the query is checked when it first runs instead.
+    skipQueryValidation: true
     evaluationFrequency: 'PT5M'
     windowSize: 'PT15M'
     criteria: {
@@ -80,6 +83,8 @@ resource repeatedFailures 'Microsoft.Insights/scheduledQueryRules@2023-03-15-pre
     severity: 2
     enabled: true
     scopes: [logAnalyticsId]
+    // AppRequests appears only with the app's first telemetry, after the code is deployed (see above).
+    skipQueryValidation: true
     evaluationFrequency: 'PT15M'
     windowSize: 'PT1H'
     criteria: {

@@ -16,6 +16,12 @@ param publicBaseUrl string
 param emailFromAddress string
 param hqEmailAddress string
 param reminderSchedule string
+// App Service Authentication for HQ (docs/dashboard.md): the app registration's client id, or empty for none.
+param hqSignInClientId string
+// Object id of HQ's Entra ID group: only its members may use the dashboard and the exports.
+param hqGroupId string
+// Defender for Storage scans each upload (storage.bicep): the processor then waits for each report's verdict.
+param malwareScanningEnabled bool
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
@@ -77,16 +83,73 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: applicationInsightsConnectionString }
         // Application Insights accepts only Entra ID-authenticated telemetry (monitoring.bicep turns keys off).
         { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }
-        { name: 'Storage__ReportsContainer', value: reportsContainerName }
+        // The settings trigger attributes read (%ReportsContainer%, %BlobPoisonQueue%, %ReminderSchedule%) are flat
+        // names: the scale controller reads app settings as written and does not map Section__Name to Section:Name.
+        { name: 'ReportsContainer', value: reportsContainerName }
         // The Functions host's own poison queue for blob triggers: ReportProcessingFailed's queue trigger reads it.
-        { name: 'Storage__BlobPoisonQueue', value: 'webjobs-blobtrigger-poison' }
+        { name: 'BlobPoisonQueue', value: 'webjobs-blobtrigger-poison' }
         { name: 'Links__SigningSecret', value: '@Microsoft.KeyVault(SecretUri=${linkSigningSecretUri})' }
         { name: 'Links__PublicBaseUrl', value: publicBaseUrl }
         { name: 'Email__From', value: emailFromAddress }
         { name: 'Email__HqAddress', value: hqEmailAddress }
         { name: 'Email__SendGridApiKey', value: '@Microsoft.KeyVault(SecretUri=${sendGridApiKeyUri})' }
-        { name: 'Reminders__Schedule', value: reminderSchedule }
+        { name: 'ReminderSchedule', value: reminderSchedule }
+        // The dashboard lets in only members of this group when App Service Authentication is on (below).
+        { name: 'Dashboard__HqGroupId', value: hqGroupId }
+        // With scanning on, a report is read only once Defender's verdict is on it (src/PacSubmissions/Storage/MalwareScanGate.cs).
+        { name: 'MalwareScanning__Enabled', value: string(malwareScanningEnabled) }
       ]
+    }
+  }
+}
+
+// No publishing with a user name and password (FTP, or the SCM site's basic auth): azd deploys with Entra ID.
+resource ftpPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: site
+  name: 'ftp'
+  properties: { allow: false }
+}
+
+resource scmPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: site
+  name: 'scm'
+  properties: { allow: false }
+}
+
+// HQ signs in as a person (Microsoft Entra ID), so the audit log names who acted. Every path needs a signed-in member
+// of HQ's group except the coordinators' upload routes and the blob trigger's Event Grid webhook, which stay anonymous
+// (they carry their own signed token or key). The platform then strips any X-MS-CLIENT-PRINCIPAL* header a caller
+// sends and sets WEBSITE_AUTH_ENABLED, which is what makes the dashboard trust its principal (DashboardAccess.cs).
+resource authentication 'Microsoft.Web/sites/config@2024-04-01' = if (!empty(hqSignInClientId)) {
+  parent: site
+  name: 'authsettingsV2'
+  properties: {
+    platform: { enabled: true }
+    globalValidation: {
+      requireAuthentication: true
+      unauthenticatedClientAction: 'RedirectToLoginPage'
+      redirectToProvider: 'azureactivedirectory'
+      excludedPaths: [
+        '/api/upload'
+        '/api/upload/*'
+        '/api/upload-assets/*'
+        '/runtime/webhooks/blobs'
+      ]
+    }
+    httpSettings: { requireHttps: true }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: hqSignInClientId
+          openIdIssuer: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+        }
+        validation: {
+          defaultAuthorizationPolicy: {
+            allowedPrincipals: { groups: [hqGroupId] }
+          }
+        }
+      }
     }
   }
 }

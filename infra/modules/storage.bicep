@@ -20,7 +20,7 @@ var appRoles = [
   'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   // Storage Queue Data Contributor: the blob trigger's internal queues and its poison queue, which ReportProcessingFailed's
   // queue trigger reads and deletes from (and moves a message it fails on to webjobs-blobtrigger-poison-poison).
-  '974c5e8b-45b9-4653-ba55-5f855dd0f90b'
+  '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
   // Storage Table Data Contributor: centres, campaigns, submissions and the e-mail ledger.
   '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 ]

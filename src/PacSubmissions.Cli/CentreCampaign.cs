@@ -11,10 +11,8 @@ public static class CentreCampaign
     public static async Task<(Centre Centre, Campaign Campaign)?> FindAsync(
         IServiceProvider services, string centreId, int? year, TextWriter error, CancellationToken cancellationToken)
     {
-        var centre = await services.GetRequiredService<CentreRegister>().FindAsync(centreId, cancellationToken);
-        if (centre is null)
+        if (await FindCentreAsync(services, centreId, error, cancellationToken) is not { } centre)
         {
-            await error.WriteLineAsync($"No centre '{centreId}' in the register.");
             return null;
         }
 
@@ -29,5 +27,17 @@ public static class CentreCampaign
         }
 
         return (centre, campaign);
+    }
+
+    /// <returns>The centre, or null after telling the user it is not in the register.</returns>
+    public static async Task<Centre?> FindCentreAsync(IServiceProvider services, string centreId, TextWriter error, CancellationToken cancellationToken)
+    {
+        var centre = await services.GetRequiredService<CentreRegister>().FindAsync(centreId, cancellationToken);
+        if (centre is null)
+        {
+            await error.WriteLineAsync($"No centre '{centreId}' in the register.");
+        }
+
+        return centre;
     }
 }

@@ -17,6 +17,9 @@ public static class PacCommand
             ExtendCommand.Create(output, error),
             ExtractCommand.Create(output, error),
             ExportCommand.Create(output, error),
+            FormCommand.Create(output, error),
+            BackupCommand.CreateBackup(output, error),
+            BackupCommand.CreateRestore(output, error),
         };
         root.Options.Add(PacSettings.SettingsOption);
         return root;

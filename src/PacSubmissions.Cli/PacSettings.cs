@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Options;
 using PacSubmissions.Storage;
 
@@ -32,6 +34,14 @@ public static partial class PacSettings
         var configuration = builder.Build();
         var services = new ServiceCollection()
             .AddLogging()
+            // No host here, so the environment is said as for one (DOTNET_ENVIRONMENT, Production by default): the
+            // repository's sample signing secret is accepted only with DOTNET_ENVIRONMENT=Development.
+            .AddSingleton<IHostEnvironment>(new HostingEnvironment
+            {
+                EnvironmentName = configuration["DOTNET_ENVIRONMENT"] is { Length: > 0 } name ? name : Environments.Production,
+                ApplicationName = "pac",
+                ContentRootPath = Environment.CurrentDirectory,
+            })
             .AddSingleton<IConfiguration>(configuration)
             .AddPacSubmissions(configuration);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });

@@ -10,7 +10,15 @@ using PacSubmissions.Upload;
 // The local run: Azurite (unless a storage connection is configured), the Functions app's functions on ASP.NET Core,
 // e-mail to an outbox folder, and a demo campaign. Ctrl+C stops all of it.
 var root = RepositoryRoot.Find();
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+// A development host: Development unless the environment says otherwise, so its sample signing secret is accepted.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = AppContext.BaseDirectory,
+    EnvironmentName = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
+        ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
+        ?? Environments.Development,
+});
 var dataPath = Path.Combine(root, builder.Configuration[$"{LocalHostOptions.Section}:{nameof(LocalHostOptions.DataPath)}"] ?? ".local");
 // ASPNETCORE_URLS, --urls or Urls choose the address; the links then need Links__PublicBaseUrl to match (README).
 if (string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKey]))

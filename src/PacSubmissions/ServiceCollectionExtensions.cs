@@ -22,17 +22,26 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddPacSubmissions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<StorageOptions>(StorageOptions.Section);
+        services.AddValidatedOptions<MalwareScanningOptions>(MalwareScanningOptions.Section);
         services.AddValidatedOptions<LinkOptions>(LinkOptions.Section);
         services.AddValidatedOptions<UploadOptions>(UploadOptions.Section);
         services.AddValidatedOptions<EmailOptions>(EmailOptions.Section);
-        services.AddValidatedOptions<ReminderOptions>(ReminderOptions.Section);
         services.AddValidatedOptions<ReportReaderOptions>(ReportReaderOptions.Section);
         services.AddValidatedOptions<PacSubmissions.Reports.Isolation.ReaderProcessOptions>(PacSubmissions.Reports.Isolation.ReaderProcessOptions.Section);
+        services.AddValidatedOptions<PacSubmissions.Dashboard.DashboardOptions>(PacSubmissions.Dashboard.DashboardOptions.Section);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LinkOptions>, SecretOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EmailOptions>, SecretOptionsValidator>());
+        services.AddOptions<TriggerOptions>()
+            .Configure<IConfiguration>((options, settings) => settings.Bind(options))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ => StorageConnection.CreateBlobServiceClient(configuration));
         services.AddSingleton(_ => StorageConnection.CreateTableServiceClient(configuration));
         services.AddSingleton<PacStorage>();
+        services.AddSingleton<MalwareScanGate>();
+        services.AddSingleton<TableBackup>();
         services.AddHostedService<StorageInitializer>();
 
         services.AddSingleton<CentreRegister>();
@@ -64,6 +73,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<PacSubmissions.Exports.CampaignExportHandler>();
         services.AddSingleton<PacSubmissions.Dashboard.AuditLog>();
         services.AddSingleton<PacSubmissions.Dashboard.DashboardActions>();
+        services.AddSingleton<PacSubmissions.Dashboard.DashboardAccess>();
         services.AddSingleton<PacSubmissions.Dashboard.DashboardHandler>();
 
         services.AddSingleton<EmailLedger>();

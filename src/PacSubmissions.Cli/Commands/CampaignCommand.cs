@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using PacSubmissions.Campaigns;
+using PacSubmissions.Forms;
 
 namespace PacSubmissions.Cli.Commands;
 
@@ -18,7 +19,8 @@ public static class CampaignCommand
         var opens = new Option<string?>("--opens") { Description = "When uploads open: a date (its start) or a date and time, in the zone. Default: now." };
         var lateUntil = new Option<string?>("--late-until") { Description = "Last day late uploads are taken (its end), in the zone. Default: 30 days after the deadline." };
         var grace = new Option<int?>("--grace-minutes") { Description = "Hidden grace after the deadline, reported on time (default 60)." };
-        var command = new Command("open", "Create a campaign, or change the dates of an existing one.") { year, timeZone, deadline, opens, lateUntil, grace };
+        var form = new Option<string>("--form") { Description = "The form definition its reports are read against (default: the current one).", DefaultValueFactory = _ => FormDefinitions.CurrentVersion };
+        var command = new Command("open", "Create a campaign, or change the dates of an existing one.") { year, timeZone, deadline, opens, lateUntil, grace, form };
         command.SetAction((parse, cancellationToken) => PacSettings.RunAsync(error, async () =>
         {
             await using var services = PacSettings.Services(parse);
@@ -32,11 +34,21 @@ public static class CampaignCommand
                 return 1;
             }
 
+            var formVersion = parse.GetValue(form)!;
+            if (FormDefinitions.Find(formVersion) is null)
+            {
+                await error.WriteLineAsync($"--form: no form definition is named \"{formVersion}\"; this version of the app has {string.Join(", ", FormDefinitions.Versions)}.");
+                return 1;
+            }
+
+            campaign = campaign with { FormVersion = formVersion };
+
             await services.GetRequiredService<CampaignStore>().SaveAsync(campaign, cancellationToken);
             await output.WriteLineAsync($"Campaign {campaign.Year} ({campaign.TimeZone}):");
             await output.WriteLineAsync($"  uploads open   {Show(campaign.OpensAt, zone)}");
             await output.WriteLineAsync($"  deadline       {Show(campaign.Deadline, zone)} (grace {campaign.Grace.TotalMinutes:0} min, not shown to centres)");
             await output.WriteLineAsync($"  late uploads   until {Show(campaign.LateUploadsCloseAt, zone)}");
+            await output.WriteLineAsync($"  form           {campaign.FormVersion}");
             return 0;
         }));
         return command;

@@ -102,6 +102,8 @@ public static class ExtractCommand
         }
 
         lines.AddRange(reading.Problems.Select(p => $"  ! {p.Code}{(p.Section is null ? "" : $" ({p.Section})")}: {p.Message}"));
+        lines.AddRange(reading.ReviewReasons.Select(r => $"  ? needs review, {r.Code}{(r.Section is null ? "" : $" ({r.Section})")}: {r.Message}"));
+        Fact("Form", reading.FormVersion);
         lines.Add($"  sha256 {reading.Sha256}");
         return string.Join(Environment.NewLine, lines);
     }

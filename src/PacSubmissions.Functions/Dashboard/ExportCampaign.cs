@@ -15,5 +15,5 @@ public sealed class ExportCampaign(CampaignExportHandler handler)
         int year,
         string name,
         CancellationToken cancellationToken) =>
-        handler.ExportAsync(year, name, cancellationToken);
+        handler.ExportAsync(request, year, name, cancellationToken);
 }

@@ -7,7 +7,7 @@ public sealed class SendReminders(ReminderRun run)
 {
     [Function(nameof(SendReminders))]
     public Task Run(
-        [TimerTrigger("%" + ReminderOptions.ScheduleSetting + "%")] TimerInfo timer,
+        [TimerTrigger("%" + TriggerOptions.ReminderScheduleSetting + "%")] TimerInfo timer,
         CancellationToken cancellationToken) =>
         run.RunAsync(cancellationToken);
 }

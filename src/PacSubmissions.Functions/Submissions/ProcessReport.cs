@@ -10,7 +10,7 @@ public sealed class ProcessReport(SubmissionProcessor processor)
     /// <summary>Exceptions escape on purpose: the host retries the blob and, after host.json's threshold, poisons it.</summary>
     [Function(nameof(ProcessReport))]
     public Task Run(
-        [BlobTrigger("%" + StorageOptions.ReportsContainerSetting + "%/{name}", Connection = StorageConnection.Name, Source = BlobTriggerSource.EventGrid)] BlobClient blob,
+        [BlobTrigger("%" + TriggerOptions.ReportsContainerSetting + "%/{name}", Connection = StorageConnection.Name, Source = BlobTriggerSource.EventGrid)] BlobClient blob,
         CancellationToken cancellationToken) =>
         processor.ProcessAsync(blob, cancellationToken);
 }

@@ -13,7 +13,7 @@ public sealed class ReportProcessingFailed(PoisonedReports reports)
     /// </summary>
     [Function(nameof(ReportProcessingFailed))]
     public Task Run(
-        [QueueTrigger("%" + StorageOptions.BlobPoisonQueueSetting + "%", Connection = StorageConnection.Name)] QueueMessage message,
+        [QueueTrigger("%" + TriggerOptions.BlobPoisonQueueSetting + "%", Connection = StorageConnection.Name)] QueueMessage message,
         CancellationToken cancellationToken) =>
         reports.HandleAsync(message.Body.ToString(), message.InsertedOn, nameof(ProcessReport), cancellationToken);
 }

@@ -15,7 +15,7 @@ namespace PacSubmissions.LocalHost.Functions;
 /// <summary>
 /// Delivers blob events to blob-triggered functions, as the Functions host does locally: it scans the container,
 /// invokes the function for every blob (and every new version of one) it has no receipt for, retries a failing blob
-/// up to host.json's <c>poisonBlobThreshold</c>, then posts it to the host's poison queue (<c>Storage:BlobPoisonQueue</c>). Receipts are blobs in
+/// up to host.json's <c>poisonBlobThreshold</c>, then posts it to the host's poison queue (<c>BlobPoisonQueue</c>). Receipts are blobs in
 /// <c>azure-webjobs-hosts</c>, so a restarted host does not process a blob again.
 /// </summary>
 internal sealed partial class BlobTriggerListener(
@@ -26,7 +26,7 @@ internal sealed partial class BlobTriggerListener(
     QueueServiceClient queues,
     IConfiguration configuration,
     IOptions<LocalHostOptions> options,
-    IOptions<PacSubmissions.Storage.StorageOptions> storage,
+    IOptions<TriggerOptions> triggers,
     ILogger<BlobTriggerListener> logger) : BackgroundService
 {
     public const string ReceiptsContainer = "azure-webjobs-hosts";
@@ -151,8 +151,8 @@ internal sealed partial class BlobTriggerListener(
 
     private async Task PoisonAsync(FunctionDescriptor function, string container, string blobName, ETag etag, int attempts, CancellationToken cancellationToken)
     {
-        // The Functions host's webjobs-blobtrigger-poison, or the test's own (Storage:BlobPoisonQueue).
-        var poisonQueue = storage.Value.BlobPoisonQueue;
+        // The Functions host's webjobs-blobtrigger-poison, or the test's own (BlobPoisonQueue).
+        var poisonQueue = triggers.Value.BlobPoisonQueue;
         var queue = queues.GetQueueClient(poisonQueue);
         await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         var message = JsonSerializer.Serialize(new

@@ -23,6 +23,9 @@ public sealed record Campaign(
     /// <summary>Days before the deadline on which a centre with no on-time report is reminded.</summary>
     public IReadOnlyList<int> ReminderDays { get; init; } = DefaultReminderDays;
 
+    /// <summary>The form definition this year's reports are read against (<see cref="Forms.FormDefinitions"/>); next year's changed form is a new version.</summary>
+    public string FormVersion { get; init; } = Forms.FormDefinitions.CurrentVersion;
+
     /// <summary>Days after the deadline on which a centre that has sent nothing gets a late notice.</summary>
     public IReadOnlyList<int> LateNoticeDays { get; init; } = DefaultLateNoticeDays;
 

@@ -41,6 +41,7 @@ public sealed class CampaignStore(PacStorage storage)
         ["LateUploadsCloseAt"] = campaign.LateUploadsCloseAt,
         ["ReminderDays"] = string.Join(',', campaign.ReminderDays),
         ["LateNoticeDays"] = string.Join(',', campaign.LateNoticeDays),
+        ["FormVersion"] = campaign.FormVersion,
     };
 
     private static Campaign FromEntity(TableEntity entity) => new(
@@ -53,6 +54,8 @@ public sealed class CampaignStore(PacStorage storage)
     {
         ReminderDays = Days(entity, "ReminderDays") ?? Campaign.DefaultReminderDays,
         LateNoticeDays = Days(entity, "LateNoticeDays") ?? Campaign.DefaultLateNoticeDays,
+        // Campaigns stored before forms were versioned used the 2020 form, the current one then.
+        FormVersion = entity.GetString("FormVersion") ?? Forms.FormDefinitions.CurrentVersion,
     };
 
     /// <summary>A comma-separated list of whole days; rows written before the setting existed have none, and get the defaults.</summary>

@@ -22,6 +22,7 @@ public sealed class DashboardHandler(
     AuditLog audit,
     DashboardActions actions,
     PacStorage storage,
+    DashboardAccess access,
     TimeProvider clock)
 {
     private const string NoticeParameter = "notice";
@@ -30,6 +31,11 @@ public sealed class DashboardHandler(
     public async Task<IActionResult> CampaignsAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         SecurityHeaders.Apply(request.HttpContext.Response);
+        if (Refused(request, out var caller) is { } denied)
+        {
+            return denied;
+        }
+
         var links = DashboardLinks.For(request);
         var all = await campaigns.ListAsync(cancellationToken);
         if (!HttpMethods.IsPost(request.Method))
@@ -62,13 +68,18 @@ public sealed class DashboardHandler(
         await audit.RecordAsync(campaign.Year, "", "campaign-saved",
             $"opens {CampaignSettings.Show(campaign.OpensAt, campaign.TimeZone)}, deadline {CampaignSettings.Show(campaign.Deadline, campaign.TimeZone)} {campaign.TimeZone}, " +
             $"grace {campaign.Grace.TotalMinutes:0} min, late uploads until {CampaignSettings.Show(campaign.LateUploadsCloseAt, campaign.TimeZone)}",
-            DashboardUser.Of(request), cancellationToken);
+            caller.Who, cancellationToken);
         return new RedirectResult(links.Campaign(campaign.Year), permanent: false, preserveMethod: false);
     }
 
     public async Task<IActionResult> CampaignAsync(HttpRequest request, int year, CancellationToken cancellationToken)
     {
         SecurityHeaders.Apply(request.HttpContext.Response);
+        if (Refused(request, out _) is { } denied)
+        {
+            return denied;
+        }
+
         var links = DashboardLinks.For(request);
         return await overviews.LoadAsync(year, cancellationToken) is { } overview
             ? Html(StatusCodes.Status200OK, DashboardPages.Campaign(links, overview, CampaignTableView.From(request)))
@@ -78,6 +89,11 @@ public sealed class DashboardHandler(
     public async Task<IActionResult> CentreAsync(HttpRequest request, int year, string centre, CancellationToken cancellationToken)
     {
         SecurityHeaders.Apply(request.HttpContext.Response);
+        if (Refused(request, out _) is { } denied)
+        {
+            return denied;
+        }
+
         var links = DashboardLinks.For(request);
         var (campaign, found, refusal) = await FindAsync(links, year, centre, cancellationToken);
         if (refusal is not null)
@@ -99,11 +115,22 @@ public sealed class DashboardHandler(
     public async Task<IActionResult> DownloadAsync(HttpRequest request, int year, string centre, string submissionId, CancellationToken cancellationToken)
     {
         SecurityHeaders.Apply(request.HttpContext.Response);
+        if (Refused(request, out _) is { } denied)
+        {
+            return denied;
+        }
+
         var version = SubmissionBlob.IsValidSubmissionId(submissionId) ? await submissions.FindAsync(year, centre, submissionId, cancellationToken) : null;
         if (version is null)
         {
             return Html(StatusCodes.Status404NotFound, DashboardPages.Error(DashboardLinks.For(request), "No such version",
                 $"Centre '{centre}' has no version '{submissionId}' in {year}."));
+        }
+
+        if (version.MarkedMalicious())
+        {
+            return Html(StatusCodes.Status403Forbidden, DashboardPages.Error(DashboardLinks.For(request), "Not offered for download",
+                $"The malware scan found a threat in '{version.OriginalFileName}', so it is not offered for download. It is kept in storage; ask the centre for a clean copy."));
         }
 
         var content = await storage.Reports.GetBlobClient(version.BlobName).OpenReadAsync(cancellationToken: cancellationToken);
@@ -114,6 +141,11 @@ public sealed class DashboardHandler(
     public async Task<IActionResult> ActionAsync(HttpRequest request, int year, string centre, string action, CancellationToken cancellationToken)
     {
         SecurityHeaders.Apply(request.HttpContext.Response);
+        if (Refused(request, out var caller) is { } denied)
+        {
+            return denied;
+        }
+
         var links = DashboardLinks.For(request);
         var (campaign, found, refusal) = await FindAsync(links, year, centre, cancellationToken);
         if (refusal is not null)
@@ -130,7 +162,7 @@ public sealed class DashboardHandler(
         var values = form?.ToDictionary(f => f.Key, f => f.Value.FirstOrDefault() ?? "", StringComparer.Ordinal) ?? [];
         try
         {
-            var outcome = await actions.RunAsync(campaign!, found!, action, values, DashboardUser.Of(request), cancellationToken);
+            var outcome = await actions.RunAsync(campaign!, found!, action, values, caller.Who, cancellationToken);
             // POST, then redirect: a reload of the page HQ lands on never repeats the action.
             return new RedirectResult(links.Centre(year, found!.Id, (NoticeParameter, outcome.Notice), (LinkParameter, outcome.Link)), false, false);
         }
@@ -143,6 +175,11 @@ public sealed class DashboardHandler(
     public async Task<IActionResult> AuditAsync(HttpRequest request, int year, CancellationToken cancellationToken)
     {
         SecurityHeaders.Apply(request.HttpContext.Response);
+        if (Refused(request, out _) is { } denied)
+        {
+            return denied;
+        }
+
         var links = DashboardLinks.For(request);
         return await campaigns.FindAsync(year, cancellationToken) is { } campaign
             ? Html(StatusCodes.Status200OK, DashboardPages.Audit(links, campaign, await audit.ListAsync(year, null, cancellationToken)))
@@ -189,6 +226,15 @@ public sealed class DashboardHandler(
 
     private static ContentResult NoCampaign(DashboardLinks links, int year) =>
         Html(StatusCodes.Status404NotFound, DashboardPages.Error(links, "No such campaign", $"There is no campaign {year}: open it on the campaigns page."));
+
+    /// <summary>The page that refuses a caller <see cref="DashboardAccess"/> does not let in, or null (with who it is).</summary>
+    private ContentResult? Refused(HttpRequest request, out DashboardCaller caller)
+    {
+        caller = access.Identify(request);
+        return caller.IsRefused
+            ? Html(caller.RefusalStatus!.Value, DashboardPages.Error(DashboardLinks.For(request), "Not signed in as HQ", caller.Refusal!))
+            : null;
+    }
 
     private static ContentResult Html(int status, string html) =>
         new() { StatusCode = status, Content = html, ContentType = "text/html; charset=utf-8" };

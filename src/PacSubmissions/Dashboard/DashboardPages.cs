@@ -135,7 +135,7 @@ public static class DashboardPages
                 .Element("td", CampaignTableView.LabelOf(row.State), "state-" + CampaignTableView.NameOf(row.State))
                 .Element("td", row.Latest is { } latest ? CampaignSettings.Show(latest.ReceivedAt, zone) : "–")
                 .Element("td", row.Versions.ToString(CultureInfo.InvariantCulture))
-                .Element("td", row.Latest is null ? "–" : $"{row.SectionsAnswered.Count} of {FormSections.All.Count}: {string.Join(", ", row.SectionsAnswered)}")
+                .Element("td", row.Latest is null ? "–" : $"{row.SectionsAnswered.Count} of {FormSections.All.Count}: {string.Join(", ", row.SectionsAnswered)}{(row.Latest.Check is { NeedsReview: true } ? " (needs review)" : "")}")
                 .Element("td", row.RemindersSent.ToString(CultureInfo.InvariantCulture))
                 .Element("td", row.ExtendedDeadline is { } extended ? CampaignSettings.Show(extended, zone) : "–")
                 .Raw("</tr>");
@@ -231,14 +231,27 @@ public static class DashboardPages
         }
 
         main.Raw("<dl>");
-        Fact(main, "Check", reading.Status.ToString());
+        Fact(main, "Check", reading.NeedsReview ? $"{reading.Status}, needs review" : reading.Status.ToString());
+        Fact(main, "Form", reading.FormVersion);
         Fact(main, "Format", $"{reading.Format}, {reading.Pages} pages, {reading.Words} words");
         Fact(main, "Institution (in the report)", reading.Institution);
         Fact(main, "Centre (in the report)", reading.CentreName);
         Fact(main, "Prepared by", reading.PreparedBy);
         Fact(main, "E-mail addresses", string.Join(", ", reading.Emails));
         Fact(main, "Phones", string.Join(", ", reading.Phones));
-        main.Raw("</dl><h3>Problems</h3>");
+        main.Raw("</dl>");
+        if (reading.NeedsReview)
+        {
+            main.Raw("<h3>Needs review</h3><ul id=\"review\">");
+            foreach (var reason in reading.ReviewReasons)
+            {
+                main.Element("li", reason.Message);
+            }
+
+            main.Raw("</ul>");
+        }
+
+        main.Raw("<h3>Problems</h3>");
         if (reading.Problems.Count == 0)
         {
             main.Element("p", "None.");

@@ -16,6 +16,8 @@ public sealed class EmailOptions : IValidatableObject
     [EmailAddress(ErrorMessage = Section + ":" + nameof(HqAddress) + " must be an e-mail address.")]
     public string HqAddress { get; set; } = "";
 
+    public const string SendGridApiKeySetting = Section + ":" + nameof(SendGridApiKey);
+
     /// <summary>When set, e-mail goes through SendGrid; when empty, it is written to <see cref="OutboxPath"/>.</summary>
     public string? SendGridApiKey { get; set; }
 

@@ -38,11 +38,18 @@ public sealed class HqEmails(IOptions<EmailOptions> options, IOptions<LinkOption
             {
                 body.Paragraph("Problems found:").List(reading.Problems.Select(p => $"{p.Message} ({p.Code})"));
             }
+
+            if (reading.NeedsReview)
+            {
+                // The reader's doubt is HQ's to resolve; the coordinator's receipt does not mention it.
+                body.Paragraph("Needs review: the reader is unsure of this reading, so please check the report itself:")
+                    .List(reading.ReviewReasons.Select(r => $"{r.Message} ({r.Code})"));
+            }
         }
 
         body.Paragraph("The file:").Link(storage.Reports.GetBlobClient(submission.BlobName).Uri);
         return Hq(new EmailKey(submission.Year, submission.CentreId, EmailKinds.SubmissionReceived, submission.SubmissionId),
-            $"PAC report {submission.Year}: {centreName} ({timing}{(reading is { Status: not ReportStatus.Valid } ? ", " + check : "")})", body);
+            $"PAC report {submission.Year}: {centreName} ({timing}{(reading is { Status: not ReportStatus.Valid } ? ", " + check : "")}{(reading is { NeedsReview: true } ? ", needs review" : "")})", body);
     }
 
     /// <summary>

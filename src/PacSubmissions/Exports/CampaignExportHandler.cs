@@ -8,10 +8,15 @@ using PacSubmissions.Http;
 namespace PacSubmissions.Exports;
 
 /// <summary>The dashboard's export downloads: 404 for a year without a campaign or a name that is no export.</summary>
-public sealed class CampaignExportHandler(CampaignExports exports)
+public sealed class CampaignExportHandler(CampaignExports exports, DashboardAccess access)
 {
-    public async Task<IActionResult> ExportAsync(int year, string name, CancellationToken cancellationToken)
+    public async Task<IActionResult> ExportAsync(HttpRequest request, int year, string name, CancellationToken cancellationToken)
     {
+        if (access.Identify(request) is { IsRefused: true } caller)
+        {
+            return Problems.Result(caller.RefusalStatus!.Value, "Not signed in as HQ", caller.Refusal!);
+        }
+
         if (CampaignExport.FromName(name) is not { } kind)
         {
             return Problems.Result(StatusCodes.Status404NotFound, "No such export",

@@ -7,6 +7,7 @@ namespace PacSubmissions.Exports;
 /// <summary>
 /// The newest report of every centre that uploaded one, as a ZIP written straight to the output: each blob is copied
 /// into its entry as it downloads, and a non-seekable output (an HTTP response) is fine, so nothing is held in memory.
+/// A newest report the malware scan marked malicious is left out, and a note in the ZIP names its centre.
 /// </summary>
 public sealed class ReportsZip(PacStorage storage)
 {
@@ -23,7 +24,8 @@ public sealed class ReportsZip(PacStorage storage)
 
     private async Task AddNewestReportsAsync(ZipArchive archive, CampaignOverview overview, CancellationToken cancellationToken)
     {
-        foreach (var latest in overview.Centres.Select(c => c.Latest).OfType<Submissions.Submission>())
+        var newest = overview.Centres.Select(c => c.Latest).OfType<Submissions.Submission>().ToList();
+        foreach (var latest in newest.Where(s => !s.MarkedMalicious()))
         {
             // Reports are already compressed (DOCX, ODT are ZIPs; PDF streams are deflated): storing them saves CPU for nothing lost.
             var entry = archive.CreateEntry(ReportFileNames.Of(latest), CompressionLevel.NoCompression);
@@ -32,5 +34,17 @@ public sealed class ReportsZip(PacStorage storage)
             await using var source = await storage.Reports.GetBlobClient(latest.BlobName).OpenReadAsync(cancellationToken: cancellationToken);
             await source.CopyToAsync(target, cancellationToken);
         }
+
+        var leftOut = newest.Where(s => s.MarkedMalicious()).Select(s => $"{s.CentreId}: {s.OriginalFileName} (received {s.ReceivedAt:yyyy-MM-dd HH:mm} UTC)").ToList();
+        if (leftOut.Count > 0)
+        {
+            var note = archive.CreateEntry(LeftOutNoteName, CompressionLevel.Optimal);
+            await using var writer = new StreamWriter(await note.OpenAsync(cancellationToken));
+            await writer.WriteAsync(
+                "The malware scan found a threat in these centres' newest reports, so they are not in this ZIP. "
+                + $"Ask each centre for a clean copy.{Environment.NewLine}{Environment.NewLine}{string.Join(Environment.NewLine, leftOut)}{Environment.NewLine}");
+        }
     }
+
+    public const string LeftOutNoteName = "LEFT-OUT-malware-found.txt";
 }

@@ -3,8 +3,9 @@ using System.Text.RegularExpressions;
 namespace PacSubmissions.Reports;
 
 /// <summary>
-/// The form's own closing instructions ("Add additional resources and pictures…", "Kindly submit to … before 15 July")
-/// and the "prepared by" line: text that belongs to no answer.
+/// Text around the questions that belongs to no answer: the form's closing instructions ("Add additional resources and
+/// pictures…", "Bitte ergänzen Sie …"), the "prepared by" line, and a covering letter's greeting and sign-off. The
+/// phrases come from the form definition.
 /// </summary>
 internal static partial class ClosingLines
 {
@@ -14,37 +15,36 @@ internal static partial class ClosingLines
     /// <summary>The "prepared by" words open the line; further in, they are part of an answer ("a guide prepared by …").</summary>
     private const int MaxPreparedByOffset = 60;
 
-    private static readonly string[] Instructions = Fold(
-    [
-        "add additional resources", "kindly submit", "please submit", "please send", "submit your report", "submit to",
-        "ajoutez des ressources", "ajouter des ressources", "veuillez soumettre", "veuillez envoyer", "merci d'envoyer", "merci de soumettre",
-        "añada recursos", "agregue recursos", "añadir recursos", "envíe su informe", "por favor envíe", "favor de enviar",
-        "добавьте дополнительные", "просим направить", "пожалуйста, отправьте", "присылайте", "отправьте отчет",
-        "fügen sie", "bitte senden", "bitte reichen", "bitte schicken",
-        "أضف موارد", "أضيفوا موارد", "يرجى إرسال", "يرجى تقديم", "الرجاء إرسال",
-        "添加其他资源", "附加资源", "请将报告", "请于", "请在",
-    ]);
+    /// <summary>A name on its own line under a "Prepared by" label is short.</summary>
+    private const int MaxNameWords = 8;
 
-    private static readonly string[] PreparedByMarkers = Fold(
-    [
-        "prepared by", "compiled by", "completed by", "written by", "report by",
-        "préparé par", "préparée par", "rédigé par", "établi par", "preparado por", "elaborado por", "redactado por",
-        "подготовил", "подготовила", "подготовлено", "составил", "составила", "erstellt von", "verfasst von", "ausgefüllt von",
-        "أعده", "أعدته", "إعداد", "编写人", "填报人", "撰写人", "报告人", "编写：", "编写:",
-    ]);
+    /// <summary>A greeting or sign-off is a line of its own, not a sentence that contains "regards".</summary>
+    private const int MaxLetterLineWords = 8;
 
-    public static bool IsInstruction(string text)
+    public static bool IsInstruction(string text, FormRules rules)
     {
         var folded = TextCleaner.Fold(text);
-        return Instructions.Any(i => folded.Contains(i, StringComparison.Ordinal)) && TextCleaner.CountWords(text) <= MaxInstructionWords;
+        return rules.Instructions.Any(i => folded.Contains(i, StringComparison.Ordinal)) && TextCleaner.CountWords(text) <= MaxInstructionWords;
     }
 
-    /// <summary>Whether the text is a "prepared by" line, and if so the name it gives (null when it names no one).</summary>
-    public static bool TryPreparedBy(string text, out string? name)
+    /// <summary>"Dear colleagues," opening a covering letter.</summary>
+    public static bool IsGreeting(string text, FormRules rules)
+    {
+        var folded = TextCleaner.Fold(text);
+        return TextCleaner.CountWords(text) <= MaxLetterLineWords
+            && rules.Greetings.Any(g => folded.StartsWith(g, StringComparison.Ordinal) && (folded.Length == g.Length || !char.IsLetter(folded[g.Length])));
+    }
+
+    /// <summary>"Yours sincerely," / "С уважением," closing a letter: what follows is a signature.</summary>
+    public static bool IsSignOff(string text, FormRules rules) =>
+        TextCleaner.CountWords(text) <= MaxLetterLineWords && rules.SignOffs.Contains(FormRules.Bare(text));
+
+    /// <summary>Whether the text is a "prepared by" line, and if so the name it gives (null when it is only the label).</summary>
+    public static bool TryPreparedBy(string text, FormRules rules, out string? name)
     {
         name = null;
         var folded = TextCleaner.Fold(text);
-        foreach (var marker in PreparedByMarkers)
+        foreach (var marker in rules.PreparedByLabels)
         {
             var at = folded.IndexOf(marker, StringComparison.Ordinal);
             if (at < 0 || at > MaxPreparedByOffset)
@@ -60,6 +60,10 @@ internal static partial class ClosingLines
 
         return false;
     }
+
+    /// <summary>The name a line under a "Prepared by" label gives, or null when the line is something else.</summary>
+    public static string? NameOnItsOwn(string text) =>
+        TextCleaner.CountWords(text) is > 0 and <= MaxNameWords && !text.Contains('@', StringComparison.Ordinal) ? NameIn(text) : null;
 
     private static string? NameIn(string rest)
     {
@@ -86,15 +90,13 @@ internal static partial class ClosingLines
         return clause.Length <= 80 ? clause : null;
     }
 
-    /// <summary>Folded, longest first, so "подготовила" wins over its prefix "подготовил".</summary>
-    private static string[] Fold(string[] phrases) => phrases.Select(TextCleaner.Fold).OrderByDescending(p => p.Length).ToArray();
-
     [GeneratedRegex(@"\s[-–—]\s")]
     private static partial Regex DashSeparator();
 
-    [GeneratedRegex(@"[,;(，、（،]|\.\s|\s[-–—]\s")]
+    /// <summary>A clause ends at a comma, bracket or sentence end, but not at the full stop of a title ("Dr. Jane Smith", "Mag. Katharina Berger").</summary>
+    [GeneratedRegex(@"[,;(，、（،]|(?<!\b(?:Dr|Drs|Mag|Prof|Mr|Mrs|Ms|Mme|Mlle|Sr|Sra|Srta|Ing|Dipl|Dott|Univ|Hon|St|Ph\.D|[A-Z]))\.\s|\s[-–—]\s")]
     private static partial Regex ClauseEnd();
 
-    [GeneratedRegex(@"\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+)+")]
+    [GeneratedRegex(@"\p{Lu}[\p{L}\p{M}'’.-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]+)+")]
     private static partial Regex CapitalisedRun();
 }

@@ -8,8 +8,10 @@ internal static partial class ContactFacts
     private const int MinPhoneDigits = 7;
     private const int PhoneKeywordReach = 40;
 
+    /// <summary>Addresses as written, and as people spell them against harvesters ("pac [at] nlc.cn", "pac(at)bnf(dot)fr").</summary>
     public static IReadOnlyList<string> Emails(IEnumerable<string> texts) =>
-        texts.SelectMany(t => Email().Matches(t).Select(m => m.Value.TrimEnd('.')))
+        texts.Select(t => SpelledDot().Replace(SpelledAt().Replace(t, "@"), "."))
+            .SelectMany(t => Email().Matches(t).Select(m => m.Value.TrimEnd('.')))
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
 
@@ -45,9 +47,12 @@ internal static partial class ContactFacts
         {
             foreach (var segment in Segment().Split(text))
             {
-                if (core.Match(segment) is { Success: true } match && NameAround(segment, match) is { } name)
+                foreach (Match match in core.Matches(segment))
                 {
-                    return name;
+                    if (NameAround(segment, match) is { } name)
+                    {
+                        return name;
+                    }
                 }
             }
         }
@@ -83,9 +88,23 @@ internal static partial class ContactFacts
             return null;
         }
 
-        var first = coreWord;
-        while (first > 0 && IsCapitalised(words[first - 1]))
+        // "Institution:" or "Host institution" is the label before a name, not one.
+        if (words[coreWord].EndsWith(':') || words[coreWord].EndsWith('：') || (coreWord + 1 < words.Length && words[coreWord + 1] is ":" or "："))
         {
+            return null;
+        }
+
+        if (IsArabic(words[coreWord]))
+        {
+            // Arabic has no capitals: the name runs on to the end of its segment ("مكتبة الإسكندرية").
+            var arabic = string.Join(' ', words[coreWord..].TakeWhile(IsArabic).Take(MaxArabicNameWords));
+            return arabic.Length >= 4 && arabic.Contains(' ', StringComparison.Ordinal) ? arabic : null;
+        }
+
+        var first = coreWord;
+        while (first > 0 && (IsCapitalised(words[first - 1]) || (first > 1 && Connectors.Contains(words[first - 1]) && IsCapitalised(words[first - 2]) && !Articles.Contains(words[first - 2]))))
+        {
+            // "National and University Library of Iceland": a connector between capitalised words stays in the name.
             first--;
         }
 
@@ -116,10 +135,21 @@ internal static partial class ContactFacts
         }
 
         var name = string.Join(' ', words[first..(last + 1)]).Trim('.', ' ', ':');
-        return name.Length >= 4 ? name : null;
+        // A lone core word ("Library", "Institution") is a label or a common noun, not the name of a place.
+        return name.Length >= 4 && last > first ? name : null;
     }
 
-    private static bool IsCapitalised(string word) => word.Length > 0 && char.IsUpper(word[0]);
+    /// <summary>Capitalised, also after an elision: "l'Université", "d'Histoire".</summary>
+    private static bool IsCapitalised(string word)
+    {
+        var apostrophe = word.IndexOfAny(['\'', '’']);
+        var start = apostrophe is 1 or 2 && apostrophe + 1 < word.Length && char.IsLower(word[0]) ? apostrophe + 1 : 0;
+        return word.Length > start && char.IsUpper(word[start]);
+    }
+
+    private static bool IsArabic(string word) => word.Length > 0 && word.Any(c => c is >= '\u0600' and <= '\u06FF');
+
+    private const int MaxArabicNameWords = 6;
 
     private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal)
     {
@@ -131,6 +161,12 @@ internal static partial class ContactFacts
 
     [GeneratedRegex(@"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")]
     private static partial Regex Email();
+
+    [GeneratedRegex(@"\s*[\[(<{]\s*(?:at|arroba|собака|AT)\s*[\])>}]\s*")]
+    private static partial Regex SpelledAt();
+
+    [GeneratedRegex(@"\s*[\[(<{]\s*(?:dot|punto|point|точка|DOT)\s*[\])>}]\s*")]
+    private static partial Regex SpelledDot();
 
     [GeneratedRegex(@"\+?\d[\d\s().\-/]{5,}\d")]
     private static partial Regex Phone();

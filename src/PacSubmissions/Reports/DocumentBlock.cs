@@ -31,6 +31,21 @@ internal sealed record DocumentBlock(string Text, BlockKind Kind, string? Emphas
 
     /// <summary>E-mail addresses the block links to (<c>mailto:</c> targets) that its visible text may not show.</summary>
     public IReadOnlyList<string> LinkedEmails { get; init; } = [];
+
+    /// <summary>The left cell of a question/answer row as one label block, carrying what its paragraphs carried; null when the cell is empty.</summary>
+    public static DocumentBlock? TableLabel(IReadOnlyList<DocumentBlock> parts)
+    {
+        var text = TextCleaner.Collapse(string.Join(" ", parts.Select(p => p.Text)));
+        return text.Length == 0
+            ? null
+            : new DocumentBlock(text, BlockKind.TableLabel)
+            {
+                ControlTag = parts.Select(p => p.ControlTag).FirstOrDefault(t => t is not null),
+                IsPlaceholder = parts.All(p => p.IsPlaceholder),
+                IsSubdued = parts.All(p => p.IsSubdued),
+                LinkedEmails = [.. parts.SelectMany(p => p.LinkedEmails).Distinct(StringComparer.OrdinalIgnoreCase)],
+            };
+    }
 }
 
 /// <summary>What a format reader hands to the form analysis: the blocks in reading order and the page count.</summary>

@@ -9,7 +9,9 @@ internal sealed record FormAnalysis(
     IReadOnlyList<string> Emails,
     IReadOnlyList<string> Phones,
     string? PreparedBy,
-    int Words)
+    int Words,
+    IReadOnlyList<ReviewReason> Review,
+    string FormVersion)
 {
     public ReportStatus Status => Problems.Count == 0 ? ReportStatus.Valid : ReportStatus.Incomplete;
 }

@@ -1,21 +1,24 @@
 using System.IO.Compression;
-using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 
 namespace PacSubmissions.Reports;
 
 /// <summary>
-/// Reads an ODT's content.xml (through an XmlReader with DTDs prohibited and the size capped) in order: headings,
-/// paragraphs (bold through their automatic styles), lists, sections and tables row by row.
+/// Reads an ODT (content.xml and styles.xml, each through an XmlReader with DTDs prohibited and the size capped) in
+/// order, as LibreOffice shows it: headings, paragraphs (bold, italic and size through named and automatic styles and
+/// their parents), lists, sections, tables row by row, text boxes as paragraphs of their own. Tracked deletions, hidden
+/// text, notes and the table of contents are not read.
 /// </summary>
 internal static class OdtTextReader
 {
     private static readonly XNamespace Text = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
     private static readonly XNamespace Table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
-    private static readonly XNamespace Style = "urn:oasis:names:tc:opendocument:xmlns:style:1.0";
-    private static readonly XNamespace Fo = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0";
     private static readonly XNamespace Office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
+    private static readonly XNamespace Draw = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0";
+    private static readonly XNamespace XLink = "http://www.w3.org/1999/xlink";
+
+    private sealed record Piece(string Text, bool Bold, bool Subdued);
 
     public static DocumentText Read(Stream stream, ReportReaderOptions options, CancellationToken cancellationToken)
     {
@@ -23,21 +26,14 @@ internal static class OdtTextReader
         {
             stream.Position = 0;
             using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
-            var entry = zip.GetEntry("content.xml")
-                ?? throw new UnreadableReportException(ProblemCodes.Corrupt, "The OpenDocument file has no content; it looks damaged.", ReportFormats.Odt);
-            using var content = entry.Open();
-            using var reader = XmlReader.Create(content, new XmlReaderSettings
-            {
-                DtdProcessing = DtdProcessing.Prohibit,
-                XmlResolver = null,
-                MaxCharactersInDocument = options.MaxPartBytes,
-                IgnoreComments = true,
-            });
-            var document = XDocument.Load(reader);
-            var root = document.Root;
+            var content = Load(zip.GetEntry("content.xml")
+                ?? throw new UnreadableReportException(ProblemCodes.Corrupt, "The OpenDocument file has no content; it looks damaged.", ReportFormats.Odt), options);
+            var root = content.Root;
             var body = root?.Element(Office + "body")?.Element(Office + "text")
                 ?? throw new UnreadableReportException(ProblemCodes.Corrupt, "The OpenDocument file has no text body; it is not a text document.", ReportFormats.Odt);
-            var styles = new OdtStyles(root!.Element(Office + "automatic-styles"));
+
+            // Named styles ("Heading 2", a "Question" style based on it) live in styles.xml; a file without it still reads.
+            var styles = new OdtStyles(zip.GetEntry("styles.xml") is { } entry ? Load(entry, options).Root : null, root!);
             var blocks = new List<DocumentBlock>();
             ReadContainer(body, styles, blocks, cancellationToken);
             return new DocumentText(ReportFormats.Odt, blocks, styles.PageBreaks(body) + 1);
@@ -56,6 +52,19 @@ internal static class OdtTextReader
         }
     }
 
+    private static XDocument Load(ZipArchiveEntry entry, ReportReaderOptions options)
+    {
+        using var content = entry.Open();
+        using var reader = XmlReader.Create(content, new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            MaxCharactersInDocument = options.MaxPartBytes,
+            IgnoreComments = true,
+        });
+        return XDocument.Load(reader);
+    }
+
     private static void ReadContainer(XElement container, OdtStyles styles, List<DocumentBlock> blocks, CancellationToken cancellationToken)
     {
         foreach (var element in container.Elements())
@@ -63,10 +72,7 @@ internal static class OdtTextReader
             cancellationToken.ThrowIfCancellationRequested();
             if (element.Name == Text + "h" || element.Name == Text + "p")
             {
-                if (ReadParagraph(element, styles, heading: element.Name == Text + "h") is { } block)
-                {
-                    blocks.Add(block);
-                }
+                ReadParagraph(element, styles, blocks, cancellationToken);
             }
             else if (element.Name == Table + "table")
             {
@@ -75,9 +81,13 @@ internal static class OdtTextReader
                     ReadRow(row, styles, blocks, cancellationToken);
                 }
             }
-            else if (element.Name.Namespace == Text)
+            else if (element.Name == Text + "tracked-changes" || element.Name == Text + "table-of-content" || element.Name == Text + "hidden-paragraph")
             {
-                // text:list, text:list-item, text:section and the like only wrap paragraphs.
+                // Deleted text kept for review, the table of contents and hidden paragraphs are not what LibreOffice shows.
+            }
+            else if (element.Name.Namespace == Text || element.Name.Namespace == Draw)
+            {
+                // text:list, text:section, draw:frame, draw:text-box and the like only wrap paragraphs.
                 ReadContainer(element, styles, blocks, cancellationToken);
             }
         }
@@ -89,10 +99,11 @@ internal static class OdtTextReader
         var first = 0;
         if (cells.Count == 2)
         {
-            var label = TextCleaner.Collapse(string.Join(" ", cells[0].Descendants().Where(e => e.Name == Text + "p" || e.Name == Text + "h").Select(Flatten)));
-            if (label.Length > 0)
+            var parts = new List<DocumentBlock>();
+            ReadContainer(cells[0], styles, parts, cancellationToken);
+            if (DocumentBlock.TableLabel(parts) is { } label)
             {
-                blocks.Add(new DocumentBlock(label, BlockKind.TableLabel));
+                blocks.Add(label);
             }
 
             first = 1;
@@ -104,111 +115,74 @@ internal static class OdtTextReader
         }
     }
 
-    private static DocumentBlock? ReadParagraph(XElement paragraph, OdtStyles styles, bool heading)
+    private static void ReadParagraph(XElement paragraph, OdtStyles styles, List<DocumentBlock> blocks, CancellationToken cancellationToken)
     {
-        var text = TextCleaner.Collapse(Flatten(paragraph));
-        if (text.Length == 0)
+        var paragraphStyle = paragraph.Attribute(Text + "style-name")?.Value;
+        var pieces = new List<Piece>();
+        var emails = new List<string>();
+        var frames = new List<XElement>();
+        Collect(paragraph, styles, paragraphStyle, [], pieces, emails, frames);
+        var text = TextCleaner.Collapse(string.Concat(pieces.Select(p => p.Text)));
+        if (text.Length > 0)
         {
-            return null;
+            var visible = pieces.Where(p => !string.IsNullOrWhiteSpace(p.Text)).ToList();
+            var emphasized = paragraph.Name == Text + "h" || styles.IsHeading(paragraphStyle) || visible.All(p => p.Bold);
+
+            // A bold start followed by plain text is a question with its answer.
+            var prefix = emphasized ? "" : TextCleaner.Collapse(string.Concat(pieces.TakeWhile(p => p.Bold || string.IsNullOrWhiteSpace(p.Text)).Select(p => p.Text)));
+            blocks.Add(new DocumentBlock(text, emphasized ? BlockKind.Emphasized : BlockKind.Text, prefix.Length > 0 ? prefix : null)
+            {
+                IsSubdued = visible.All(p => p.Subdued),
+                LinkedEmails = [.. emails.Distinct(StringComparer.OrdinalIgnoreCase)],
+            });
         }
 
-        var paragraphBold = styles.IsBold(paragraph.Attribute(Text + "style-name")?.Value);
-        if (heading || (paragraphBold && !paragraph.Elements(Text + "span").Any(s => styles.IsExplicitlyNormal(s.Attribute(Text + "style-name")?.Value))))
+        // A frame anchored in the paragraph is a text box: its paragraphs are read once, after it, never glued into it.
+        foreach (var frame in frames)
         {
-            return new DocumentBlock(text, BlockKind.Emphasized);
+            ReadContainer(frame, styles, blocks, cancellationToken);
         }
-
-        // Bold spans: a wholly bold paragraph is emphasised; a bold start followed by plain text is a question with its answer.
-        var pieces = paragraph.Nodes()
-            .Select(node => (Text: node is XElement e ? Flatten(e) : (node as XText)?.Value ?? "",
-                Bold: node is XElement span && span.Name == Text + "span" && styles.IsBold(span.Attribute(Text + "style-name")?.Value)))
-            .Where(p => p.Text.Length > 0)
-            .ToList();
-        var visible = pieces.Where(p => !string.IsNullOrWhiteSpace(p.Text)).ToList();
-        if (visible.Count > 0 && visible.All(p => p.Bold))
-        {
-            return new DocumentBlock(text, BlockKind.Emphasized);
-        }
-
-        var prefix = TextCleaner.Collapse(string.Concat(pieces.TakeWhile(p => p.Bold || string.IsNullOrWhiteSpace(p.Text)).Select(p => p.Text)));
-        return new DocumentBlock(text, BlockKind.Text, prefix.Length > 0 ? prefix : null);
     }
 
-    /// <summary>The visible text of an element: text nodes, spaces (text:s), tabs and line breaks; notes and annotations left out.</summary>
-    private static string Flatten(XElement element)
+    /// <summary>The visible text of a paragraph, piece by piece with the formatting each span gives it.</summary>
+    private static void Collect(XElement element, OdtStyles styles, string? paragraphStyle, IReadOnlyList<string> spans,
+        List<Piece> pieces, List<string> emails, List<XElement> frames)
     {
-        var text = new StringBuilder();
+        Piece Styled(string text) => new(text, styles.IsBold(paragraphStyle, spans), styles.IsSubdued(paragraphStyle, spans));
+
         foreach (var node in element.Nodes())
         {
             switch (node)
             {
                 case XText t:
-                    text.Append(t.Value);
+                    if (!styles.IsHidden(paragraphStyle, spans))
+                    {
+                        pieces.Add(Styled(t.Value));
+                    }
+
                     break;
                 case XElement e when e.Name == Text + "s":
-                    text.Append(' ', int.TryParse(e.Attribute(Text + "c")?.Value, out var count) ? Math.Clamp(count, 1, 100) : 1);
+                    pieces.Add(Styled(new string(' ', int.TryParse(e.Attribute(Text + "c")?.Value, out var count) ? Math.Clamp(count, 1, 100) : 1)));
                     break;
                 case XElement e when e.Name == Text + "tab" || e.Name == Text + "line-break":
-                    text.Append(' ');
+                    pieces.Add(Styled(" "));
                     break;
-                case XElement e when e.Name == Text + "note" || e.Name == Office + "annotation":
+                case XElement e when e.Name == Text + "note" || e.Name == Office + "annotation" || e.Name == Text + "hidden-text":
+                    break;
+                case XElement e when e.Name.Namespace == Draw:
+                    frames.Add(e);
                     break;
                 case XElement e:
-                    text.Append(Flatten(e));
+                    if (e.Name == Text + "a" && e.Attribute(XLink + "href")?.Value is { } target)
+                    {
+                        emails.AddRange(TextCleaner.MailtoAddresses(target));
+                    }
+
+                    // text:span, text:a and fields show their text, with their own text style over the ones around them.
+                    var inner = e.Attribute(Text + "style-name")?.Value is { } style && e.Name != Text + "p" ? [style, .. spans] : spans;
+                    Collect(e, styles, paragraphStyle, inner, pieces, emails, frames);
                     break;
             }
         }
-
-        return text.ToString();
-    }
-
-    /// <summary>The bold-ness of ODT automatic styles, following parent styles.</summary>
-    private sealed class OdtStyles
-    {
-        private readonly Dictionary<string, (string? Weight, string? Parent, bool PageBreak)> byName = new(StringComparer.Ordinal);
-
-        public OdtStyles(XElement? automaticStyles)
-        {
-            foreach (var style in automaticStyles?.Elements(Style + "style") ?? [])
-            {
-                if (style.Attribute(Style + "name")?.Value is { } name)
-                {
-                    byName[name] = (style.Element(Style + "text-properties")?.Attribute(Fo + "font-weight")?.Value,
-                        style.Attribute(Style + "parent-style-name")?.Value,
-                        style.Element(Style + "paragraph-properties")?.Attribute(Fo + "break-before")?.Value == "page");
-                }
-            }
-        }
-
-        public bool IsBold(string? name)
-        {
-            for (var depth = 0; name is not null && depth < 10; depth++)
-            {
-                if (name.Contains("Heading", StringComparison.OrdinalIgnoreCase) || name.Contains("Strong", StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-
-                if (!byName.TryGetValue(name, out var style))
-                {
-                    return false;
-                }
-
-                if (style.Weight is { } weight)
-                {
-                    return weight is "bold" or "600" or "700" or "800" or "900";
-                }
-
-                name = style.Parent;
-            }
-
-            return false;
-        }
-
-        public bool IsExplicitlyNormal(string? name) =>
-            name is not null && byName.TryGetValue(name, out var style) && style.Weight is "normal" or "400";
-
-        public int PageBreaks(XElement body) =>
-            body.Descendants().Count(e => e.Attribute(Text + "style-name")?.Value is { } name && byName.TryGetValue(name, out var style) && style.PageBreak);
     }
 }

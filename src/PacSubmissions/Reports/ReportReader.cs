@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PacSubmissions.Forms;
 
 namespace PacSubmissions.Reports;
 
@@ -12,9 +13,15 @@ public sealed partial class ReportReader(IOptions<ReportReaderOptions> options, 
 {
     private readonly ReportReaderOptions limits = options.Value;
 
-    public async Task<ReportReading> ReadAsync(Stream content, CancellationToken cancellationToken)
+    /// <summary>Reads the report against the current form (<see cref="FormDefinitions.Current"/>).</summary>
+    public Task<ReportReading> ReadAsync(Stream content, CancellationToken cancellationToken) =>
+        ReadAsync(content, FormDefinitions.Current, cancellationToken);
+
+    /// <summary>Reads the report against the given form definition: a campaign's own version (<see cref="Campaigns.Campaign.FormVersion"/>).</summary>
+    public async Task<ReportReading> ReadAsync(Stream content, FormDefinition form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(form);
         await using var spooled = await SpooledContent.CopyAsync(content, limits.MaxBytes, cancellationToken);
         if (spooled.TooLarge)
         {
@@ -36,10 +43,14 @@ public sealed partial class ReportReader(IOptions<ReportReaderOptions> options, 
             // Parsing is CPU-bound library code; running it apart lets the deadline win even over a loop that never checks it.
             var document = await Task.Run(() => Parse(spooled.Stream, linked.Token), linked.Token)
                 .WaitAsync(limits.Timeout, timeProvider, cancellationToken);
-            var analysis = FormAnalyzer.Analyze(document.Blocks, linked.Token);
+            var analysis = FormAnalyzer.Analyze(document.Blocks, FormRules.For(form), linked.Token);
             LogRead(logger, document.Format, spooled.Bytes, analysis.Status, analysis.Sections.Count);
             return SkippedPages.Note(document, new ReportReading(document.Format, spooled.Bytes, spooled.Sha256, analysis.Status, analysis.Problems, analysis.Sections,
-                analysis.Institution, analysis.CentreName, analysis.Emails, analysis.Phones, analysis.PreparedBy, document.Pages, analysis.Words));
+                analysis.Institution, analysis.CentreName, analysis.Emails, analysis.Phones, analysis.PreparedBy, document.Pages, analysis.Words)
+            {
+                FormVersion = analysis.FormVersion,
+                ReviewReasons = analysis.Review,
+            });
         }
         catch (UnreadableReportException exception)
         {

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using PacSubmissions.Forms;
 
 namespace PacSubmissions.Reports;
 
@@ -16,7 +17,29 @@ public sealed record ReportReading(
     IReadOnlyList<string> Phones,
     string? PreparedBy,
     int Pages,
-    int Words);
+    int Words)
+{
+    /// <summary>The form definition the report was read against (<see cref="FormDefinitions"/>); null for a file that could not be read.</summary>
+    public string? FormVersion { get; init; }
+
+    /// <summary>Why a person should check this reading: questions found only loosely, answers unusually short or long, a layout the reader does not know.</summary>
+    public IReadOnlyList<ReviewReason> ReviewReasons { get; init; } = [];
+
+    /// <summary>The reader is unsure of this reading (see <see cref="ReviewReasons"/>): HQ should look before trusting the status.</summary>
+    public bool NeedsReview => ReviewReasons.Count > 0;
+}
+
+/// <summary>Why a reading is unsure: a <see cref="Code"/> from <see cref="ReviewCodes"/>, a sentence for HQ, and the question where one applies.</summary>
+public sealed record ReviewReason(string Code, string Message, string? Section = null);
+
+public static class ReviewCodes
+{
+    public const string LooseQuestion = "loose-question";
+    public const string ShortAnswer = "short-answer";
+    public const string LooseNonAnswer = "loose-non-answer";
+    public const string LongAnswer = "long-answer";
+    public const string UnknownLayout = "unknown-layout";
+}
 
 [JsonConverter(typeof(JsonStringEnumConverter<ReportStatus>))]
 public enum ReportStatus
@@ -57,7 +80,7 @@ public static class ProblemCodes
     public const string Malicious = "malicious";
 }
 
-/// <summary>The IFLA PAC Centre annual report form's questions, by key, in the form's order.</summary>
+/// <summary>The keys of the current form's questions, for code that names one; the list, order and required flags come from its definition.</summary>
 public static class FormSections
 {
     public const string Centre = "centre";
@@ -69,10 +92,8 @@ public static class FormSections
     public const string Standards = "standards";
     public const string OtherComments = "other-comments";
 
-    public static readonly IReadOnlyList<string> All =
-        [Centre, InternationalCooperation, LocalCooperation, Workshops, IflaInitiatives, Suggestions, Standards, OtherComments];
+    public static IReadOnlyList<string> All => FormDefinitions.Current.Keys;
 
-    /// <summary>The first five questions must be answered for a report to be valid.</summary>
-    public static readonly IReadOnlyList<string> Required =
-        [Centre, InternationalCooperation, LocalCooperation, Workshops, IflaInitiatives];
+    /// <summary>The questions that must be answered for a report to be valid.</summary>
+    public static IReadOnlyList<string> Required => FormDefinitions.Current.RequiredKeys;
 }

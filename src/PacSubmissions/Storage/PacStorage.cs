@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace PacSubmissions.Storage;
 
 /// <summary>Names every container and table the system uses, in one place.</summary>
-public sealed class PacStorage(BlobServiceClient blobs, TableServiceClient tables, IOptions<StorageOptions> options)
+public sealed class PacStorage(BlobServiceClient blobs, TableServiceClient tables, IOptions<StorageOptions> options, IOptions<TriggerOptions> triggers)
 {
     public const string SubmissionsTable = "submissions";
     public const string CentresTable = "centres";
@@ -13,12 +13,13 @@ public sealed class PacStorage(BlobServiceClient blobs, TableServiceClient table
     public const string EmailsTable = "emails";
     public const string AuditTable = "audit";
 
-    private static readonly string[] AllTables = [SubmissionsTable, CentresTable, CampaignsTable, EmailsTable, AuditTable];
+    /// <summary>Every table the system keeps (each with the deployment's prefix): what `pac backup` copies.</summary>
+    public static readonly IReadOnlyList<string> AllTables = [SubmissionsTable, CentresTable, CampaignsTable, EmailsTable, AuditTable];
 
-    public BlobContainerClient Reports => blobs.GetBlobContainerClient(options.Value.ReportsContainer);
+    public BlobContainerClient Reports => blobs.GetBlobContainerClient(triggers.Value.ReportsContainer);
 
     /// <summary>The full reading of each report, as JSON; a container of its own so the blob trigger never sees it.</summary>
-    public BlobContainerClient Readings => blobs.GetBlobContainerClient(options.Value.ReportsContainer + "-readings");
+    public BlobContainerClient Readings => blobs.GetBlobContainerClient(triggers.Value.ReportsContainer + "-readings");
 
     public TableClient Table(string name) => tables.GetTableClient(options.Value.TablePrefix + name);
 

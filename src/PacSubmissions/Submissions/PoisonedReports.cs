@@ -8,6 +8,7 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using PacSubmissions.Campaigns;
 using PacSubmissions.Centres;
 using PacSubmissions.Email;
@@ -52,6 +53,7 @@ public sealed partial class PoisonedReports(
     HqEmails hq,
     CoordinatorEmails coordinators,
     EmailLedger ledger,
+    IOptions<MalwareScanningOptions> scanning,
     TimeProvider clock,
     ILogger<PoisonedReports> logger)
 {
@@ -144,11 +146,18 @@ public sealed partial class PoisonedReports(
     }
 
     /// <summary>
-    /// The processor's own reason that can be seen from outside: a file changed after upload (the same SHA-256 check).
+    /// The processor's own reason that can be seen from outside: a file changed after upload (the same SHA-256 check),
+    /// or, with malware scanning on, a file Defender never gave a verdict (the processor waited for it every time).
     /// Anything else was an error while reading it, which the function's logs hold.
     /// </summary>
-    private static async Task<string> DiagnoseAsync(BlobClient blob, SubmissionBlob upload, CancellationToken cancellationToken)
+    private async Task<string> DiagnoseAsync(BlobClient blob, SubmissionBlob upload, CancellationToken cancellationToken)
     {
+        if (scanning.Value.Enabled && await MalwareScanVerdict.ReadAsync(blob, cancellationToken) == MalwareScanResult.NotScanned)
+        {
+            return "Defender for Storage gave this file no malware scan verdict, so it was never opened. Check the storage account's "
+                + "Defender for Cloud page (scanning on, monthly cap not reached); once the verdict is on the file, press Check again on this version.";
+        }
+
         var sha256 = await SubmissionProcessor.HashAsync(blob, cancellationToken);
         if (!string.Equals(sha256, upload.Sha256, StringComparison.Ordinal))
         {

@@ -17,4 +17,8 @@ public sealed record Submission(
     bool Late,
     DateTimeOffset ProcessedAt,
     SubmissionCheck? Check = null,
-    ProcessingFailure? Failure = null);
+    ProcessingFailure? Failure = null)
+{
+    /// <summary>Defender for Storage marked the file malicious: it is kept in storage but never offered for download or in a ZIP.</summary>
+    public bool MarkedMalicious() => Check?.Problems.Any(p => p.Code == Reports.ProblemCodes.Malicious) == true;
+}

@@ -20,6 +20,9 @@ public sealed record SubmissionCheck(
     int Pages,
     int Words)
 {
+    /// <summary>The reader was unsure of the reading (<see cref="ReportReading.ReviewReasons"/>): HQ's table marks it for a look.</summary>
+    public bool NeedsReview { get; init; }
+
     public static SubmissionCheck From(ReportReading reading) => new(
         reading.Status,
         reading.Format,
@@ -32,5 +35,8 @@ public sealed record SubmissionCheck(
         reading.Emails,
         reading.Phones,
         reading.Pages,
-        reading.Words);
+        reading.Words)
+    {
+        NeedsReview = reading.NeedsReview,
+    };
 }

@@ -37,6 +37,7 @@ internal static class SubmissionCheckColumns
         entity["Phones"] = JsonSerializer.Serialize(check.Phones, Json);
         entity["Pages"] = check.Pages;
         entity["Words"] = check.Words;
+        entity["NeedsReview"] = check.NeedsReview;
     }
 
     public static SubmissionCheck? Read(TableEntity entity)
@@ -58,7 +59,11 @@ internal static class SubmissionCheckColumns
             Split(entity.GetString("Emails"), ' '),
             JsonSerializer.Deserialize<List<string>>(entity.GetString("Phones") ?? "[]", Json) ?? [],
             entity.GetInt32("Pages") ?? 0,
-            entity.GetInt32("Words") ?? 0);
+            entity.GetInt32("Words") ?? 0)
+        {
+            // Rows checked before readings could be unsure have no column: nothing was flagged then.
+            NeedsReview = entity.GetBoolean("NeedsReview") ?? false,
+        };
     }
 
     /// <summary>The status as the form's documents and JSON output spell it: <c>valid</c>, <c>incomplete</c>, <c>unreadable</c>.</summary>

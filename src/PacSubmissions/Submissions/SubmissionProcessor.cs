@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging;
+using PacSubmissions.Campaigns;
 using PacSubmissions.Centres;
 using PacSubmissions.Email;
+using PacSubmissions.Forms;
 using PacSubmissions.Reports;
 using PacSubmissions.Reports.Isolation;
 using PacSubmissions.Storage;
@@ -17,10 +19,12 @@ namespace PacSubmissions.Submissions;
 /// </summary>
 public sealed partial class SubmissionProcessor(
     CentreRegister centres,
+    CampaignStore campaigns,
     SubmissionStore submissions,
     IsolatedReportReader reader,
     ReadingArchive readings,
     SubmissionNotifications notifications,
+    MalwareScanGate malwareScan,
     TimeProvider clock,
     ILogger<SubmissionProcessor> logger)
 {
@@ -31,7 +35,10 @@ public sealed partial class SubmissionProcessor(
             ?? throw new InvalidDataException(
                 $"Blob {blob.Name} has no upload metadata: it was not written by the upload function. Remove it from the container.");
 
-        var reading = await ReadAsync(blob, properties.ContentLength, cancellationToken);
+        // The campaign's own form: a report is read against the questions its year asked.
+        var campaign = await campaigns.FindAsync(uploaded.Year, cancellationToken);
+        var form = (campaign is null ? null : FormDefinitions.Find(campaign.FormVersion)) ?? FormDefinitions.Current;
+        var reading = await ReadAsync(blob, properties.ContentLength, form, cancellationToken);
         // Check what storage holds, not what the upload said: this is the file HQ will open.
         if (!string.Equals(reading.Sha256, uploaded.Sha256, StringComparison.Ordinal))
         {
@@ -51,12 +58,13 @@ public sealed partial class SubmissionProcessor(
     }
 
     /// <summary>
-    /// The report's reading; a report Defender for Storage marked malicious is not opened at all. The reader leaves the
-    /// hash empty only when it stopped early (a file over its limit), so then the hash is taken on its own.
+    /// The report's reading; a report Defender for Storage marked malicious is not opened at all, and with scanning on
+    /// none is opened before its verdict (<see cref="MalwareScanGate"/>). The reader leaves the hash empty only when it
+    /// stopped early (a file over its limit), so then the hash is taken on its own.
     /// </summary>
-    private async Task<ReportReading> ReadAsync(BlobClient blob, long bytes, CancellationToken cancellationToken)
+    private async Task<ReportReading> ReadAsync(BlobClient blob, long bytes, FormDefinition form, CancellationToken cancellationToken)
     {
-        if (await MalwareScanVerdict.IsMaliciousAsync(blob, cancellationToken))
+        if (await malwareScan.VerdictAsync(blob, cancellationToken) == MalwareScanResult.Malicious)
         {
             LogMalicious(logger, blob.Name);
             return Malicious(bytes, await HashAsync(blob, cancellationToken));
@@ -65,7 +73,7 @@ public sealed partial class SubmissionProcessor(
         ReportReading reading;
         await using (var content = await blob.OpenReadAsync(cancellationToken: cancellationToken))
         {
-            reading = await reader.ReadAsync(content, cancellationToken);
+            reading = await reader.ReadAsync(content, form, cancellationToken);
         }
 
         return reading.Sha256.Length > 0 ? reading : reading with { Sha256 = await HashAsync(blob, cancellationToken) };

@@ -6,8 +6,17 @@ public sealed class LinkOptions
 {
     public const string Section = "Links";
 
-    [Required(ErrorMessage = "Set " + Section + ":" + nameof(SigningSecret) + " to a random secret of at least 32 characters; it signs every upload link.")]
-    [MinLength(32, ErrorMessage = Section + ":" + nameof(SigningSecret) + " must be at least 32 characters long.")]
+    public const string SigningSecretSetting = Section + ":" + nameof(SigningSecret);
+
+    /// <summary>
+    /// The signing secrets the repository's sample settings carry (the local host's appsettings.json and the Functions
+    /// app's local.settings.sample.json): public, so refused outside Development (<see cref="SecretOptionsValidator"/>).
+    /// </summary>
+    internal static readonly string[] SampleSigningSecrets =
+        ["local-development-only-secret-never-use-in-azure", "local-development-secret-change-me-0123456789"];
+
+    [Required(ErrorMessage = "Set " + SigningSecretSetting + " to a random secret of at least 32 characters; it signs every upload link.")]
+    [MinLength(32, ErrorMessage = SigningSecretSetting + " must be at least 32 characters long.")]
     public string SigningSecret { get; set; } = "";
 
     [Required(ErrorMessage = "Set " + Section + ":" + nameof(PublicBaseUrl) + " to the address coordinators reach the app at (e.g. https://pac.example.org).")]

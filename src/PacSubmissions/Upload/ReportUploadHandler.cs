@@ -67,11 +67,15 @@ public sealed partial class ReportUploadHandler(
             return TooLarge(request, upload, token);
         }
 
-        // The server's own limit (Kestrel's 30 MB default, in the Functions worker too) must not decide first: it is set
-        // just above ours, which counts the file while streaming and never reads more than one block past the limit.
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } serverLimit)
+        // The server's own limit (Kestrel's 30 MB default in the local host) must not decide first: where it is lower, it is
+        // raised to just above ours, which counts the file while streaming and never reads more than one block past the
+        // limit. It is never lowered: after an early answer Kestrel drains the rest of the body only within that limit, and
+        // a body it cannot drain reaches the client as a reset instead of the answer (the worker's limit is the host's).
+        var readLimit = maxBytes + BlockUpload.BlockSize + MultipartOverhead;
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false, MaxRequestBodySize: { } serverLimit } feature
+            && serverLimit < readLimit)
         {
-            serverLimit.MaxRequestBodySize = maxBytes + BlockUpload.BlockSize + MultipartOverhead;
+            feature.MaxRequestBodySize = readLimit;
         }
 
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)

@@ -74,14 +74,17 @@ public sealed class UploadLinks(IOptions<LinkOptions> options, TimeProvider cloc
     private byte[] Sign(string payload) =>
         HMACSHA256.HashData(Encoding.UTF8.GetBytes(options.Value.SigningSecret), Encoding.UTF8.GetBytes($"{Purpose}|{payload}"));
 
-    private static string Base64Url(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static string Base64Url(byte[] bytes) => System.Buffers.Text.Base64Url.EncodeToString(bytes);
 
     private static byte[]? FromBase64Url(string text)
     {
-        var base64 = text.Replace('-', '+').Replace('_', '/');
-        base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
-        var buffer = new byte[base64.Length];
-        return Convert.TryFromBase64String(base64, buffer, out var written) ? buffer[..written] : null;
+        // TryDecodeFromChars throws on a character outside the alphabet; a forged link must get the plain 403 instead.
+        if (!System.Buffers.Text.Base64Url.IsValid(text))
+        {
+            return null;
+        }
+
+        var buffer = new byte[System.Buffers.Text.Base64Url.GetMaxDecodedLength(text.Length)];
+        return System.Buffers.Text.Base64Url.TryDecodeFromChars(text, buffer, out var written) ? buffer[..written] : null;
     }
 }

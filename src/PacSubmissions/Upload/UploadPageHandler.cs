@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using PacSubmissions.Forms;
 using PacSubmissions.Http;
 using PacSubmissions.Upload.Page;
 
@@ -41,6 +42,26 @@ public sealed class UploadPageHandler(
         return status is null
             ? Problems.Result(StatusCodes.Status404NotFound, "Unknown upload", "This link has no upload with that id.")
             : new OkObjectResult(UploadPage.Localised(status, responses.Page(request, token, upload.Centre.Language).Texts));
+    }
+
+    /// <summary>The form for the link's centre in the page's language, its contact block filled in, as the campaign's form version has it.</summary>
+    public async Task<IActionResult> TemplateAsync(HttpRequest request, string token, CancellationToken cancellationToken)
+    {
+        SecurityHeaders.Apply(request.HttpContext.Response);
+        var upload = await access.ResolveAsync(token, cancellationToken);
+        if (upload is null)
+        {
+            return responses.LinkInvalid(request);
+        }
+
+        var language = FormTemplate.LanguageFor(responses.Page(request, token, upload.Centre.Language).Texts.Code, upload.Centre);
+        var form = FormDefinitions.Find(upload.Campaign.FormVersion) ?? FormDefinitions.Current;
+        var document = new MemoryStream();
+        FormTemplate.Write(form, upload.Centre, language, document);
+        return new FileContentResult(document.ToArray(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        {
+            FileDownloadName = $"pac-{upload.Campaign.Year}-{upload.Centre.Id}-form-{language}.docx",
+        };
     }
 
     public static IActionResult Asset(HttpRequest request, string name)

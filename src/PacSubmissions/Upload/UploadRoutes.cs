@@ -11,6 +11,9 @@ public static class UploadRoutes
 
     public const string Status = "upload/{token}/status/{submissionId}";
 
+    /// <summary>The form as a Word document for the link's centre, in the page's language (<c>pac form template</c>'s file).</summary>
+    public const string Template = "upload/{token}/template";
+
     /// <summary>The page's script and style sheet, served by a function so the strict CSP can say <c>'self'</c>.</summary>
     public const string Asset = "upload-assets/{name}";
 
@@ -18,6 +21,9 @@ public static class UploadRoutes
 
     public static string StatusPath(string token, string submissionId) =>
         $"{PagePath(token)}/status/{Uri.EscapeDataString(submissionId)}";
+
+    public static string TemplatePath(string token, string language) =>
+        $"{PagePath(token)}/template?{Page.UploadLanguage.QueryParameter}={Uri.EscapeDataString(language)}";
 
     public static string AssetPath(string name) => $"/{Prefix}/upload-assets/{name}";
 }

@@ -37,9 +37,9 @@ public sealed class UploadPageBrowserTests(Chromium chromium)
         await Assertions.Expect(page.Locator("#check-summary")).ToHaveTextAsync("Incomplete: some required questions are missing or not answered.", new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator("#check-problems li")).ToHaveTextAsync(
         [
-            "This question of the form is missing: Local cooperation.",
-            "This question has no real answer: Workshops and training.",
-            "This question of the form is missing: IFLA initiatives.",
+            "This question of the form is missing: Local Cooperation.",
+            "This question has no real answer: Workshops/trainings/events.",
+            "This question of the form is missing: Involvement of the PAC Centre with the IFLA Initiatives.",
         ]);
     }
 

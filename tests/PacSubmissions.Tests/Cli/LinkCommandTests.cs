@@ -56,7 +56,7 @@ public sealed class LinkCommandTests
             Assert.Equal("", output);
             var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             Assert.All(lines, line => Assert.StartsWith("Setting problem: ", line, StringComparison.Ordinal));
-            foreach (var setting in new[] { "AzureWebJobsStorage", "Links:SigningSecret", "Links:PublicBaseUrl", "Email:From", "Email:HqAddress", "Reminders:Schedule" })
+            foreach (var setting in new[] { "AzureWebJobsStorage", "Links:SigningSecret", "Links:PublicBaseUrl", "Email:From", "Email:HqAddress", TriggerOptions.ReminderScheduleSetting })
             {
                 Assert.Single(lines, line => line.Contains(setting, StringComparison.Ordinal));
             }

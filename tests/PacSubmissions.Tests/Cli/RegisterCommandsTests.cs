@@ -81,12 +81,15 @@ public sealed class RegisterCommandsTests
         Assert.Equal(TimeSpan.FromMinutes(30), campaign.Grace);
         Assert.Equal(new DateTimeOffset(2031, 8, 31, 21, 59, 59, TimeSpan.Zero), campaign.LateUploadsCloseAt);
         Assert.Contains("2031-07-15 23:59:59", output, StringComparison.Ordinal);
+        Assert.Equal(PacSubmissions.Forms.FormDefinitions.CurrentVersion, campaign.FormVersion);
+        Assert.Contains("form           pac-annual-report-2020", output, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("--deadline", "15/07/2031", "is not a date")]
     [InlineData("--timezone", "Mars/Olympus", "Mars/Olympus")]
     [InlineData("--late-until", "2031-07-01", "must close after the deadline")]
+    [InlineData("--form", "pac-annual-report-1999", "no form definition is named \"pac-annual-report-1999\"")]
     public async Task CampaignOpenRefusesBadDatesAndStoresNothing(string option, string value, string message)
     {
         await using var pipeline = await TestPipeline.StartAsync();

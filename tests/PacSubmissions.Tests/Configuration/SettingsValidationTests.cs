@@ -27,7 +27,9 @@ public sealed class SettingsValidationTests
     [InlineData("Email:From")]
     [InlineData("Links:SigningSecret")]
     [InlineData("Links:PublicBaseUrl")]
-    [InlineData("Reminders:Schedule")]
+    [InlineData("ReminderSchedule")]
+    [InlineData("ReportsContainer")]
+    [InlineData("BlobPoisonQueue")]
     public async Task MissingSettingStopsTheAppNamingIt(string setting)
     {
         var error = await StartWith(s => s[setting] = "");

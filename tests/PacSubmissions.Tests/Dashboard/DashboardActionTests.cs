@@ -34,14 +34,14 @@ public sealed class DashboardActionTests
         Assert.Contains($"value=\"{link}\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var verified = site.Get<UploadLinks>().Verify(link[(link.LastIndexOf('/') + 1)..]);
         Assert.Equal("kz-almaty", verified!.CentreId);
-        Assert.Equal(DashboardUser.FunctionKey, (await SingleEntryAsync(site, DashboardActions.CopyLink)).Who);
+        Assert.Equal(DashboardAccess.FunctionKey, (await SingleEntryAsync(site, DashboardActions.CopyLink)).Who);
     }
 
     [Fact]
     public async Task ResendLinkEmailsTheCoordinatorEachTimeAndNamesTheSignedInPerson()
     {
-        await using var site = await DashboardSite.StartAsync();
-        site.Server.Client.DefaultRequestHeaders.Add(DashboardUser.PrincipalHeader, "officer@ifla.example");
+        await using var site = await DashboardSite.StartAsync(DashboardSignInTests.PlatformSignIn);
+        DashboardSignInTests.SignIn(site, "officer@ifla.example", DashboardSignInTests.HqGroup);
 
         using var first = await site.PostAsync(Actions + DashboardActions.ResendLink);
         using var second = await site.PostAsync(Actions + DashboardActions.ResendLink);

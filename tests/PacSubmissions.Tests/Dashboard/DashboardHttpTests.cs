@@ -4,6 +4,7 @@ using PacSubmissions.Dashboard;
 using PacSubmissions.Reports;
 using PacSubmissions.Submissions;
 using PacSubmissions.Tests.Infrastructure;
+using PacSubmissions.Tests.Reports;
 using PacSubmissions.Upload;
 
 namespace PacSubmissions.Tests.Dashboard;
@@ -69,6 +70,25 @@ public sealed class DashboardHttpTests
         var centrePage = pages[3];
         Assert.Contains("&lt;script&gt;alert(&#39;pwned&#39;)&lt;/script&gt;&lt;b&gt;bold&lt;/b&gt; answer to Internatio", centrePage, StringComparison.Ordinal);
         Assert.Contains("&lt;img src=x onerror=alert(1)&gt;.docx", centrePage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheCentrePageSaysWhenTheReaderIsUnsureAndWhy()
+    {
+        await using var site = await DashboardSite.StartAsync();
+        var path = Path.Combine(Path.GetTempPath(), $"unsure-{Guid.NewGuid():N}.docx");
+        File.WriteAllBytes(path, TestDocuments.Docx([.. FormText.English.Pairs.Take(5).SelectMany(p => new[] { TestDocuments.Bold(p.Question), TestDocuments.Plain(p.Answer) }),
+            TestDocuments.Bold("Practices which should be shared with colleagues"), TestDocuments.Plain("Our guide to handling wet books.")]));
+        await site.UploadAsync(DashboardSite.Almaty, path);
+
+        var page = await site.PageAsync($"{Base}/2030/centres/kz-almaty");
+        var table = await site.PageAsync($"{Base}/2030");
+
+        Assert.Contains("ifla-initiatives, standards (needs review)", table, StringComparison.Ordinal);
+        Assert.Contains("Valid, needs review", page, StringComparison.Ordinal);
+        Assert.Contains("<h3>Needs review</h3>", page, StringComparison.Ordinal);
+        Assert.Contains("recognised only by its likeness to the form&#39;s wording", page, StringComparison.Ordinal);
+        Assert.Contains("pac-annual-report-2020", page, StringComparison.Ordinal);
     }
 
     [Fact]

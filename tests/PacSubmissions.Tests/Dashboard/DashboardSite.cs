@@ -42,10 +42,11 @@ public sealed class DashboardSite : IAsyncDisposable
 
     public T Get<T>() where T : notnull => Server.Get<T>();
 
-    public static async Task<DashboardSite> StartAsync()
+    /// <param name="settings">Settings of the test's own on top of the usual ones (App Service Authentication, say).</param>
+    public static async Task<DashboardSite> StartAsync(Dictionary<string, string?>? settings = null)
     {
         var clock = new FakeTimeProvider(Now);
-        var server = await LocalHostServer.StartAsync(clock);
+        var server = await LocalHostServer.StartAsync(clock, settings);
         var campaign = TestData.OpenCampaign(Now, Year);
         await TestData.SeedAsync(server.Services, campaign, Almaty, Evil);
         return new DashboardSite(server, clock, campaign);

@@ -25,14 +25,20 @@ public sealed partial class AzdConfigurationTests
     }
 
     [LinuxFact]
-    public async Task LinkSigningSecretIsGeneratedOnceByAzdNotTakenFromAVariable()
+    public async Task NoDeploymentWritesTheLinkSigningSecretSoAReprovisionKeepsIt()
     {
-        using var template = JsonDocument.Parse(await BicepCli.BuildMainAsync());
-        var secret = template.RootElement.GetProperty("parameters").GetProperty("linkSigningSecret");
+        // A value in the template (a parameter, azd-generated or not) would be written again by every provision, from
+        // whichever machine runs it: the postprovision hook makes the secret once instead, and the app only refers to it.
+        var compiled = await BicepCli.BuildMainAsync();
+        using var template = JsonDocument.Parse(compiled);
+        var secrets = (await DeployedSettings.ResourcesAsync("Microsoft.KeyVault/vaults/secrets")).Select(e => e.GetProperty("name").ToString()).ToList();
+        var settings = (await DeployedSettings.LoadAsync()).AppSettings;
 
-        Assert.Equal("securestring", secret.GetProperty("type").GetString(), ignoreCase: true);
-        Assert.True(IsGeneratedByAzd(secret));
-        Assert.DoesNotContain("linkSigningSecret", MappedParameters());
+        Assert.DoesNotContain(template.RootElement.GetProperty("parameters").EnumerateObject(), p => p.Name.Contains("signing", StringComparison.OrdinalIgnoreCase));
+        Assert.NotEmpty(secrets);
+        Assert.DoesNotContain(secrets, name => name.Contains("link-signing-secret", StringComparison.Ordinal));
+        Assert.Contains("@Microsoft.KeyVault(SecretUri=", settings["Links:SigningSecret"], StringComparison.Ordinal);
+        Assert.Contains("link-signing-secret", compiled, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -45,7 +51,7 @@ public sealed partial class AzdConfigurationTests
         Assert.True(File.Exists(Path.Combine(root, project, "PacSubmissions.Functions.csproj")), $"azure.yaml deploys {project}, which is not the Functions project.");
         Assert.Contains("host: function", yaml, StringComparison.Ordinal);
         var hooks = RunLine().Matches(yaml).Select(m => m.Groups[1].Value.Trim()).ToList();
-        Assert.Equal(2, hooks.Count);
+        Assert.Equal(4, hooks.Count);
         Assert.All(hooks, hook => Assert.True(File.Exists(Path.Combine(root, hook)), $"azure.yaml runs {hook}, which does not exist."));
     }
 

@@ -89,7 +89,8 @@ public sealed partial record CodeSettings(
     private static OptionsSection Describe(Type type)
     {
         var section = type.GetField("Section", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string;
-        Assert.False(string.IsNullOrEmpty(section), $"{type.Name} is bound from configuration but has no public const string Section naming its section.");
+        // An empty section means the class is bound from the configuration's root (TriggerOptions).
+        Assert.False(section is null, $"{type.Name} is bound from configuration but has no public const string Section naming its section.");
         var keys = new List<string>();
         var required = new List<string>();
         AddKeys(type, section!, keys, required);
@@ -100,7 +101,7 @@ public sealed partial record CodeSettings(
     {
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
         {
-            var key = $"{prefix}:{property.Name}";
+            var key = prefix.Length == 0 ? property.Name : $"{prefix}:{property.Name}";
             if (IsScalar(property.PropertyType))
             {
                 keys.Add(key);

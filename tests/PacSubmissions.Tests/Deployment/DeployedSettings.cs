@@ -30,9 +30,19 @@ public sealed record DeployedSettings(IReadOnlyDictionary<string, string> AppSet
         return new DeployedSettings(settings, tables);
     }
 
+    /// <summary>Every resource of one type the compiled template deploys, its modules' included.</summary>
+    public static async Task<List<JsonElement>> ResourcesAsync(string type)
+    {
+        using var template = JsonDocument.Parse(await BicepCli.BuildMainAsync());
+        return [.. Descendants(template.RootElement)
+            .Where(e => e.ValueKind == JsonValueKind.Object && e.TryGetProperty("type", out var t) && t.GetString() == type)
+            .Select(e => e.Clone())];
+    }
+
     public static string ConfigurationKey(string appSettingName) => appSettingName.Replace("__", ":", StringComparison.Ordinal);
 
-    private static IEnumerable<JsonElement> Descendants(JsonElement element)
+    /// <summary>The element and everything under it, depth first (a module's nested template included).</summary>
+    public static IEnumerable<JsonElement> Descendants(JsonElement element)
     {
         yield return element;
         var children = element.ValueKind switch

@@ -111,11 +111,11 @@ public sealed class SettingsDriftTests
     {
         var code = CodeSettings.Discover();
 
-        Assert.Contains(StorageOptions.ReportsContainerSetting, code.TriggerSettings);
-        Assert.Contains(PacSubmissions.Reminders.ReminderOptions.ScheduleSetting, code.TriggerSettings);
+        Assert.Contains(TriggerOptions.ReportsContainerSetting, code.TriggerSettings);
+        Assert.Contains(TriggerOptions.ReminderScheduleSetting, code.TriggerSettings);
         Assert.Contains(StorageConnection.Name, code.Connections);
         var sections = code.Options.Select(o => o.Section).ToList();
-        Assert.Superset(new HashSet<string>(["Storage", "Links", "Upload", "Email", "Reminders"]), sections.ToHashSet());
+        Assert.Superset(new HashSet<string>(["Storage", "Links", "Upload", "Email", "Reports", TriggerOptions.Section]), sections.ToHashSet());
         Assert.Contains("Links:SigningSecret", code.Options.Single(o => o.Section == "Links").RequiredKeys);
         Assert.DoesNotContain("Email:FromName", code.Options.Single(o => o.Section == "Email").RequiredKeys);
     }

@@ -69,6 +69,28 @@ public sealed class NotificationEmailsTests
     }
 
     [Fact]
+    public async Task AnUnsureReadingIsFlaggedToHqButNotToTheCoordinator()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        var submission = CampaignScenario.Submissions.Single(s => s.CentreId == CampaignScenario.Incomplete.Id);
+        var unsure = CampaignScenario.IncompleteReading with
+        {
+            ReviewReasons = [new PacSubmissions.Reports.ReviewReason(PacSubmissions.Reports.ReviewCodes.LooseQuestion,
+                "The question \"Local Cooperation\" was recognised only by its likeness to the form's wording.", PacSubmissions.Reports.FormSections.LocalCooperation)],
+        };
+
+        var notice = pipeline.Get<HqEmails>().SubmissionReceived(submission, CampaignScenario.Incomplete, unsure);
+        var receipt = pipeline.Get<CoordinatorEmails>().Receipt(CampaignScenario.Campaign, submission, CampaignScenario.Incomplete, unsure);
+
+        Assert.EndsWith("needs review)", notice.Subject, StringComparison.Ordinal);
+        Assert.Contains("Needs review", notice.Text, StringComparison.Ordinal);
+        Assert.Contains("recognised only by its likeness to the form's wording. (loose-question)", notice.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("likeness", receipt.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("review", receipt.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("needs review", pipeline.Get<HqEmails>().SubmissionReceived(submission, CampaignScenario.Incomplete, CampaignScenario.IncompleteReading).Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task HqEmailsEscapeTheCentreAndListWhoHasNotSubmitted()
     {
         await using var pipeline = await TestPipeline.StartAsync();

@@ -50,6 +50,27 @@ public sealed class ReportsZipTests
         }
     }
 
+    [Fact]
+    public async Task ANewestReportMarkedMaliciousIsLeftOutAndTheZipSaysWhose()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        var newest = await ExportScenario.SeedAsync(pipeline.Services);
+        var store = pipeline.Get<SubmissionStore>();
+        var seoul = Assert.Single(await store.ListAsync(ExportScenario.Year, CancellationToken.None), s => s.BlobName == newest["kr-seoul"]);
+        await store.SaveAsync(seoul with { Check = seoul.Check! with { Problems = [new ReportProblem(ProblemCodes.Malicious, "The malware scan found a threat.")] } }, CancellationToken.None);
+        var exports = pipeline.Get<CampaignExports>();
+
+        using var zip = new MemoryStream();
+        await exports.WriteAsync((await exports.LoadAsync(ExportScenario.Year, CancellationToken.None))!, CampaignExportKind.Reports, zip, CancellationToken.None);
+
+        zip.Position = 0;
+        using var archive = new ZipArchive(zip, ZipArchiveMode.Read);
+        Assert.Null(archive.GetEntry("kr-seoul-2030.docx"));
+        Assert.NotNull(archive.GetEntry("cn-beijing-2030.docx"));
+        using var note = new StreamReader(archive.GetEntry(ReportsZip.LeftOutNoteName)!.Open());
+        Assert.Contains("kr-seoul: ", await note.ReadToEndAsync(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("pdf", "kz-almaty-2030.pdf")]
     [InlineData("odt", "kz-almaty-2030.odt")]

@@ -102,7 +102,7 @@ public sealed class SendGridOutageTests(ITestOutputHelper output)
         // Long enough to honour the 429's Retry-After within a run.
         settings["Email:SendGridMaxRetryDelay"] = "00:00:02";
         // The test calls the reminder run itself, once; the host's own timer stays out of the way.
-        settings["Reminders:Schedule"] = "0 0 0 1 1 *";
+        settings[TriggerOptions.ReminderScheduleSetting] = "0 0 0 1 1 *";
         return settings;
     }
 }

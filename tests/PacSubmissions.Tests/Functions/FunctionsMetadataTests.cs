@@ -42,7 +42,7 @@ public sealed class FunctionsMetadataTests
         var trigger = Trigger("ProcessReport");
 
         Assert.Equal("blobTrigger", trigger.GetProperty("type").GetString());
-        Assert.Equal("%Storage:ReportsContainer%/{name}", trigger.GetProperty("path").GetString());
+        Assert.Equal("%ReportsContainer%/{name}", trigger.GetProperty("path").GetString());
         Assert.Equal("AzureWebJobsStorage", trigger.GetProperty("connection").GetString());
     }
 
@@ -52,7 +52,7 @@ public sealed class FunctionsMetadataTests
         var trigger = Trigger("SendReminders");
 
         Assert.Equal("timerTrigger", trigger.GetProperty("type").GetString());
-        Assert.Equal("%Reminders:Schedule%", trigger.GetProperty("schedule").GetString());
+        Assert.Equal("%ReminderSchedule%", trigger.GetProperty("schedule").GetString());
     }
 
     [Fact]
@@ -61,9 +61,34 @@ public sealed class FunctionsMetadataTests
         var trigger = Trigger("ReportProcessingFailed");
 
         Assert.Equal("queueTrigger", trigger.GetProperty("type").GetString());
-        Assert.Equal("%Storage:BlobPoisonQueue%", trigger.GetProperty("queueName").GetString());
+        Assert.Equal("%BlobPoisonQueue%", trigger.GetProperty("queueName").GetString());
         Assert.Equal("AzureWebJobsStorage", trigger.GetProperty("connection").GetString());
     }
+
+    [Fact]
+    public void EveryBindingExpressionAndConnectionIsAFlatSettingName()
+    {
+        // The scale controller reads app settings as written (Section__Name) and cannot find Section:Name, so a trigger
+        // that names a sectioned setting never gets an instance in Azure (azure-functions-host #8261, #8665).
+        var sectioned = Metadata.Value
+            .SelectMany(f => f.GetProperty("bindings").EnumerateArray().Select(b => (Function: f.GetProperty("name").GetString(), Binding: b)))
+            .SelectMany(x => x.Binding.EnumerateObject()
+                .Where(p => p.Value.ValueKind == JsonValueKind.String)
+                .SelectMany(p => SettingNames(p.Name, p.Value.GetString()!))
+                .Where(name => name.Contains(':', StringComparison.Ordinal) || name.Contains("__", StringComparison.Ordinal))
+                .Select(name => $"{x.Function}: {name}"))
+            .ToList();
+
+        Assert.True(sectioned.Count == 0, "These bindings name sectioned settings: " + string.Join(", ", sectioned));
+        Assert.Contains(Metadata.Value.SelectMany(f => f.GetProperty("bindings").EnumerateArray()),
+            b => b.EnumerateObject().Any(p => p.Value.ValueKind == JsonValueKind.String && p.Value.GetString()!.Contains('%', StringComparison.Ordinal)));
+    }
+
+    /// <summary>The setting names a binding property reads: every <c>%Name%</c> in it, and a connection's whole value.</summary>
+    private static IEnumerable<string> SettingNames(string property, string value) =>
+        property == "connection"
+            ? [value]
+            : System.Text.RegularExpressions.Regex.Matches(value, "%([^%]+)%").Select(m => m.Groups[1].Value);
 
     [Fact]
     public void EveryBlobQueueAndTimerTriggerHasItsTestAbove()

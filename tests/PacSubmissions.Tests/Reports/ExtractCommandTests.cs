@@ -17,11 +17,13 @@ public sealed class ExtractCommandTests
         Assert.Equal(3, lines.Length);
         using var korea = JsonDocument.Parse(lines[0]);
         var root = korea.RootElement;
-        string[] fields = ["file", "format", "bytes", "sha256", "status", "problems", "sections", "institution", "centreName", "emails", "phones", "preparedBy", "pages", "words"];
+        string[] fields = ["file", "format", "bytes", "sha256", "status", "problems", "sections", "institution", "centreName", "emails", "phones", "preparedBy", "pages", "words", "formVersion", "reviewReasons", "needsReview"];
         Assert.All(fields, f => Assert.True(root.TryGetProperty(f, out _), $"missing field {f}"));
         Assert.Equal("korea-2021.docx", root.GetProperty("file").GetString());
         Assert.Equal("docx", root.GetProperty("format").GetString());
         Assert.Equal("valid", root.GetProperty("status").GetString());
+        Assert.Equal("pac-annual-report-2020", root.GetProperty("formVersion").GetString());
+        Assert.False(root.GetProperty("needsReview").GetBoolean());
         Assert.Equal(new FileInfo(Samples.PathOf("korea-2021.docx")).Length, root.GetProperty("bytes").GetInt64());
         Assert.Equal("National Library of Korea", root.GetProperty("institution").GetString());
         var first = root.GetProperty("sections")[0];

@@ -48,6 +48,28 @@ public sealed class PoisonedReportsTests
         [.. pipeline.Outbox.To(TestSettings.HqAddress).Where(m => m.Headers["X-Pac-Email-Key"]?.Contains("|processing-failed|", StringComparison.Ordinal) == true)];
 
     [Fact]
+    public async Task WithScanningOnAReportDefenderNeverScannedIsMarkedFailedWithThatReason()
+    {
+        var clock = new FakeTimeProvider(Now);
+        await using var pipeline = await TestPipeline.StartAsync(
+            services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)),
+            new Dictionary<string, string?> { ["MalwareScanning:Enabled"] = "true" });
+        await TestData.SeedAsync(pipeline.Services, TestData.OpenCampaign(Now), TestData.Centre());
+        var bytes = await File.ReadAllBytesAsync(Samples.PathOf("korea-2021.docx"));
+        var upload = new SubmissionBlob("kz-almaty", 2030, SubmissionBlob.NewSubmissionId(Now.AddMinutes(-20)), Now.AddMinutes(-20), false, "r.docx",
+            bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        await pipeline.Get<PacStorage>().Reports.GetBlobClient(upload.BlobName)
+            .UploadAsync(BinaryData.FromBytes(bytes), new BlobUploadOptions { Metadata = upload.ToMetadata() });
+
+        var outcome = await pipeline.Get<PoisonedReports>().HandleAsync(Message(pipeline.Names.ReportsContainer, upload.BlobName), Now.AddMinutes(-1), Processor, CancellationToken.None);
+
+        Assert.Equal(PoisonOutcome.Recorded, outcome);
+        var row = await pipeline.Get<SubmissionStore>().FindAsync(2030, "kz-almaty", upload.SubmissionId, CancellationToken.None);
+        Assert.Contains("no malware scan verdict", row!.Failure!.Reason, StringComparison.Ordinal);
+        Assert.Contains("no malware scan verdict", Assert.Single(FailureEmails(pipeline)).TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ChangedReportIsMarkedFailedAndHqIsToldOnceAcrossTwoDeliveries()
     {
         var clock = new FakeTimeProvider(Now);

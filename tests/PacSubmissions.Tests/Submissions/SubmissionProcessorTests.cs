@@ -140,4 +140,48 @@ public sealed class SubmissionProcessorTests
         Assert.Empty(row.Check.SectionsFound);
         Assert.Contains("malware", Assert.Single(pipeline.Outbox.To(TestSettings.HqAddress)).TextBody, StringComparison.OrdinalIgnoreCase);
     }
+
+    /// <summary>Malware scanning on, with waits short enough for a test (the real wait is minutes).</summary>
+    private static Dictionary<string, string?> ScanningOn(string wait) => new()
+    {
+        ["MalwareScanning:Enabled"] = "true",
+        ["MalwareScanning:VerdictWait"] = wait,
+        ["MalwareScanning:PollInterval"] = "00:00:00.050",
+    };
+
+    [Fact]
+    public async Task WithScanningOnAReportWithoutAVerdictIsNotReadAndTheHostIsToldToRetry()
+    {
+        await using var pipeline = await TestPipeline.StartAsync(settings: ScanningOn("00:00:00.300"));
+        await TestData.SeedAsync(pipeline.Services, TestData.OpenCampaign(DateTimeOffset.UtcNow), TestData.Centre());
+        var blob = await StoreReportAsync(pipeline, Uploaded("korea-2021.docx"), "korea-2021.docx");
+
+        var error = await Assert.ThrowsAsync<MalwareScanPendingException>(() => pipeline.Get<SubmissionProcessor>().ProcessAsync(blob, CancellationToken.None));
+
+        Assert.Contains("has not scanned it yet", error.Message, StringComparison.Ordinal);
+        Assert.Empty(await pipeline.Get<SubmissionStore>().ListAsync(2030, CancellationToken.None));
+        Assert.Empty(pipeline.Outbox.To(TestSettings.HqAddress));
+    }
+
+    [Theory]
+    [InlineData(MalwareScanVerdict.CleanValue, false)]
+    [InlineData(MalwareScanVerdict.MaliciousValue, true)]
+    public async Task WithScanningOnTheProcessorWaitsForTheVerdictDefenderWritesAfterTheUpload(string verdict, bool malicious)
+    {
+        await using var pipeline = await TestPipeline.StartAsync(settings: ScanningOn("00:00:30"));
+        await TestData.SeedAsync(pipeline.Services, TestData.OpenCampaign(DateTimeOffset.UtcNow), TestData.Centre());
+        var blob = await StoreReportAsync(pipeline, Uploaded("korea-2021.docx"), "korea-2021.docx");
+
+        var processing = pipeline.Get<SubmissionProcessor>().ProcessAsync(blob, CancellationToken.None);
+        await Task.Delay(TimeSpan.FromMilliseconds(400));
+        Assert.False(processing.IsCompleted, "The processor went on before the scan's verdict was there.");
+        Assert.Empty(await pipeline.Get<SubmissionStore>().ListAsync(2030, CancellationToken.None));
+        await blob.SetTagsAsync(new Dictionary<string, string> { [MalwareScanVerdict.TagName] = verdict });
+        await processing;
+
+        var row = Assert.Single(await pipeline.Get<SubmissionStore>().ListAsync(2030, CancellationToken.None));
+        Assert.Equal(malicious, row.MarkedMalicious());
+        // A clean report is read (its sections found); a malicious one is recorded unread.
+        Assert.Equal(!malicious, row.Check!.SectionsFound.Count > 0);
+    }
 }

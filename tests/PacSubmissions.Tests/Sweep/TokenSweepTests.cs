@@ -19,7 +19,7 @@ public sealed class TokenSweepTests(SweepSite sweep) : IClassFixture<SweepSite>
     public static TheoryData<string, string> Cases()
     {
         var data = new TheoryData<string, string>();
-        foreach (var route in new[] { "upload POST", "page GET", "page GET (browser)", "status GET" })
+        foreach (var route in new[] { "upload POST", "page GET", "page GET (browser)", "status GET", "template GET" })
         {
             foreach (var shape in new[]
             {
@@ -122,6 +122,7 @@ public sealed class TokenSweepTests(SweepSite sweep) : IClassFixture<SweepSite>
             "page GET" => new HttpRequestMessage(HttpMethod.Get, page),
             "page GET (browser)" => new HttpRequestMessage(HttpMethod.Get, page) { Headers = { { "Accept", "text/html" } } },
             "status GET" => new HttpRequestMessage(HttpMethod.Get, $"{page}/status/{SubmissionId}"),
+            "template GET" => new HttpRequestMessage(HttpMethod.Get, $"{page}/template"),
             _ => throw new ArgumentOutOfRangeException(nameof(route), route, "No such route."),
         };
         request.Headers.AcceptLanguage.ParseAdd("en");

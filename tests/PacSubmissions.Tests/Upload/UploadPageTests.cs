@@ -29,6 +29,27 @@ public sealed class UploadPageTests
         Assert.True(html.Length < 16 * 1024, $"The page is {html.Length} bytes; it must stay small for slow links.");
     }
 
+    [Fact]
+    public async Task ThePageOffersTheFormAsAWordDocumentForTheCentreInThePagesLanguage()
+    {
+        await using var site = await UploadSite.StartAsync();
+
+        var html = await (await site.GetAsync(site.Url, acceptLanguage: "de")).Content.ReadAsStringAsync();
+        using var download = await site.GetAsync($"{site.Url}/template?lang=de", acceptLanguage: "de");
+        using var forged = await site.GetAsync($"{site.Url[..^2]}xx/template", acceptLanguage: "en");
+
+        Assert.Contains("id=\"template\"><a href=\"/api/upload/", html, StringComparison.Ordinal);
+        Assert.Contains("/template?lang=de\" download>Berichtsformular als Word-Dokument herunterladen", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal($"pac-{site.Campaign.Year}-{site.Centre.Id}-form-de.docx", download.Content.Headers.ContentDisposition?.FileNameStar ?? download.Content.Headers.ContentDisposition?.FileName);
+        var reading = await PacSubmissions.Tests.Reports.TestDocuments.ReadAsync(await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal(PacSubmissions.Forms.FormDefinitions.Current.Keys, reading.Sections.Select(s => s.Key));
+        Assert.Equal("2. Internationale Zusammenarbeit", reading.Sections[1].Question);
+        Assert.Contains(site.Centre.CoordinatorEmail, reading.Emails);
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+    }
+
     [Theory]
     [InlineData("fr-CA,fr;q=0.9", null, "fr", "ltr", "Déposer votre rapport annuel")]
     [InlineData("ja,ar;q=0.5", null, "ar", "rtl", "رفع تقريرك السنوي")]
@@ -80,6 +101,7 @@ public sealed class UploadPageTests
             Assert.Equal("nosniff", Assert.Single(headers.GetValues("X-Content-Type-Options")));
             Assert.Equal("DENY", Assert.Single(headers.GetValues("X-Frame-Options")));
             Assert.Equal("no-referrer", Assert.Single(headers.GetValues("Referrer-Policy")));
+            Assert.Equal(SecurityHeaders.StrictTransportSecurity, Assert.Single(headers.GetValues("Strict-Transport-Security")));
             Assert.True(headers.CacheControl?.NoStore, response.RequestMessage?.RequestUri?.ToString());
         }
 
@@ -132,11 +154,11 @@ public sealed class UploadPageTests
         Assert.Equal(
             [
                 "Cette question du formulaire manque : Coopération locale.",
-                "Cette question n’a pas de vraie réponse : Ateliers et formations.",
-                "Cette question du formulaire manque : Initiatives de l’IFLA.",
+                "Cette question n’a pas de vraie réponse : Ateliers/formations/événements.",
+                "Cette question du formulaire manque : Participation du Centre PAC aux initiatives de l'IFLA.",
             ],
             after.Problems.Select(p => p.Text));
-        Assert.Contains("This question has no real answer: Workshops and training.", page, StringComparison.Ordinal);
+        Assert.Contains("This question has no real answer: Workshops/trainings/events.", page, StringComparison.Ordinal);
         Assert.Contains("Incomplete: some required questions are missing or not answered.", page, StringComparison.Ordinal);
     }
 

@@ -30,17 +30,30 @@ public sealed partial class IsolatedReportReader : IAsyncDisposable, IDisposable
         slots = new SemaphoreSlim(this.options.Processes, this.options.Processes);
     }
 
-    /// <summary>Reads one report as <see cref="ReportReader.ReadAsync"/> does; only cancellation and a failing <paramref name="content"/> escape.</summary>
-    public async Task<ReportReading> ReadAsync(Stream content, CancellationToken cancellationToken)
+    /// <summary>Reads one report against the current form, as <see cref="ReportReader.ReadAsync(Stream, CancellationToken)"/> does.</summary>
+    public Task<ReportReading> ReadAsync(Stream content, CancellationToken cancellationToken) =>
+        ReadAsync(content, PacSubmissions.Forms.FormDefinitions.Current, cancellationToken);
+
+    /// <summary>
+    /// Reads one report against a shipped form definition (the reader process finds it by its version); only
+    /// cancellation and a failing <paramref name="content"/> escape.
+    /// </summary>
+    public async Task<ReportReading> ReadAsync(Stream content, PacSubmissions.Forms.FormDefinition form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(form);
+        if (PacSubmissions.Forms.FormDefinitions.Find(form.Version) is null)
+        {
+            throw new ArgumentException($"Form {form.Version} is not shipped with the app, so a reader process cannot read against it.", nameof(form));
+        }
+
         ObjectDisposedException.ThrowIf(disposed, this);
         await slots.WaitAsync(cancellationToken);
         ReaderProcess? process = null;
         try
         {
             process = TakeIdle() ?? ReaderProcess.Start(launch.Value, limits, options, time, logger);
-            var outcome = await process.ReadAsync(content, cancellationToken);
+            var outcome = await process.ReadAsync(content, form.Version, cancellationToken);
             if (outcome.Reading is { } reading)
             {
                 if (reading.Status != ReportStatus.Unreadable && process.Documents < options.DocumentsPerProcess && process.Usable)

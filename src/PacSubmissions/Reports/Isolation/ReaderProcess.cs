@@ -97,7 +97,7 @@ internal sealed partial class ReaderProcess : IAsyncDisposable
     /// <summary>Whether the process can read another document.</summary>
     public bool Usable => !broken && !HasExited();
 
-    public async Task<ReaderOutcome> ReadAsync(Stream content, CancellationToken cancellationToken)
+    public async Task<ReaderOutcome> ReadAsync(Stream content, string formVersion, CancellationToken cancellationToken)
     {
         broken = true; // until it answers: a document cut off in the middle leaves the pipe out of step
         Documents++;
@@ -105,7 +105,7 @@ internal sealed partial class ReaderProcess : IAsyncDisposable
         var cpuAtStart = CpuTime();
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var answer = ReaderProtocol.ReadAnswerAsync(process.StandardOutput.BaseStream, stopping.Token);
-        var send = SendAsync(content, stopping.Token);
+        var send = SendAsync(content, formVersion, stopping.Token);
         try
         {
             while (!answer.IsCompleted)
@@ -147,10 +147,15 @@ internal sealed partial class ReaderProcess : IAsyncDisposable
         }
     }
 
-    private async Task<SentDocument> SendAsync(Stream content, CancellationToken cancellationToken)
+    private async Task<SentDocument> SendAsync(Stream content, string formVersion, CancellationToken cancellationToken)
     {
         // Let the watch loop start before the first (perhaps synchronous) read of the content.
         await Task.Yield();
+        if (!await TryWriteAsync(process.StandardInput.BaseStream, System.Text.Encoding.UTF8.GetBytes(formVersion), cancellationToken))
+        {
+            return new SentDocument(0, "", ReportFormats.Unknown);
+        }
+
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = ArrayPool<byte>.Shared.Rent(ReaderProtocol.ChunkBytes);
         var head = new byte[1024];

@@ -6,7 +6,7 @@ namespace PacSubmissions.Reports.Isolation;
 /// <summary>
 /// What the worker and its reader process say over the child's standard input and output. A document goes down as
 /// chunks, each a 4-byte little-endian length and its bytes, ended by a zero length (so the sender needs no length up
-/// front and a blob can stream straight through); the answer comes back as one length-prefixed UTF-8 JSON
+/// front and a blob can stream straight through), after one chunk naming the form version to read it against; the answer comes back as one length-prefixed UTF-8 JSON
 /// <see cref="ReportReading"/>. The reading is serialized whole and generically, so fields added to it pass through.
 /// </summary>
 internal static class ReaderProtocol
@@ -55,6 +55,24 @@ internal static class ReaderProtocol
         var json = new byte[length];
         var read = await pipe.ReadAtLeastAsync(json, length, throwOnEndOfStream: false, cancellationToken);
         return read < length ? null : JsonSerializer.Deserialize<ReportReading>(json, Json);
+    }
+
+    /// <summary>The form version that heads each document (one chunk of UTF-8), or null at the end of the pipe.</summary>
+    public static async Task<string?> ReadFormVersionAsync(Stream pipe, CancellationToken cancellationToken)
+    {
+        if (await ReadLengthAsync(pipe, cancellationToken) is not { } length)
+        {
+            return null;
+        }
+
+        if (length is <= 0 or > 1024)
+        {
+            throw new InvalidDataException($"A form version of {length} bytes is no form version.");
+        }
+
+        var version = new byte[length];
+        await pipe.ReadExactlyAsync(version, cancellationToken);
+        return System.Text.Encoding.UTF8.GetString(version);
     }
 
     /// <summary>A chunk's length, or null at the end of the pipe.</summary>

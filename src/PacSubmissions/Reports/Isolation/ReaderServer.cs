@@ -28,13 +28,16 @@ internal static class ReaderServer
             .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
         var reader = new ReportReader(Options.Create(options), TimeProvider.System, loggers.CreateLogger<ReportReader>());
         using var orphaned = WatchParent(cancellationToken);
-        while (await ReaderProtocol.ReadLengthAsync(input, orphaned.Token) is { } first)
+        while (await ReaderProtocol.ReadFormVersionAsync(input, orphaned.Token) is { } version)
         {
-            var document = new DocumentRequestStream(input, first);
+            var form = PacSubmissions.Forms.FormDefinitions.Find(version)
+                ?? throw new InvalidDataException($"The worker asked for form {version}, which this reader does not ship.");
+            var document = new DocumentRequestStream(input, await ReaderProtocol.ReadLengthAsync(input, orphaned.Token)
+                ?? throw new EndOfStreamException("The worker closed the pipe before the document."));
             ReportReading reading;
             try
             {
-                reading = await reader.ReadAsync(document, orphaned.Token);
+                reading = await reader.ReadAsync(document, form, orphaned.Token);
             }
             catch (OutOfMemoryException)
             {

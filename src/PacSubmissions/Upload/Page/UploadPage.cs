@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using PacSubmissions.Campaigns;
+using PacSubmissions.Forms;
 
 namespace PacSubmissions.Upload.Page;
 
@@ -37,6 +38,12 @@ public static class UploadPage
                 }
 
                 AppendForm(body, page, maxBytes);
+                // After the form: sending the report stays the first thing a phone shows; the blank form is for next time.
+                if (page.Token is { } token)
+                {
+                    body.Append(CultureInfo.InvariantCulture, $"<p id=\"template\"><a href=\"{E(UploadRoutes.TemplatePath(token, t.Code))}\" download>{E(t.TemplateLink)}</a></p>");
+                }
+
                 break;
         }
 
@@ -80,7 +87,8 @@ public static class UploadPage
     /// <summary>A problem in plain words in the page's language; the reader's own message when the code is new.</summary>
     public static string Explain(UploadTexts t, UploadProblem problem)
     {
-        var section = problem.Section is null ? "" : t.Sections.GetValueOrDefault(problem.Section, problem.Section);
+        // The question as the form itself words it in the page's language.
+        var section = problem.Section is null ? "" : FormDefinitions.Current.TitleOf(problem.Section, t.Code);
         return problem.Code switch
         {
             "unsupported-format" => t.ProblemUnsupported,

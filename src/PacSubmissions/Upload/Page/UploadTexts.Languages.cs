@@ -8,6 +8,7 @@ public sealed partial class UploadTexts
         Code = "en",
         NativeName = "English",
         PageTitle = "Upload your annual report",
+        TemplateLink = "Download the report form as a Word document, with your centre's details filled in",
         CampaignYear = "{0} campaign",
         DeadlineLabel = "Deadline",
         InYourLocalTime = "In your local time",
@@ -61,17 +62,6 @@ public sealed partial class UploadTexts
         ProblemPageSkipped = "A page of the PDF could not be read and was left out; the rest was read. If answers are on it, please save the PDF again and send it.",
         ProblemMissingSection = "This question of the form is missing: {0}.",
         ProblemUnansweredSection = "This question has no real answer: {0}.",
-        Sections = new Dictionary<string, string>
-        {
-            ["centre"] = "About the centre",
-            ["international-cooperation"] = "International cooperation",
-            ["local-cooperation"] = "Local cooperation",
-            ["workshops"] = "Workshops and training",
-            ["ifla-initiatives"] = "IFLA initiatives",
-            ["suggestions"] = "Suggestions",
-            ["standards"] = "Standards",
-            ["other-comments"] = "Other comments",
-        },
     };
 
     public static readonly UploadTexts French = new()
@@ -79,6 +69,7 @@ public sealed partial class UploadTexts
         Code = "fr",
         NativeName = "Français",
         PageTitle = "Déposer votre rapport annuel",
+        TemplateLink = "Télécharger le formulaire du rapport (document Word, coordonnées de votre centre déjà remplies)",
         CampaignYear = "Campagne {0}",
         DeadlineLabel = "Date limite",
         InYourLocalTime = "À votre heure locale",
@@ -132,17 +123,6 @@ public sealed partial class UploadTexts
         ProblemPageSkipped = "Une page du PDF n’a pas pu être lue et a été laissée de côté ; le reste a été lu. Si des réponses s’y trouvent, veuillez enregistrer de nouveau le PDF et l’envoyer.",
         ProblemMissingSection = "Cette question du formulaire manque : {0}.",
         ProblemUnansweredSection = "Cette question n’a pas de vraie réponse : {0}.",
-        Sections = new Dictionary<string, string>
-        {
-            ["centre"] = "Présentation du centre",
-            ["international-cooperation"] = "Coopération internationale",
-            ["local-cooperation"] = "Coopération locale",
-            ["workshops"] = "Ateliers et formations",
-            ["ifla-initiatives"] = "Initiatives de l’IFLA",
-            ["suggestions"] = "Suggestions",
-            ["standards"] = "Normes",
-            ["other-comments"] = "Autres commentaires",
-        },
     };
 
     public static readonly UploadTexts Spanish = new()
@@ -150,6 +130,7 @@ public sealed partial class UploadTexts
         Code = "es",
         NativeName = "Español",
         PageTitle = "Enviar su informe anual",
+        TemplateLink = "Descargar el formulario del informe (documento Word, con los datos de su centro ya rellenados)",
         CampaignYear = "Campaña {0}",
         DeadlineLabel = "Fecha límite",
         InYourLocalTime = "En su hora local",
@@ -203,17 +184,6 @@ public sealed partial class UploadTexts
         ProblemPageSkipped = "Una página del PDF no se pudo leer y se omitió; el resto se leyó. Si contiene respuestas, guarde de nuevo el PDF y envíelo.",
         ProblemMissingSection = "Falta esta pregunta del formulario: {0}.",
         ProblemUnansweredSection = "Esta pregunta no tiene una respuesta real: {0}.",
-        Sections = new Dictionary<string, string>
-        {
-            ["centre"] = "Sobre el centro",
-            ["international-cooperation"] = "Cooperación internacional",
-            ["local-cooperation"] = "Cooperación local",
-            ["workshops"] = "Talleres y formación",
-            ["ifla-initiatives"] = "Iniciativas de la IFLA",
-            ["suggestions"] = "Sugerencias",
-            ["standards"] = "Normas",
-            ["other-comments"] = "Otros comentarios",
-        },
     };
 
     public static readonly UploadTexts Russian = new()
@@ -221,6 +191,7 @@ public sealed partial class UploadTexts
         Code = "ru",
         NativeName = "Русский",
         PageTitle = "Загрузка годового отчёта",
+        TemplateLink = "Скачать форму отчёта (документ Word, данные вашего центра уже заполнены)",
         CampaignYear = "Кампания {0} года",
         DeadlineLabel = "Срок сдачи",
         InYourLocalTime = "По вашему местному времени",
@@ -274,17 +245,6 @@ public sealed partial class UploadTexts
         ProblemPageSkipped = "Одну страницу PDF не удалось прочитать, и она пропущена; остальное прочитано. Если на ней есть ответы, сохраните PDF заново и отправьте его.",
         ProblemMissingSection = "Отсутствует вопрос формы: {0}.",
         ProblemUnansweredSection = "На этот вопрос нет настоящего ответа: {0}.",
-        Sections = new Dictionary<string, string>
-        {
-            ["centre"] = "О центре",
-            ["international-cooperation"] = "Международное сотрудничество",
-            ["local-cooperation"] = "Местное сотрудничество",
-            ["workshops"] = "Семинары и обучение",
-            ["ifla-initiatives"] = "Инициативы ИФЛА",
-            ["suggestions"] = "Предложения",
-            ["standards"] = "Стандарты",
-            ["other-comments"] = "Другие комментарии",
-        },
     };
 
     public static readonly UploadTexts German = new()
@@ -292,6 +252,7 @@ public sealed partial class UploadTexts
         Code = "de",
         NativeName = "Deutsch",
         PageTitle = "Jahresbericht hochladen",
+        TemplateLink = "Berichtsformular als Word-Dokument herunterladen (mit den Angaben Ihres Zentrums)",
         CampaignYear = "Kampagne {0}",
         DeadlineLabel = "Frist",
         InYourLocalTime = "In Ihrer Ortszeit",
@@ -345,17 +306,6 @@ public sealed partial class UploadTexts
         ProblemPageSkipped = "Eine Seite des PDF konnte nicht gelesen werden und wurde ausgelassen; der Rest wurde gelesen. Stehen Antworten darauf, speichern Sie das PDF bitte neu und senden Sie es.",
         ProblemMissingSection = "Diese Frage des Formulars fehlt: {0}.",
         ProblemUnansweredSection = "Diese Frage hat keine echte Antwort: {0}.",
-        Sections = new Dictionary<string, string>
-        {
-            ["centre"] = "Über das Zentrum",
-            ["international-cooperation"] = "Internationale Zusammenarbeit",
-            ["local-cooperation"] = "Lokale Zusammenarbeit",
-            ["workshops"] = "Workshops und Schulungen",
-            ["ifla-initiatives"] = "IFLA-Initiativen",
-            ["suggestions"] = "Vorschläge",
-            ["standards"] = "Standards",
-            ["other-comments"] = "Weitere Anmerkungen",
-        },
     };
 
     public static readonly UploadTexts Arabic = new()
@@ -364,6 +314,7 @@ public sealed partial class UploadTexts
         NativeName = "العربية",
         RightToLeft = true,
         PageTitle = "رفع تقريرك السنوي",
+        TemplateLink = "تنزيل نموذج التقرير مستند Word (بيانات مركزكم معبأة مسبقا)",
         CampaignYear = "حملة {0}",
         DeadlineLabel = "الموعد النهائي",
         InYourLocalTime = "بتوقيتك المحلي",
@@ -417,17 +368,6 @@ public sealed partial class UploadTexts
         ProblemPageSkipped = "تعذّرت قراءة صفحة من ملف PDF فتُركت، وقُرئ الباقي. إن كانت فيها إجابات، يُرجى حفظ الملف من جديد وإرساله.",
         ProblemMissingSection = "هذا السؤال من الاستمارة مفقود: {0}.",
         ProblemUnansweredSection = "هذا السؤال بلا إجابة حقيقية: {0}.",
-        Sections = new Dictionary<string, string>
-        {
-            ["centre"] = "عن المركز",
-            ["international-cooperation"] = "التعاون الدولي",
-            ["local-cooperation"] = "التعاون المحلي",
-            ["workshops"] = "ورش العمل والتدريب",
-            ["ifla-initiatives"] = "مبادرات الإفلا",
-            ["suggestions"] = "المقترحات",
-            ["standards"] = "المعايير",
-            ["other-comments"] = "ملاحظات أخرى",
-        },
     };
 
     public static readonly UploadTexts Chinese = new()
@@ -435,6 +375,7 @@ public sealed partial class UploadTexts
         Code = "zh",
         NativeName = "中文",
         PageTitle = "上传年度报告",
+        TemplateLink = "下载报告表（Word 文档，已填好贵中心的信息）",
         CampaignYear = "{0} 年度征集",
         DeadlineLabel = "截止时间",
         InYourLocalTime = "您的当地时间",
@@ -488,17 +429,6 @@ public sealed partial class UploadTexts
         ProblemPageSkipped = "PDF 中有一页无法读取，已略过；其余内容已读取。如该页有答案，请重新保存 PDF 后再提交。",
         ProblemMissingSection = "表格中缺少此问题：{0}。",
         ProblemUnansweredSection = "此问题没有实际回答：{0}。",
-        Sections = new Dictionary<string, string>
-        {
-            ["centre"] = "中心简介",
-            ["international-cooperation"] = "国际合作",
-            ["local-cooperation"] = "本地合作",
-            ["workshops"] = "研讨会与培训",
-            ["ifla-initiatives"] = "国际图联倡议",
-            ["suggestions"] = "建议",
-            ["standards"] = "标准",
-            ["other-comments"] = "其他意见",
-        },
     };
 
     public static readonly IReadOnlyList<UploadTexts> All = [English, French, Spanish, Russian, German, Arabic, Chinese];

@@ -10,6 +10,7 @@ public sealed partial class UploadTexts
     public required string NativeName { get; init; }
     public bool RightToLeft { get; init; }
     public required string PageTitle { get; init; }
+    public required string TemplateLink { get; init; }
     public required string CampaignYear { get; init; }
     public required string DeadlineLabel { get; init; }
     public required string InYourLocalTime { get; init; }
@@ -65,5 +66,4 @@ public sealed partial class UploadTexts
     public required string ProblemPageSkipped { get; init; }
     public required string ProblemMissingSection { get; init; }
     public required string ProblemUnansweredSection { get; init; }
-    public required IReadOnlyDictionary<string, string> Sections { get; init; }
 }

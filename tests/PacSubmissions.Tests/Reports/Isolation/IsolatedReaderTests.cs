@@ -55,7 +55,7 @@ public sealed class IsolatedReaderTests(ITestOutputHelper output)
             if (reading.Status == ReportStatus.Unreadable)
             {
                 var problem = Assert.Single(reading.Problems);
-                Assert.Contains(problem.Code, new[] { ProblemCodes.Corrupt, ProblemCodes.TooLarge, ProblemCodes.SuspiciousArchive });
+                Assert.Contains(problem.Code, new[] { ProblemCodes.Corrupt, ProblemCodes.TooLarge, ProblemCodes.SuspiciousArchive, ProblemCodes.NoText });
                 Assert.False(string.IsNullOrWhiteSpace(problem.Message), name);
             }
         }

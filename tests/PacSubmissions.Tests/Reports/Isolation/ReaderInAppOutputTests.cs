@@ -26,6 +26,7 @@ public sealed class ReaderInAppOutputTests
         using var reader = Process.Start(start)!;
         var errors = reader.StandardError.ReadToEndAsync();
 
+        await ReaderProtocol.WriteChunkAsync(reader.StandardInput.BaseStream, System.Text.Encoding.UTF8.GetBytes(PacSubmissions.Forms.FormDefinitions.CurrentVersion), CancellationToken.None);
         await ReaderProtocol.WriteChunkAsync(reader.StandardInput.BaseStream, await File.ReadAllBytesAsync(Samples.PathOf("korea-2021.docx")), CancellationToken.None);
         await ReaderProtocol.WriteChunkAsync(reader.StandardInput.BaseStream, ReadOnlyMemory<byte>.Empty, CancellationToken.None);
         await reader.StandardInput.BaseStream.FlushAsync();

@@ -1,0 +1,131 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Azure.Storage.Blobs.Models;
+using PacSubmissions.Storage;
+using PacSubmissions.Tests.Infrastructure;
+using PacSubmissions.Upload;
+
+namespace PacSubmissions.Tests.Worker;
+
+/// <summary>
+/// The HTTP functions through the worker's ASP.NET Core integration, as the host proxies them: the request to the
+/// worker's own Kestrel with its invocation id, and the invocation over gRPC. Large uploads are where the worker's
+/// Kestrel, which the local host does not run, has its own say.
+/// </summary>
+[Trait("Category", "Slow")]
+public sealed class WorkerHttpTests(WorkerFixture fixture) : IClassFixture<WorkerFixture>, IDisposable
+{
+    private const long MegaByte = 1024 * 1024;
+
+    private readonly HttpClient _client = new() { Timeout = TimeSpan.FromMinutes(2) };
+    private readonly List<string> _files = [];
+
+    private TestPipeline Pipeline => fixture.Pipeline;
+
+    private static Dictionary<string, string> RouteOf(string path) => new(StringComparer.Ordinal) { ["token"] = path[(path.LastIndexOf('/') + 1)..] };
+
+    /// <summary>The path of a centre's upload link (the host's route prefix included), in an open campaign.</summary>
+    private async Task<string> LinkAsync(string centreId)
+    {
+        var centre = TestData.Centre(centreId, $"PAC Centre {centreId}", $"{centreId}@pac-test.example");
+        var campaign = TestData.OpenCampaign(DateTimeOffset.UtcNow);
+        await TestData.SeedAsync(Pipeline.Services, campaign, centre);
+        return Pipeline.Get<UploadLinks>().CreateUrl(centre.Id, campaign).AbsolutePath;
+    }
+
+    /// <summary>
+    /// Posts a PDF of the given size as a browser does, streamed from a file on disk (its header, then filler), with
+    /// its Content-Length (or chunked, as a client streaming from a pipe does); the invocation must succeed whatever the answer.
+    /// </summary>
+    private async Task<HttpResponseMessage> UploadPdfAsync(string path, long size, bool chunked = false)
+    {
+        var pdf = Path.Combine(Path.GetTempPath(), $"pac-worker-{Guid.NewGuid():N}.pdf");
+        _files.Add(pdf);
+        await using (var file = File.Create(pdf))
+        {
+            await file.WriteAsync("%PDF-1.7\n%filler\n"u8.ToArray());
+            file.SetLength(size);
+        }
+
+        using var form = new MultipartFormDataContent();
+        var content = new StreamContent(File.OpenRead(pdf));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        form.Add(content, "file", "report.pdf");
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(fixture.Worker.HttpUri, path)) { Content = form };
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue("en"));
+        request.Headers.TransferEncodingChunked = chunked;
+        var (response, invocation) = await fixture.Worker.SendHttpAsync(_client, "UploadReport", request, RouteOf(path));
+        WorkerAssert.Succeeded(invocation, fixture.Worker);
+        return response;
+    }
+
+    [Fact]
+    public async Task UploadPageIsServedThroughTheWorker()
+    {
+        var path = await LinkAsync("kz-page");
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(fixture.Worker.HttpUri, path));
+
+        var (response, invocation) = await fixture.Worker.SendHttpAsync(_client, "ShowUploadPage", request, RouteOf(path));
+
+        WorkerAssert.Succeeded(invocation, fixture.Worker);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("PAC Centre kz-page", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UploadOf40MegabytesIsAcceptedAndStored()
+    {
+        using var response = await UploadPdfAsync(await LinkAsync("kz-large"), 40 * MegaByte);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var accepted = (await response.Content.ReadFromJsonAsync<UploadAccepted>())!;
+        var blob = Pipeline.Get<PacStorage>().Reports.GetBlobClient(SubmissionBlob.NameFor(accepted.Year, accepted.Centre, accepted.SubmissionId));
+        Assert.Equal(40 * MegaByte, (await blob.GetPropertiesAsync()).Value.ContentLength);
+    }
+
+    [Fact]
+    public async Task BadLinkGetsItsForbiddenAnswerToA60MegabyteUpload()
+    {
+        using var response = await UploadPdfAsync("/api/upload/not-a-link", 60 * MegaByte);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.NotEmpty(await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task UploadOverTheLimitGetsItsTooLargeAnswerTo60Megabytes()
+    {
+        using var response = await UploadPdfAsync(await LinkAsync("kz-huge"), 60 * MegaByte);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("larger than 50 MB", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var stored = new List<string>();
+        await foreach (var blob in Pipeline.Get<PacStorage>().Reports.GetBlobsAsync(BlobTraits.None, BlobStates.None, "", CancellationToken.None))
+        {
+            stored.Add(blob.Name);
+        }
+
+        Assert.DoesNotContain(stored, name => name.Contains("/kz-huge/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ChunkedUploadOverTheLimitGetsItsTooLargeAnswerTo60Megabytes()
+    {
+        // No Content-Length: the limit is found while the file streams, and the rest of the body must still be drained.
+        using var response = await UploadPdfAsync(await LinkAsync("kz-chunked"), 60 * MegaByte, chunked: true);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("larger than 50 MB", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        _client.Dispose();
+        foreach (var file in _files)
+        {
+            File.Delete(file);
+        }
+    }
+}
