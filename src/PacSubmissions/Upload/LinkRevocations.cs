@@ -16,7 +16,9 @@ public sealed class LinkRevocations(PacStorage storage, TimeProvider clock)
 
     public async Task<DateTimeOffset> RevokeAsync(string centreId, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        // Links carry their issue time in whole milliseconds: a revocation kept finer would kill the new link that
+        // `pac link --revoke` prints in the same millisecond.
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
         await Table.UpsertEntityAsync(new TableEntity(Partition, centreId) { [RevokedAtProperty] = now }, TableUpdateMode.Replace, cancellationToken);
         return now;
     }

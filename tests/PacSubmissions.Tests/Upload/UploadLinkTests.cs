@@ -85,6 +85,23 @@ public sealed class UploadLinkTests
     }
 
     [Fact]
+    public async Task ALinkIssuedInTheSameMillisecondAsTheRevocationWorks()
+    {
+        // What `pac link --revoke` does: revoke, then print a new link at once, here within one millisecond.
+        await using var site = await UploadSite.StartAsync();
+        site.Clock.Advance(TimeSpan.FromSeconds(1) + TimeSpan.FromTicks(4_567));
+
+        await site.Server.Get<LinkRevocations>().RevokeAsync(site.Centre.Id, CancellationToken.None);
+        site.Clock.Advance(TimeSpan.FromTicks(100));
+        var newUrl = site.LinkFor(site.Centre.Id);
+
+        using var reissued = await site.GetAsync(newUrl);
+        using var revoked = await site.GetAsync(site.Url);
+        Assert.Equal(HttpStatusCode.OK, reissued.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, revoked.StatusCode);
+    }
+
+    [Fact]
     public async Task InactiveCentreLinkGets403()
     {
         await using var site = await UploadSite.StartAsync(centre: TestData.Centre() with { Active = false });
