@@ -47,69 +47,56 @@ internal sealed partial class BlobTriggerListener(
         var done = new ConcurrentDictionary<string, ETag>(StringComparer.Ordinal);
         var failures = new ConcurrentDictionary<(string, ETag), int>();
         var ready = false;
-        while (!stoppingToken.IsCancellationRequested)
+        // Blobs without a receipt are due again at the next pass, after a storage outage too.
+        await StoragePolling.RunAsync(container.Name, logger, async cancellationToken =>
         {
-            try
+            if (!ready)
             {
-                if (!ready)
+                await receipts.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+                await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+                await foreach (var receipt in receipts.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, receiptPrefix, cancellationToken: cancellationToken))
                 {
-                    await receipts.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
-                    await container.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
-                    await foreach (var receipt in receipts.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, receiptPrefix, cancellationToken: stoppingToken))
+                    if (receipt.Metadata.TryGetValue("etag", out var etag))
                     {
-                        if (receipt.Metadata.TryGetValue("etag", out var etag))
-                        {
-                            done[receipt.Name[receiptPrefix.Length..]] = new ETag(etag);
-                        }
-                    }
-
-                    ready = true;
-                    LogListening(logger, function.Name, container.Name);
-                }
-
-                var due = new List<BlobItem>();
-                await foreach (var blob in container.GetBlobsAsync(cancellationToken: stoppingToken))
-                {
-                    if (pattern.IsMatch(blob.Name) && (!done.TryGetValue(blob.Name, out var seen) || seen != blob.Properties.ETag))
-                    {
-                        due.Add(blob);
+                        done[receipt.Name[receiptPrefix.Length..]] = new ETag(etag);
                     }
                 }
 
-                await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = hostJson.BlobParallelism, CancellationToken = stoppingToken },
-                    async (blob, ct) =>
-                    {
-                        var etag = blob.Properties.ETag!.Value;
-                        if (!await TryInvokeAsync(function, container.GetBlobClient(blob.Name), pattern.Match(blob.Name), ct))
-                        {
-                            var attempts = failures.AddOrUpdate((blob.Name, etag), 1, (_, n) => n + 1);
-                            if (attempts < hostJson.PoisonBlobThreshold)
-                            {
-                                return; // tried again at the next scan
-                            }
+                ready = true;
+                LogListening(logger, function.Name, container.Name);
+            }
 
-                            await PoisonAsync(function, container.Name, blob.Name, etag, attempts, ct);
+            var due = new List<BlobItem>();
+            await foreach (var blob in container.GetBlobsAsync(cancellationToken: cancellationToken))
+            {
+                if (pattern.IsMatch(blob.Name) && (!done.TryGetValue(blob.Name, out var seen) || seen != blob.Properties.ETag))
+                {
+                    due.Add(blob);
+                }
+            }
+
+            await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = hostJson.BlobParallelism, CancellationToken = cancellationToken },
+                async (blob, ct) =>
+                {
+                    var etag = blob.Properties.ETag!.Value;
+                    if (!await TryInvokeAsync(function, container.GetBlobClient(blob.Name), pattern.Match(blob.Name), ct))
+                    {
+                        var attempts = failures.AddOrUpdate((blob.Name, etag), 1, (_, n) => n + 1);
+                        if (attempts < hostJson.PoisonBlobThreshold)
+                        {
+                            return; // tried again at the next scan
                         }
 
-                        failures.TryRemove((blob.Name, etag), out _);
-                        await receipts.GetBlobClient(receiptPrefix + blob.Name).UploadAsync(BinaryData.Empty,
-                            new BlobUploadOptions { Metadata = new Dictionary<string, string> { ["etag"] = etag.ToString() } }, ct);
-                        done[blob.Name] = etag;
-                    });
-                await Task.Delay(options.Value.BlobPollInterval, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception exception) when (exception is RequestFailedException || StorageFailures.IsUnavailable(exception, stoppingToken))
-            {
-                // Storage unreachable (Azurite restarting; the SDK then throws an AggregateException of its tries) or
-                // refusing: keep polling, as the Functions host does. Blobs without a receipt are due again at the next scan.
-                LogStorageUnavailable(logger, exception, container.Name);
-                await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
-            }
-        }
+                        await PoisonAsync(function, container.Name, blob.Name, etag, attempts, ct);
+                    }
+
+                    failures.TryRemove((blob.Name, etag), out _);
+                    await receipts.GetBlobClient(receiptPrefix + blob.Name).UploadAsync(BinaryData.Empty,
+                        new BlobUploadOptions { Metadata = new Dictionary<string, string> { ["etag"] = etag.ToString() } }, ct);
+                    done[blob.Name] = etag;
+                });
+            return options.Value.BlobPollInterval;
+        }, stoppingToken);
     }
 
     private async Task<bool> TryInvokeAsync(FunctionDescriptor function, BlobClient blob, Match match, CancellationToken cancellationToken)
@@ -181,7 +168,4 @@ internal sealed partial class BlobTriggerListener(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Function {Function} failed {Attempts} times for blob {BlobName}; it was sent to the poison queue {Queue}")]
     private static partial void LogPoisoned(ILogger logger, string function, string blobName, int attempts, string queue);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage did not answer while scanning {Container}; trying again")]
-    private static partial void LogStorageUnavailable(ILogger logger, Exception exception, string container);
 }

@@ -39,31 +39,14 @@ internal sealed partial class QueueTriggerListener(
         var queue = queues.GetQueueClient(SettingExpressions.Resolve(trigger.QueueName, configuration));
         var poison = queues.GetQueueClient(queue.Name + PoisonSuffix);
         LogListening(logger, function.Name, queue.Name);
-        while (!stoppingToken.IsCancellationRequested)
+        await StoragePolling.RunAsync(queue.Name, logger, async cancellationToken =>
         {
-            try
-            {
-                await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
-                var messages = (await queue.ReceiveMessagesAsync(hostJson.QueueBatchSize, Lease, stoppingToken)).Value;
-                await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = hostJson.QueueBatchSize, CancellationToken = stoppingToken },
-                    (message, ct) => new ValueTask(DeliverAsync(function, queue, poison, message, ct)));
-                if (messages.Length == 0)
-                {
-                    await Task.Delay(options.Value.QueuePollInterval, stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception exception) when (exception is RequestFailedException || StorageFailures.IsUnavailable(exception, stoppingToken))
-            {
-                // Storage unreachable (Azurite restarting; the SDK then throws an AggregateException of its tries) or
-                // refusing: keep polling, as the Functions host does, rather than let the listener end.
-                LogStorageUnavailable(logger, exception, queue.Name);
-                await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
-            }
-        }
+            await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            var messages = (await queue.ReceiveMessagesAsync(hostJson.QueueBatchSize, Lease, cancellationToken)).Value;
+            await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = hostJson.QueueBatchSize, CancellationToken = cancellationToken },
+                (message, ct) => new ValueTask(DeliverAsync(function, queue, poison, message, ct)));
+            return messages.Length == 0 ? options.Value.QueuePollInterval : TimeSpan.Zero;
+        }, stoppingToken);
     }
 
     private async Task DeliverAsync(FunctionDescriptor function, QueueClient queue, QueueClient poison, QueueMessage message, CancellationToken cancellationToken)
@@ -152,7 +135,4 @@ internal sealed partial class QueueTriggerListener(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Message {MessageId} was moved from {Queue} to the poison queue {PoisonQueue} after {DequeueCount} tries")]
     private static partial void LogPoisoned(ILogger logger, string messageId, string queue, string poisonQueue, long dequeueCount);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage did not answer while reading queue {Queue}; trying again")]
-    private static partial void LogStorageUnavailable(ILogger logger, Exception exception, string queue);
 }
