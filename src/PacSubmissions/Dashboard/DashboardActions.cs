@@ -26,6 +26,7 @@ public sealed partial class DashboardActions(
     SubmissionProcessor processor,
     PacStorage storage,
     AuditLog audit,
+    TimeProvider time,
     ILogger<DashboardActions> logger)
 {
     public const string CopyLink = "copy-link";
@@ -67,11 +68,14 @@ public sealed partial class DashboardActions(
             throw new DashboardInputException($"The register has no valid e-mail address for {centre.Name} ('{centre.CoordinatorEmail}'): correct it with pac centres import.");
         }
 
-        // The reminder's text says what to do and by when; the key is new each time, so HQ's re-send is never taken for a reminder already sent.
+        // The text follows the centre's state (reported, not yet, late); the key is new each time, so HQ's re-send is
+        // never taken for a reminder already sent.
         var ownCampaign = campaign.ForCentre(await deadlines.FindAsync(campaign.Year, centre.Id, cancellationToken));
-        var reminder = coordinatorEmails.Reminder(ownCampaign, centre, 0);
+        var newest = (await submissions.ListAsync(campaign.Year, cancellationToken))
+            .Where(s => s.CentreId == centre.Id)
+            .MaxBy(s => s.ReceivedAt);
         var detail = Guid.NewGuid().ToString("N");
-        var message = reminder with { Key = new EmailKey(campaign.Year, centre.Id, EmailKinds.LinkResent, detail) };
+        var message = coordinatorEmails.Link(ownCampaign, centre, newest, time.GetUtcNow(), detail);
         try
         {
             await ledger.SendOnceAsync(message, cancellationToken);

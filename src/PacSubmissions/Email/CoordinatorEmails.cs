@@ -4,6 +4,7 @@ using PacSubmissions.Centres;
 using PacSubmissions.Reports;
 using PacSubmissions.Submissions;
 using PacSubmissions.Upload;
+using PacSubmissions.Upload.Page;
 
 namespace PacSubmissions.Email;
 
@@ -43,7 +44,7 @@ public sealed class CoordinatorEmails(UploadLinks links)
     {
         var texts = CoordinatorTexts.For(centre.Language);
         var received = campaign is null
-            ? submission.ReceivedAt.UtcDateTime.ToString("D", texts.Culture()) + submission.ReceivedAt.UtcDateTime.ToString(" HH:mm 'UTC'", CultureInfo.InvariantCulture)
+            ? texts.Date(submission.ReceivedAt.ToUniversalTime(), "UTC")
             : When(submission.ReceivedAt, campaign, texts);
         var body = Start(texts, centre)
             .Paragraph(CoordinatorTexts.Format(texts.ReceiptBody, submission.Year))
@@ -63,7 +64,9 @@ public sealed class CoordinatorEmails(UploadLinks links)
         }
         else
         {
-            body.Paragraph(texts.ProblemsFound).List(reading.Problems.Select(p => p.Message));
+            // The page's catalogue, in the centre's language: never the reader's or a library's own (English) message.
+            var problems = UploadTexts.Find(texts.Language) ?? UploadTexts.English;
+            body.Paragraph(texts.ProblemsFound).List(reading.Problems.Select(p => problems.Problem(p.Code, p.Section)));
         }
 
         if (campaign is not null)
@@ -75,15 +78,39 @@ public sealed class CoordinatorEmails(UploadLinks links)
             centre, CoordinatorTexts.Format(texts.ReceiptSubject, submission.Year), body, texts);
     }
 
-    /// <summary>An instant in the campaign's zone, in the language's long date form, with the zone named.</summary>
-    public static string When(DateTimeOffset instant, Campaign campaign, CoordinatorTexts texts, bool dateOnly = false)
+    /// <summary>
+    /// HQ's "E-mail the link": its text follows the centre's state. A centre that has reported is told which report we
+    /// have and that the link sends a new version; one that has not gets what a reminder or a late notice says.
+    /// <paramref name="newest"/> is the centre's newest upload this campaign, if any.
+    /// </summary>
+    public EmailMessage Link(Campaign campaign, Centre centre, Submission? newest, DateTimeOffset now, string detail)
     {
-        var local = CampaignClock.InZone(instant, campaign.TimeZone);
-        var culture = texts.Culture();
-        return dateOnly
-            ? local.ToString("D", culture)
-            : $"{local.ToString("D", culture)} {local.ToString("HH:mm", CultureInfo.InvariantCulture)} ({CampaignClock.Label(campaign.TimeZone)})";
+        var texts = CoordinatorTexts.For(centre.Language);
+        var body = Start(texts, centre);
+        if (newest is not null)
+        {
+            body.Paragraph(CoordinatorTexts.Format(texts.LinkReported, campaign.Year, When(newest.ReceivedAt, campaign, texts)));
+        }
+        else if (now <= campaign.Deadline)
+        {
+            body.Paragraph(CoordinatorTexts.Format(texts.ReminderBody, campaign.Year, When(campaign.Deadline, campaign, texts)))
+                .Paragraph(texts.UploadPrompt);
+        }
+        else
+        {
+            body.Paragraph(CoordinatorTexts.Format(texts.LateBody, campaign.Year, When(campaign.Deadline, campaign, texts)))
+                .Paragraph(CoordinatorTexts.Format(texts.LateWindow, campaign.Year, When(campaign.LateUploadsCloseAt, campaign, texts)))
+                .Paragraph(texts.UploadPrompt);
+        }
+
+        body.Link(links.CreateUrl(centre.Id, campaign));
+        return Finish(new EmailKey(campaign.Year, centre.Id, EmailKinds.LinkResent, detail),
+            centre, CoordinatorTexts.Format(texts.LinkSubject, campaign.Year), body, texts);
     }
+
+    /// <summary>An instant in the campaign's zone as the language's date phrase, with the zone named.</summary>
+    public static string When(DateTimeOffset instant, Campaign campaign, CoordinatorTexts texts, bool dateOnly = false) =>
+        texts.Date(CampaignClock.InZone(instant, campaign.TimeZone), CampaignClock.Label(campaign.TimeZone), dateOnly);
 
     private static EmailBody Start(CoordinatorTexts texts, Centre centre)
     {

@@ -29,6 +29,22 @@ public sealed record CoordinatorTexts(
     string Correction,
     string Signature)
 {
+    /// <summary>
+    /// The date as the sentences around it need it (a custom .NET pattern): Russian puts the weekday in brackets, as
+    /// "до" wants the genitive and .NET has no genitive weekdays; Arabic says "يوم الخميس"; Spanish has no comma after
+    /// the weekday.
+    /// </summary>
+    public required string DatePattern { get; init; }
+
+    /// <summary>A date with its time and zone: {0} the date, {1} the time (HH:mm), {2} the zone.</summary>
+    public required string DateTimePattern { get; init; }
+
+    /// <summary>"E-mail the link" on the dashboard: the subject, {0} the year.</summary>
+    public required string LinkSubject { get; init; }
+
+    /// <summary>The link e-mail to a centre that has reported: {0} the year, {1} when its newest report was received.</summary>
+    public required string LinkReported { get; init; }
+
     public static readonly CoordinatorTexts English = new(
         "en",
         "Dear {0},",
@@ -50,7 +66,13 @@ public sealed record CoordinatorTexts(
         "The automatic check found no problems.",
         "The automatic check of the file has not finished yet.",
         "To send a corrected version, upload it with the same link; the newest version is the one that counts:",
-        "IFLA PAC Submissions");
+        "IFLA PAC Submissions")
+    {
+        DatePattern = "dddd, d MMMM yyyy",
+        DateTimePattern = "{0} at {1} ({2})",
+        LinkSubject = "Your upload link for the PAC Centre report {0}",
+        LinkReported = "We have your centre's report for {0}, received on {1}. To send a new version, upload it with this link:",
+    };
 
     private static readonly CoordinatorTexts French = new(
         "fr",
@@ -73,7 +95,13 @@ public sealed record CoordinatorTexts(
         "La vérification automatique n'a relevé aucun problème.",
         "La vérification automatique du fichier n'est pas encore terminée.",
         "Pour envoyer une version corrigée, déposez-la avec le même lien ; la version la plus récente fait foi :",
-        "IFLA PAC Submissions");
+        "IFLA PAC Submissions")
+    {
+        DatePattern = "dddd d MMMM yyyy",
+        DateTimePattern = "{0} à {1} ({2})",
+        LinkSubject = "Votre lien de dépôt pour le rapport {0} de votre Centre PAC",
+        LinkReported = "Nous avons bien le rapport {0} de votre centre, reçu le {1}. Pour envoyer une nouvelle version, déposez-la avec ce lien :",
+    };
 
     private static readonly CoordinatorTexts Spanish = new(
         "es",
@@ -96,7 +124,13 @@ public sealed record CoordinatorTexts(
         "La revisión automática no encontró problemas.",
         "La revisión automática del archivo aún no ha terminado.",
         "Para enviar una versión corregida, súbala con el mismo enlace; cuenta la versión más reciente:",
-        "IFLA PAC Submissions");
+        "IFLA PAC Submissions")
+    {
+        DatePattern = "dddd d 'de' MMMM 'de' yyyy",
+        DateTimePattern = "{0} a las {1} ({2})",
+        LinkSubject = "Su enlace para enviar el informe {0} de su Centro PAC",
+        LinkReported = "Tenemos el informe {0} de su centro, recibido el {1}. Para enviar una nueva versión, súbala con este enlace:",
+    };
 
     private static readonly CoordinatorTexts Russian = new(
         "ru",
@@ -119,7 +153,13 @@ public sealed record CoordinatorTexts(
         "Автоматическая проверка не обнаружила проблем.",
         "Автоматическая проверка файла ещё не завершена.",
         "Чтобы отправить исправленную версию, загрузите её по той же ссылке; учитывается самая новая версия:",
-        "IFLA PAC Submissions");
+        "IFLA PAC Submissions")
+    {
+        DatePattern = "d MMMM yyyy 'г.' (dddd)",
+        DateTimePattern = "{0}, {1} ({2})",
+        LinkSubject = "Ваша ссылка для загрузки отчёта Центра PAC за {0} год",
+        LinkReported = "Отчёт вашего центра за {0} год у нас есть: он получен {1}. Чтобы отправить новую версию, загрузите её по этой ссылке:",
+    };
 
     private static readonly CoordinatorTexts German = new(
         "de",
@@ -142,13 +182,19 @@ public sealed record CoordinatorTexts(
         "Die automatische Prüfung hat keine Probleme gefunden.",
         "Die automatische Prüfung der Datei ist noch nicht abgeschlossen.",
         "Eine korrigierte Fassung laden Sie über denselben Link hoch; es zählt die neueste Fassung:",
-        "IFLA PAC Submissions");
+        "IFLA PAC Submissions")
+    {
+        DatePattern = "dddd, d. MMMM yyyy",
+        DateTimePattern = "{0}, um {1} Uhr ({2})",
+        LinkSubject = "Ihr Link zum Hochladen des Berichts {0} Ihres PAC-Zentrums",
+        LinkReported = "Der Bericht {0} Ihres Zentrums liegt uns vor, eingegangen am {1}. Eine neue Fassung laden Sie über diesen Link hoch:",
+    };
 
     private static readonly CoordinatorTexts Arabic = new(
         "ar",
         "السيد/السيدة {0}،",
-        "تذكير: تقرير مركز PAC لعام {0} مستحق في {1}",
-        "التقرير السنوي لمركزكم لعام {0} مستحق في {1}. لم نتلقه بعد.",
+        "تذكير: تقرير مركز PAC لعام {0} مستحق {1}",
+        "التقرير السنوي لمركزكم لعام {0} مستحق {1}. لم نتلقه بعد.",
         "يرجى رفعه عبر الرابط الشخصي لمركزكم:",
         "متأخر: تقرير مركز PAC لعام {0}",
         "كان الموعد النهائي لتقرير مركزكم لعام {0} هو {1}، ولم نتلقه.",
@@ -165,7 +211,13 @@ public sealed record CoordinatorTexts(
         "لم يجد الفحص الآلي أي مشكلات.",
         "لم يكتمل الفحص الآلي للملف بعد.",
         "لإرسال نسخة مصححة، ارفعها عبر الرابط نفسه؛ تُعتمد أحدث نسخة:",
-        "IFLA PAC Submissions");
+        "IFLA PAC Submissions")
+    {
+        DatePattern = "'يوم' dddd، d MMMM yyyy",
+        DateTimePattern = "{0}، الساعة {1} ({2})",
+        LinkSubject = "رابط رفع تقرير مركز PAC لعام {0}",
+        LinkReported = "لدينا تقرير مركزكم لعام {0}، وقد تلقيناه {1}. لإرسال نسخة جديدة، ارفعها عبر هذا الرابط:",
+    };
 
     private static readonly CoordinatorTexts Chinese = new(
         "zh",
@@ -188,7 +240,13 @@ public sealed record CoordinatorTexts(
         "自动检查未发现问题。",
         "文件的自动检查尚未完成。",
         "如需提交修改后的版本，请通过同一链接上传；以最新版本为准：",
-        "IFLA PAC Submissions");
+        "IFLA PAC Submissions")
+    {
+        DatePattern = "yyyy'年'M'月'd'日'dddd",
+        DateTimePattern = "{0} {1}（{2}）",
+        LinkSubject = "贵PAC中心{0}年度报告的上传链接",
+        LinkReported = "我们已收到贵中心{0}年度报告，收到时间为{1}。如需提交新版本，请通过此链接上传：",
+    };
 
     private static readonly Dictionary<string, CoordinatorTexts> ByLanguage =
         new[] { English, French, Spanish, Russian, German, Arabic, Chinese }.ToDictionary(t => t.Language, StringComparer.OrdinalIgnoreCase);
@@ -213,6 +271,15 @@ public sealed record CoordinatorTexts(
         }
 
         return culture;
+    }
+
+    /// <summary>An instant (already in the zone to show) as a date phrase in this language, with its time and zone unless <paramref name="dateOnly"/>.</summary>
+    public string Date(DateTimeOffset local, string zoneLabel, bool dateOnly = false)
+    {
+        var date = local.ToString(DatePattern, Culture());
+        return dateOnly
+            ? date
+            : string.Format(CultureInfo.InvariantCulture, DateTimePattern, date, local.ToString("HH:mm", CultureInfo.InvariantCulture), zoneLabel);
     }
 
     public static string Format(string template, int year, string date = "") =>

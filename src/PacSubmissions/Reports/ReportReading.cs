@@ -78,6 +78,9 @@ public static class ProblemCodes
 
     /// <summary>Defender for Storage's malware scan marked the file malicious; the processor never opens it.</summary>
     public const string Malicious = "malicious";
+
+    /// <summary>Stands for the problems a stored check left off because there were too many to keep on its row.</summary>
+    public const string MoreProblems = "more-problems";
 }
 
 /// <summary>The keys of the current form's questions, for code that names one; the list, order and required flags come from its definition.</summary>

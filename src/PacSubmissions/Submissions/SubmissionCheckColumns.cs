@@ -80,7 +80,7 @@ internal static class SubmissionCheckColumns
             var kept = problems.Take(count).ToList();
             if (count < problems.Count)
             {
-                kept.Add(new ReportProblem("more-problems",
+                kept.Add(new ReportProblem(ProblemCodes.MoreProblems,
                     string.Create(CultureInfo.InvariantCulture, $"{problems.Count - count} more problems are listed in the full reading.")));
             }
 

@@ -28,17 +28,19 @@ public sealed class NotificationEmailsTests
         Assert.Equal(CampaignScenario.Incomplete.CoordinatorEmail, receipt.To);
         Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", receipt.Html, StringComparison.Ordinal);
         Assert.Contains("وجد الفحص الآلي المشكلات التالية", receipt.Text, StringComparison.Ordinal);
-        Assert.Contains("Question 4 &lt;workshops&gt; is not answered.", receipt.Html, StringComparison.Ordinal);
+        // The problem in Arabic from the page's catalogue, never the reader's English.
+        var unanswered = PacSubmissions.Upload.Page.UploadTexts.Arabic.Problem(PacSubmissions.Reports.ProblemCodes.UnansweredSection, PacSubmissions.Reports.FormSections.Workshops);
+        Assert.Contains(unanswered, receipt.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Question 4", receipt.Text, StringComparison.Ordinal);
         Assert.Contains("&lt;img src=x onerror=alert(1)&gt;.docx", receipt.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("<workshops>", receipt.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("<img", receipt.Html, StringComparison.Ordinal);
-        Assert.Contains("Question 4 <workshops> is not answered.", receipt.Text, StringComparison.Ordinal);
         Assert.Contains(submission.Sha256, receipt.Text, StringComparison.Ordinal);
         Assert.Contains("/api/upload/", receipt.Text, StringComparison.Ordinal);
 
         var french = coordinators.Reminder(campaign, CampaignScenario.Early, 30);
         Assert.StartsWith("Rappel", french.Subject, StringComparison.Ordinal);
-        Assert.Contains("15 juillet 2031 23:59 (Pacific/Auckland)", french.Text, StringComparison.Ordinal);
+        Assert.Contains("mardi 15 juillet 2031 à 23:59 (Pacific/Auckland)", french.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("dir=", french.Html, StringComparison.Ordinal);
 
         // Portuguese is not one of the project's languages: English.
@@ -46,7 +48,7 @@ public sealed class NotificationEmailsTests
         Assert.StartsWith("Overdue", fallback.Subject, StringComparison.Ordinal);
         Assert.Contains("This is the last reminder.", fallback.Text, StringComparison.Ordinal);
         Assert.Contains("Late reports are accepted until", fallback.Text, StringComparison.Ordinal);
-        Assert.Contains("14 August 2031 23:59 (Pacific/Auckland)", fallback.Text, StringComparison.Ordinal);
+        Assert.Contains("Thursday, 14 August 2031 at 23:59 (Pacific/Auckland)", fallback.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("This is the last reminder.", coordinators.LateNotice(campaign, CampaignScenario.Never, 7).Text, StringComparison.Ordinal);
 
         var hostile = coordinators.Reminder(campaign, Hostile, 7);

@@ -84,27 +84,8 @@ public static class UploadPage
         _ => t.StatusUnreadable,
     };
 
-    /// <summary>A problem in plain words in the page's language; the reader's own message when the code is new.</summary>
-    public static string Explain(UploadTexts t, UploadProblem problem)
-    {
-        // The question as the form itself words it in the page's language.
-        var section = problem.Section is null ? "" : FormDefinitions.Current.TitleOf(problem.Section, t.Code);
-        return problem.Code switch
-        {
-            "unsupported-format" => t.ProblemUnsupported,
-            "empty-file" => t.ProblemEmpty,
-            "corrupt" => t.ProblemCorrupt,
-            "encrypted" => t.ProblemEncrypted,
-            "macro-enabled" => t.ProblemMacro,
-            "suspicious-archive" => t.ProblemSuspicious,
-            "too-large" => t.ProblemTooLarge,
-            "no-text" => t.ProblemNoText,
-            "page-skipped" => t.ProblemPageSkipped,
-            "missing-section" => Format(t.ProblemMissingSection, section),
-            "unanswered-section" => Format(t.ProblemUnansweredSection, section),
-            _ => problem.Message,
-        };
-    }
+    /// <summary>A problem in plain words in the page's language, from the same catalogue as the coordinator's e-mails.</summary>
+    public static string Explain(UploadTexts t, UploadProblem problem) => t.Problem(problem.Code, problem.Section);
 
     public static UploadStatus Localised(UploadStatus status, UploadTexts t) => status with
     {

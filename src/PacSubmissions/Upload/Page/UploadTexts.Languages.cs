@@ -62,6 +62,9 @@ public sealed partial class UploadTexts
         ProblemPageSkipped = "A page of the PDF could not be read and was left out; the rest was read. If answers are on it, please save the PDF again and send it.",
         ProblemMissingSection = "This question of the form is missing: {0}.",
         ProblemUnansweredSection = "This question has no real answer: {0}.",
+        ProblemMalicious = "The virus scan found a threat in this file, so it was not opened. Please check your computer and send a clean copy.",
+        ProblemMore = "There are more problems than this list shows: please correct these and send the file again.",
+        ProblemOther = "The automatic check found a problem with this file. IFLA HQ has the details and will help if needed.",
     };
 
     public static readonly UploadTexts French = new()
@@ -123,6 +126,9 @@ public sealed partial class UploadTexts
         ProblemPageSkipped = "Une page du PDF n’a pas pu être lue et a été laissée de côté ; le reste a été lu. Si des réponses s’y trouvent, veuillez enregistrer de nouveau le PDF et l’envoyer.",
         ProblemMissingSection = "Cette question du formulaire manque : {0}.",
         ProblemUnansweredSection = "Cette question n’a pas de vraie réponse : {0}.",
+        ProblemMalicious = "L’analyse antivirus a détecté une menace dans ce fichier, qui n’a donc pas été ouvert. Veuillez vérifier votre ordinateur et envoyer une copie saine.",
+        ProblemMore = "Il y a plus de problèmes que cette liste n’en montre : veuillez corriger ceux-ci et renvoyer le fichier.",
+        ProblemOther = "La vérification automatique a relevé un problème dans ce fichier. Le siège de l’IFLA en connaît le détail et vous aidera au besoin.",
     };
 
     public static readonly UploadTexts Spanish = new()
@@ -184,6 +190,9 @@ public sealed partial class UploadTexts
         ProblemPageSkipped = "Una página del PDF no se pudo leer y se omitió; el resto se leyó. Si contiene respuestas, guarde de nuevo el PDF y envíelo.",
         ProblemMissingSection = "Falta esta pregunta del formulario: {0}.",
         ProblemUnansweredSection = "Esta pregunta no tiene una respuesta real: {0}.",
+        ProblemMalicious = "El análisis antivirus encontró una amenaza en este archivo, por lo que no se abrió. Revise su equipo y envíe una copia limpia.",
+        ProblemMore = "Hay más problemas de los que muestra esta lista: corrija estos y vuelva a enviar el archivo.",
+        ProblemOther = "La revisión automática encontró un problema en este archivo. La sede de la IFLA tiene los detalles y le ayudará si hace falta.",
     };
 
     public static readonly UploadTexts Russian = new()
@@ -245,6 +254,9 @@ public sealed partial class UploadTexts
         ProblemPageSkipped = "Одну страницу PDF не удалось прочитать, и она пропущена; остальное прочитано. Если на ней есть ответы, сохраните PDF заново и отправьте его.",
         ProblemMissingSection = "Отсутствует вопрос формы: {0}.",
         ProblemUnansweredSection = "На этот вопрос нет настоящего ответа: {0}.",
+        ProblemMalicious = "Антивирусная проверка обнаружила в этом файле угрозу, поэтому он не был открыт. Пожалуйста, проверьте свой компьютер и отправьте чистую копию.",
+        ProblemMore = "Проблем больше, чем показано в этом списке: пожалуйста, исправьте эти и отправьте файл ещё раз.",
+        ProblemOther = "Автоматическая проверка обнаружила проблему в этом файле. У штаб-квартиры IFLA есть подробности, и она поможет при необходимости.",
     };
 
     public static readonly UploadTexts German = new()
@@ -306,6 +318,9 @@ public sealed partial class UploadTexts
         ProblemPageSkipped = "Eine Seite des PDF konnte nicht gelesen werden und wurde ausgelassen; der Rest wurde gelesen. Stehen Antworten darauf, speichern Sie das PDF bitte neu und senden Sie es.",
         ProblemMissingSection = "Diese Frage des Formulars fehlt: {0}.",
         ProblemUnansweredSection = "Diese Frage hat keine echte Antwort: {0}.",
+        ProblemMalicious = "Die Virenprüfung hat in dieser Datei eine Bedrohung gefunden, daher wurde sie nicht geöffnet. Bitte prüfen Sie Ihren Computer und senden Sie eine saubere Kopie.",
+        ProblemMore = "Es gibt mehr Probleme, als diese Liste zeigt: Bitte beheben Sie diese und senden Sie die Datei erneut.",
+        ProblemOther = "Die automatische Prüfung hat ein Problem mit dieser Datei gefunden. Die IFLA-Zentrale kennt die Einzelheiten und hilft bei Bedarf.",
     };
 
     public static readonly UploadTexts Arabic = new()
@@ -368,6 +383,9 @@ public sealed partial class UploadTexts
         ProblemPageSkipped = "تعذّرت قراءة صفحة من ملف PDF فتُركت، وقُرئ الباقي. إن كانت فيها إجابات، يُرجى حفظ الملف من جديد وإرساله.",
         ProblemMissingSection = "هذا السؤال من الاستمارة مفقود: {0}.",
         ProblemUnansweredSection = "هذا السؤال بلا إجابة حقيقية: {0}.",
+        ProblemMalicious = "عثر فحص الفيروسات على تهديد في هذا الملف، لذلك لم يُفتح. يرجى فحص حاسوبكم وإرسال نسخة سليمة.",
+        ProblemMore = "توجد مشكلات أكثر مما تعرضه هذه القائمة: يرجى تصحيح هذه المشكلات وإرسال الملف مرة أخرى.",
+        ProblemOther = "وجد الفحص الآلي مشكلة في هذا الملف. لدى المقر الرئيسي للإفلا التفاصيل وسيساعدكم عند الحاجة.",
     };
 
     public static readonly UploadTexts Chinese = new()
@@ -429,6 +447,9 @@ public sealed partial class UploadTexts
         ProblemPageSkipped = "PDF 中有一页无法读取，已略过；其余内容已读取。如该页有答案，请重新保存 PDF 后再提交。",
         ProblemMissingSection = "表格中缺少此问题：{0}。",
         ProblemUnansweredSection = "此问题没有实际回答：{0}。",
+        ProblemMalicious = "病毒扫描在此文件中发现威胁，因此未打开该文件。请检查您的电脑并提交一份干净的副本。",
+        ProblemMore = "问题多于此列表所示：请先改正这些问题，然后重新提交文件。",
+        ProblemOther = "自动检查发现此文件有问题。国际图联总部掌握详情，如有需要会提供帮助。",
     };
 
     public static readonly IReadOnlyList<UploadTexts> All = [English, French, Spanish, Russian, German, Arabic, Chinese];

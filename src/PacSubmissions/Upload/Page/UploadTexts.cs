@@ -1,3 +1,7 @@
+using System.Globalization;
+using PacSubmissions.Forms;
+using PacSubmissions.Reports;
+
 namespace PacSubmissions.Upload.Page;
 
 /// <summary>
@@ -66,4 +70,38 @@ public sealed partial class UploadTexts
     public required string ProblemPageSkipped { get; init; }
     public required string ProblemMissingSection { get; init; }
     public required string ProblemUnansweredSection { get; init; }
+    public required string ProblemMalicious { get; init; }
+
+    /// <summary>Stands for the problems left off a stored check that had too many to keep.</summary>
+    public required string ProblemMore { get; init; }
+
+    /// <summary>A problem code this catalogue does not know yet: said in the language, never the reader's English.</summary>
+    public required string ProblemOther { get; init; }
+
+    /// <summary>
+    /// A problem in plain words in this language, for the page and the coordinator's e-mails alike, so a library's or
+    /// the reader's own (English) message never reaches a coordinator.
+    /// </summary>
+    public string Problem(string code, string? section)
+    {
+        // The question as the form itself words it in this language.
+        var question = section is null ? "" : FormDefinitions.Current.TitleOf(section, Code);
+        return code switch
+        {
+            ProblemCodes.UnsupportedFormat => ProblemUnsupported,
+            ProblemCodes.EmptyFile => ProblemEmpty,
+            ProblemCodes.Corrupt => ProblemCorrupt,
+            ProblemCodes.Encrypted => ProblemEncrypted,
+            ProblemCodes.MacroEnabled => ProblemMacro,
+            ProblemCodes.SuspiciousArchive => ProblemSuspicious,
+            ProblemCodes.TooLarge => ProblemTooLarge,
+            ProblemCodes.NoText => ProblemNoText,
+            ProblemCodes.PageSkipped => ProblemPageSkipped,
+            ProblemCodes.Malicious => ProblemMalicious,
+            ProblemCodes.MoreProblems => ProblemMore,
+            ProblemCodes.MissingSection => string.Format(CultureInfo.InvariantCulture, ProblemMissingSection, question),
+            ProblemCodes.UnansweredSection => string.Format(CultureInfo.InvariantCulture, ProblemUnansweredSection, question),
+            _ => ProblemOther,
+        };
+    }
 }
