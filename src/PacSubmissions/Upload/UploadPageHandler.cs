@@ -39,9 +39,16 @@ public sealed class UploadPageHandler(
         }
 
         var status = await history.FindAsync(upload.Campaign.Year, upload.Centre.Id, submissionId, cancellationToken);
-        return status is null
-            ? Problems.Result(StatusCodes.Status404NotFound, "Unknown upload", "This link has no upload with that id.")
-            : new OkObjectResult(UploadPage.Localised(status, responses.Page(request, token, upload.Centre.Language).Texts));
+        if (status is null)
+        {
+            return Problems.Result(StatusCodes.Status404NotFound, "Unknown upload", "This link has no upload with that id.");
+        }
+
+        // The result page's link (no JavaScript) asks for HTML; the page's script asks for JSON.
+        var page = responses.Page(request, token, upload.Centre.Language);
+        return UploadResponses.WantsHtml(request)
+            ? UploadResponses.Html(StatusCodes.Status200OK, UploadPage.Check(page, status))
+            : new OkObjectResult(UploadPage.Localised(status, page.Texts));
     }
 
     /// <summary>The form for the link's centre in the page's language, its contact block filled in, as the campaign's form version has it.</summary>

@@ -44,6 +44,56 @@ public sealed class UploadPageBrowserTests(Chromium chromium)
     }
 
     [Fact]
+    public async Task AfterAnUploadTheUploadsListShowsItAndThenItsCheckWithoutAReload()
+    {
+        await using var site = await UploadSite.StartAsync(Campaign.Deadline.AddDays(-3), Campaign, processOnDemand: true);
+        await using var context = await chromium.Browser.NewContextAsync(new() { Locale = "en-GB" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(site.Url);
+        await Assertions.Expect(page.Locator("#no-uploads")).ToHaveTextAsync("You have not sent a report yet.");
+
+        await page.SetInputFilesAsync("#file", Samples.PathOf("incomplete-2021.docx"));
+        await page.ClickAsync("#send");
+
+        var row = page.Locator("#uploads tbody tr");
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#no-uploads")).ToHaveCountAsync(0);
+        await Assertions.Expect(row.Locator("td").Nth(1)).ToHaveTextAsync("incomplete-2021.docx");
+        await Assertions.Expect(row.Locator("td").Nth(3)).ToContainTextAsync("Being checked…");
+
+        await ProcessLatestAsync(site);
+
+        await Assertions.Expect(row.Locator("td").Nth(3)).ToContainTextAsync("Incomplete: some required questions are missing or not answered.", new() { Timeout = 30_000 });
+        await Assertions.Expect(row.Locator("li").First).ToHaveTextAsync("This question of the form is missing: Local Cooperation.");
+        // The new row's time is shown in the reader's own time, as the rows the page came with are.
+        await Assertions.Expect(row.Locator("time")).Not.ToContainTextAsync("UTC");
+    }
+
+    [Fact]
+    public async Task WithoutJavaScriptTheResultPageLinksToTheCheckWhichShowsItOnceDone()
+    {
+        await using var site = await UploadSite.StartAsync(Campaign.Deadline.AddDays(-3), Campaign, processOnDemand: true);
+        await using var context = await chromium.Browser.NewContextAsync(new() { Locale = "fr", JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(site.Url + "?lang=fr");
+        await page.SetInputFilesAsync("#file", Samples.PathOf("incomplete-2021.docx"));
+        await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#send"), r => r.Request.Method == "POST");
+
+        await page.ClickAsync("#check-link");
+
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("La vérification de votre rapport");
+        await Assertions.Expect(page.Locator("#check-summary")).ToHaveTextAsync("Vérification en cours…");
+        await Assertions.Expect(page.Locator("#check-refreshes")).ToBeVisibleAsync();
+
+        await ProcessLatestAsync(site);
+
+        // The page reloads itself (no script) until the check is done, then stops.
+        await Assertions.Expect(page.Locator("#check-summary")).ToHaveTextAsync("Incomplet : des questions obligatoires manquent ou sont sans réponse.", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("#check-problems li").First).ToContainTextAsync("Cette question du formulaire manque");
+        Assert.Equal(0, await page.Locator("meta[http-equiv=refresh]").CountAsync());
+    }
+
+    [Fact]
     public async Task LateUploadShowsTheLateNotice()
     {
         await using var site = await UploadSite.StartAsync(Campaign.OnTimeUntil().AddMinutes(1), Campaign);

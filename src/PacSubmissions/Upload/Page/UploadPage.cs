@@ -59,8 +59,42 @@ public static class UploadPage
         body.Append(CultureInfo.InvariantCulture, $"<p id=\"receipt\"{(receipt.Late ? " class=\"notice late\"" : "")}>{E(Format(receipt.Late ? t.ReceivedLate : t.ReceivedOnTime, when))}</p>");
         body.Append(CultureInfo.InvariantCulture, $"<p>{E(t.ColumnFile)}: {E(receipt.FileName)} ({receipt.Bytes.ToString("N0", CultureInfo.InvariantCulture)} B)</p>");
         body.Append(CultureInfo.InvariantCulture, $"<p>{E(t.Checking)}</p>");
+        AppendCheckLink(body, page, receipt.SubmissionId);
         AppendBack(body, page);
         return Document(page, t.ReceivedTitle, body.ToString());
+    }
+
+    /// <summary>
+    /// One upload's check, for a browser without JavaScript (the result page links here): it refreshes itself while the
+    /// check runs, then shows the result and the problems in the page's language.
+    /// </summary>
+    public static string Check(PageContext page, UploadStatus status)
+    {
+        var t = page.Texts;
+        var body = new StringBuilder();
+        body.Append(CultureInfo.InvariantCulture, $"<p>{E(t.ColumnFile)}: {E(status.FileName)}</p>");
+        body.Append(CultureInfo.InvariantCulture, $"<div id=\"check-result\" data-state=\"{E(status.State)}\"><p id=\"check-summary\">{E(Summary(t, status.State, status.CheckStatus))}</p>");
+        if (status.Problems.Count > 0)
+        {
+            body.Append("<ul id=\"check-problems\">");
+            foreach (var problem in status.Problems)
+            {
+                body.Append(CultureInfo.InvariantCulture, $"<li>{E(Explain(t, problem))}</li>");
+            }
+
+            body.Append("</ul>");
+        }
+
+        body.Append("</div>");
+        var checking = status.State == UploadStatus.Checking;
+        if (checking)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"<p id=\"check-refreshes\">{E(t.CheckRefreshes)}</p>");
+            AppendCheckLink(body, page, status.SubmissionId);
+        }
+
+        AppendBack(body, page);
+        return Document(page, t.CheckTitle, body.ToString(), refreshSeconds: checking ? CheckRefreshSeconds : null);
     }
 
     public static string Refused(PageContext page, string title, string message)
@@ -126,7 +160,7 @@ public static class UploadPage
 
     private static void AppendUploads(StringBuilder body, UploadTexts t, IReadOnlyList<UploadStatus> uploads)
     {
-        body.Append(CultureInfo.InvariantCulture, $"<section aria-labelledby=\"uploads-heading\"><h2 id=\"uploads-heading\">{E(t.YourUploads)}</h2>");
+        body.Append(CultureInfo.InvariantCulture, $"<section id=\"your-uploads\" aria-labelledby=\"uploads-heading\"><h2 id=\"uploads-heading\">{E(t.YourUploads)}</h2>");
         if (uploads.Count == 0)
         {
             body.Append(CultureInfo.InvariantCulture, $"<p id=\"no-uploads\">{E(t.NoUploads)}</p></section>");
@@ -156,6 +190,17 @@ public static class UploadPage
         body.Append("</tbody></table></div></section>");
     }
 
+    /// <summary>How often the check page reloads itself while the check runs: a check takes seconds, rarely a minute.</summary>
+    private const int CheckRefreshSeconds = 5;
+
+    private static void AppendCheckLink(StringBuilder body, PageContext page, string submissionId)
+    {
+        if (page.Token is not null)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"<p><a id=\"check-link\" href=\"{E(UploadRoutes.StatusPath(page.Token, submissionId))}?{UploadLanguage.QueryParameter}={page.Texts.Code}\">{E(page.Texts.SeeCheck)}</a></p>");
+        }
+    }
+
     private static void AppendBack(StringBuilder body, PageContext page)
     {
         if (page.Token is not null)
@@ -164,11 +209,17 @@ public static class UploadPage
         }
     }
 
-    private static string Document(PageContext page, string title, string main)
+    private static string Document(PageContext page, string title, string main, int? refreshSeconds = null)
     {
         var t = page.Texts;
         var html = new StringBuilder(4096);
         html.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html><html lang=\"{t.Code}\" dir=\"{(t.RightToLeft ? "rtl" : "ltr")}\"><head><meta charset=\"utf-8\">");
+        if (refreshSeconds is { } seconds)
+        {
+            // A reload, not a script: the page is for browsers without JavaScript.
+            html.Append(CultureInfo.InvariantCulture, $"<meta http-equiv=\"refresh\" content=\"{seconds}\">");
+        }
+
         html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         html.Append(CultureInfo.InvariantCulture, $"<title>{E(title)} – IFLA PAC</title>");
         html.Append(CultureInfo.InvariantCulture, $"<link rel=\"stylesheet\" href=\"{UploadRoutes.AssetPath(UploadAssets.StyleSheet)}\">");

@@ -48,6 +48,11 @@ public sealed partial class UploadTexts
     public required string ReceivedOnTime { get; init; }
     public required string ReceivedLate { get; init; }
     public required string BackToPage { get; init; }
+
+    /// <summary>Without JavaScript: the result page's link to the upload's check, which refreshes until it is done.</summary>
+    public required string SeeCheck { get; init; }
+    public required string CheckTitle { get; init; }
+    public required string CheckRefreshes { get; init; }
     public required string LinkInvalidTitle { get; init; }
     public required string LinkInvalid { get; init; }
     public required string NotSentTitle { get; init; }

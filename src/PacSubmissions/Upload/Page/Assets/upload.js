@@ -43,6 +43,23 @@
     result.appendChild(box);
   }
 
+  // The uploads list as the server renders it now: the new upload appears at once, and its check once done.
+  function refreshUploads(lang) {
+    var xhr = new XMLHttpRequest();
+    xhr.open('GET', window.location.href);
+    xhr.setRequestHeader('Accept', 'text/html');
+    xhr.responseType = 'document';
+    xhr.onload = function () {
+      var fresh = xhr.status === 200 && xhr.response && xhr.response.getElementById('your-uploads');
+      var current = document.getElementById('your-uploads');
+      if (fresh && current) {
+        current.replaceWith(document.importNode(fresh, true));
+        localTimes(lang);
+      }
+    };
+    xhr.send();
+  }
+
   function poll(result, url, lang) {
     var delay = 1000;
     function once() {
@@ -53,7 +70,7 @@
         if (xhr.status === 200) {
           var status = JSON.parse(xhr.responseText);
           showCheck(result, status);
-          if (status.state !== 'checking') { return; }
+          if (status.state !== 'checking') { refreshUploads(lang); return; }
         }
         delay = Math.min(delay * 1.5, 10000);
         setTimeout(once, delay);
@@ -117,6 +134,7 @@
           var receipt = say(result, fill(form.getAttribute(body.late ? 'data-received-late' : 'data-received-on-time'), when), body.late ? 'notice late' : null);
           receipt.id = 'receipt';
           showCheck(result, { state: 'checking', summary: form.getAttribute('data-checking'), problems: [] });
+          refreshUploads(lang);
           poll(result, body.statusUrl, lang);
         } else {
           say(result, body.detail || form.getAttribute('data-error-network'), 'notice late').id = 'error';
