@@ -74,17 +74,7 @@ public static class UploadPage
         var body = new StringBuilder();
         body.Append(CultureInfo.InvariantCulture, $"<p>{E(t.ColumnFile)}: {E(status.FileName)}</p>");
         body.Append(CultureInfo.InvariantCulture, $"<div id=\"check-result\" data-state=\"{E(status.State)}\"><p id=\"check-summary\">{E(Summary(t, status.State, status.CheckStatus))}</p>");
-        if (status.Problems.Count > 0)
-        {
-            body.Append("<ul id=\"check-problems\">");
-            foreach (var problem in status.Problems)
-            {
-                body.Append(CultureInfo.InvariantCulture, $"<li>{E(Explain(t, problem))}</li>");
-            }
-
-            body.Append("</ul>");
-        }
-
+        AppendProblems(body, t, status.Problems, " id=\"check-problems\"");
         body.Append("</div>");
         var checking = status.State == UploadStatus.Checking;
         if (checking)
@@ -173,21 +163,28 @@ public static class UploadPage
         {
             body.Append(CultureInfo.InvariantCulture, $"<tr data-submission=\"{E(upload.SubmissionId)}\"><td><time class=\"local-time\" datetime=\"{Iso(upload.ReceivedAt)}\">{upload.ReceivedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC</time></td>");
             body.Append(CultureInfo.InvariantCulture, $"<td>{E(upload.FileName)}</td><td>{E(upload.Late ? t.Late : t.OnTime)}</td><td>{E(Summary(t, upload.State, upload.CheckStatus))}");
-            if (upload.Problems.Count > 0)
-            {
-                body.Append("<ul>");
-                foreach (var problem in upload.Problems)
-                {
-                    body.Append(CultureInfo.InvariantCulture, $"<li>{E(Explain(t, problem))}</li>");
-                }
-
-                body.Append("</ul>");
-            }
-
+            AppendProblems(body, t, upload.Problems);
             body.Append("</td></tr>");
         }
 
         body.Append("</tbody></table></div></section>");
+    }
+
+    /// <summary>An upload's problems as a list in the page's language; nothing when it has none.</summary>
+    private static void AppendProblems(StringBuilder body, UploadTexts t, IReadOnlyList<UploadProblem> problems, string attributes = "")
+    {
+        if (problems.Count == 0)
+        {
+            return;
+        }
+
+        body.Append(CultureInfo.InvariantCulture, $"<ul{attributes}>");
+        foreach (var problem in problems)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"<li>{E(Explain(t, problem))}</li>");
+        }
+
+        body.Append("</ul>");
     }
 
     /// <summary>How often the check page reloads itself while the check runs: a check takes seconds, rarely a minute.</summary>
