@@ -137,12 +137,12 @@ public sealed class HqEmails(IOptions<EmailOptions> options, IOptions<LinkOption
 
     private EmailMessage Summary(EmailKey key, string subject, string intro, IReadOnlyList<CentreStatus> statuses, IReadOnlyList<EmailRecord> emails)
     {
-        var submitted = statuses.Where(s => s.Latest is not null).ToList();
-        var missing = statuses.Where(s => s.Latest is null).ToList();
+        var submitted = statuses.Where(s => s.Counting is not null).ToList();
+        var missing = statuses.Where(s => s.Counting is null).ToList();
         var body = new EmailBody()
             .Paragraph(intro)
             .Paragraph($"Submitted: {submitted.Count} of {statuses.Count}.")
-            .List(submitted.Select(s => $"{s.Centre.Name}: {(s.Latest!.Late ? "late" : "on time")}, {Utc(s.Latest.ReceivedAt)}" +
+            .List(submitted.Select(s => $"{s.Centre.Name}: {(s.Counting!.Late ? "late" : "on time")}, {Utc(s.Counting.ReceivedAt)}" +
                 (s.Versions > 1 ? $" ({s.Versions} versions)" : "")))
             .Paragraph($"Not submitted: {missing.Count}.")
             .List(missing.Select(s => $"{s.Centre.Name} ({s.Centre.CoordinatorEmail})"));
