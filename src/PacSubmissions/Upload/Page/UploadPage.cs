@@ -84,19 +84,22 @@ public static class UploadPage
         _ => t.StatusUnreadable,
     };
 
-    /// <summary>A problem in plain words in the page's language; the reader's own message when the code is new.</summary>
+    /// <summary>
+    /// A problem in plain words in the page's language, with what to do about it; the reader's own message when the code
+    /// is new. A file that could not be opened at all is mended, most often, by saving it again from the word processor.
+    /// </summary>
     public static string Explain(UploadTexts t, UploadProblem problem)
     {
         // The question as the form itself words it in the page's language.
         var section = problem.Section is null ? "" : FormDefinitions.Current.TitleOf(problem.Section, t.Code);
         return problem.Code switch
         {
-            "unsupported-format" => t.ProblemUnsupported,
-            "empty-file" => t.ProblemEmpty,
-            "corrupt" => t.ProblemCorrupt,
+            "unsupported-format" => $"{t.ProblemUnsupported} {t.RemedySaveAgain}",
+            "empty-file" => $"{t.ProblemEmpty} {t.RemedySaveAgain}",
+            "corrupt" => $"{t.ProblemCorrupt} {t.RemedySaveAgain}",
             "encrypted" => t.ProblemEncrypted,
             "macro-enabled" => t.ProblemMacro,
-            "suspicious-archive" => t.ProblemSuspicious,
+            "suspicious-archive" => $"{t.ProblemSuspicious} {t.RemedySaveAgain}",
             "too-large" => t.ProblemTooLarge,
             "no-text" => t.ProblemNoText,
             "page-skipped" => t.ProblemPageSkipped,
@@ -153,11 +156,17 @@ public static class UploadPage
         }
 
         body.Append(CultureInfo.InvariantCulture, $"<p>{E(t.NewestCounts)}</p>");
+        var counting = uploads.FirstOrDefault(u => u.Counts == true);
         body.Append(CultureInfo.InvariantCulture, $"<div class=\"table\"><table id=\"uploads\"><thead><tr><th scope=\"col\">{E(t.ColumnReceived)}</th><th scope=\"col\">{E(t.ColumnFile)}</th><th scope=\"col\">{E(t.ColumnTiming)}</th><th scope=\"col\">{E(t.ColumnCheck)}</th></tr></thead><tbody>");
         foreach (var upload in uploads)
         {
             body.Append(CultureInfo.InvariantCulture, $"<tr data-submission=\"{E(upload.SubmissionId)}\"><td><time class=\"local-time\" datetime=\"{Iso(upload.ReceivedAt)}\">{upload.ReceivedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC</time></td>");
             body.Append(CultureInfo.InvariantCulture, $"<td>{E(upload.FileName)}</td><td>{E(upload.Late ? t.Late : t.OnTime)}</td><td>{E(Summary(t, upload.State, upload.CheckStatus))}");
+            if (counting is not null && upload.Counts == false && (upload.State == UploadStatus.NotChecked || upload.CheckStatus == "unreadable"))
+            {
+                body.Append(CultureInfo.InvariantCulture, $"<p class=\"does-not-count\"><strong>{E(Format(t.DoesNotCount, $"{counting.ReceivedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC"))}</strong></p>");
+            }
+
             if (upload.Problems.Count > 0)
             {
                 body.Append("<ul>");

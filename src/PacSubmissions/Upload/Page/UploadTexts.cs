@@ -40,6 +40,12 @@ public sealed partial class UploadTexts
     /// <summary>Processing failed for good: the file is kept and HQ looks at it by hand.</summary>
     public required string StatusNotChecked { get; init; }
     public required string NewestCounts { get; init; }
+
+    /// <summary>An unreadable upload beside a readable one that still counts; {0} is when the counting one was received.</summary>
+    public required string DoesNotCount { get; init; }
+
+    /// <summary>What to do about a file the reader could not open: saving it again from the word processor mends most.</summary>
+    public required string RemedySaveAgain { get; init; }
     public required string ReceivedTitle { get; init; }
     public required string ReceivedOnTime { get; init; }
     public required string ReceivedLate { get; init; }
