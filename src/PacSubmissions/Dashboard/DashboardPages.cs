@@ -285,7 +285,8 @@ public static class DashboardPages
         }
 
         main.Raw("<table id=\"versions\"><thead><tr><th scope=\"col\">Received</th><th scope=\"col\">File</th><th scope=\"col\">Size</th>")
-            .Raw("<th scope=\"col\">Timing</th><th scope=\"col\">Check</th><th scope=\"col\">Problems</th><th scope=\"col\">Check again</th></tr></thead><tbody>");
+            .Raw("<th scope=\"col\">Timing</th><th scope=\"col\">Check</th><th scope=\"col\">Problems</th><th scope=\"col\">Check again</th><th scope=\"col\">Counts</th></tr></thead><tbody>");
+        var counting = data.Row?.Counting?.SubmissionId;
         foreach (var version in data.Versions.OrderByDescending(v => v.ReceivedAt))
         {
             main.Raw("<tr>").Element("td", CampaignSettings.Show(version.ReceivedAt, zone))
@@ -297,7 +298,19 @@ public static class DashboardPages
                     : version.Check is { } check ? string.Join(" ", check.Problems.Select(p => p.Message)) : "")
                 .Raw($"<td><form method=\"post\"{DashboardHtml.Attr("action", links.Action(year, id, DashboardActions.Recheck))}>")
                 .Hidden("submissionId", version.SubmissionId)
-                .Raw("<button type=\"submit\">Check again<span class=\"visually-hidden\"> ").Text(version.OriginalFileName).Raw("</span></button></form></td></tr>");
+                .Raw("<button type=\"submit\">Check again<span class=\"visually-hidden\"> ").Text(version.OriginalFileName).Raw("</span></button></form></td>");
+            if (version.SubmissionId == counting)
+            {
+                main.Element("td", version.ChosenByHqAt is { } chosen ? $"Counts (chosen by HQ {CampaignSettings.Show(chosen, zone)})" : "Counts");
+            }
+            else
+            {
+                main.Raw($"<td><form method=\"post\"{DashboardHtml.Attr("action", links.Action(year, id, DashboardActions.Choose))}>")
+                    .Hidden("submissionId", version.SubmissionId)
+                    .Raw("<button type=\"submit\">Make this the version that counts<span class=\"visually-hidden\"> ").Text(version.OriginalFileName).Raw("</span></button></form></td>");
+            }
+
+            main.Raw("</tr>");
         }
 
         main.Raw("</tbody></table>");

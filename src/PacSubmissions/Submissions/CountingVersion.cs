@@ -7,7 +7,7 @@ namespace PacSubmissions.Submissions;
 /// not read (damaged, password-protected, marked malicious) or that could not be processed at all never replaces a
 /// report that could, so one broken upload cannot turn a centre with good answers into "unreadable" or drop its answers
 /// from the exports. Only when no upload could be read does the newest unreadable one count, so HQ still sees the
-/// centre tried. Every view of "where a centre stands" (HQ's table, the exports, the digests, the reminders, the centre
+/// centre tried. A version HQ chose counts instead, until the centre sends a readable one after that choice. Every view of "where a centre stands" (HQ's table, the exports, the digests, the reminders, the centre
 /// page) asks this one rule.
 /// </summary>
 public static class CountingVersion
@@ -17,7 +17,9 @@ public static class CountingVersion
     {
         // Newest first, the submission id breaking a tie of the same instant, as the upload page orders them.
         var newestFirst = versions.OrderByDescending(v => v.ReceivedAt).ThenByDescending(v => v.SubmissionId, StringComparer.Ordinal).ToList();
-        return newestFirst.FirstOrDefault(IsReadable) ?? newestFirst.FirstOrDefault();
+        var byRule = newestFirst.FirstOrDefault(IsReadable) ?? newestFirst.FirstOrDefault();
+        var chosen = newestFirst.Where(v => v.ChosenByHqAt is not null).MaxBy(v => v.ChosenByHqAt);
+        return chosen is not null && !(byRule is { } newer && IsReadable(newer) && newer.ReceivedAt > chosen.ChosenByHqAt) ? chosen : byRule;
     }
 
     /// <summary>

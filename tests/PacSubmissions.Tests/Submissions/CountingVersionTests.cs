@@ -58,6 +58,18 @@ public sealed class CountingVersionTests
     }
 
     [Fact]
+    public void HqsChoiceCountsUntilAReadableVersionArrivesAfterIt()
+    {
+        var chosen = Version(First, ReportStatus.Incomplete) with { ChosenByHqAt = First.AddDays(2) };
+        var before = Version(First.AddDays(1), ReportStatus.Valid);
+        var brokenAfter = Version(First.AddDays(3), ReportStatus.Unreadable);
+        var readableAfter = Version(First.AddDays(4), ReportStatus.Valid);
+
+        Assert.Same(chosen, CountingVersion.Of([chosen, before, brokenAfter]));
+        Assert.Same(readableAfter, CountingVersion.Of([chosen, before, brokenAfter, readableAfter]));
+    }
+
+    [Fact]
     public void ACentreWithoutUploadsHasNoCountingVersion() => Assert.Null(CountingVersion.Of([]));
 
     [Fact]
