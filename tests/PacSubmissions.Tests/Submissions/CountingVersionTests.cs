@@ -114,6 +114,7 @@ public sealed class CountingVersionTests
 
         var statuses = CentreStatus.Of([centre], await pipeline.Get<SubmissionStore>().ListAsync(ExportScenario.Year, CancellationToken.None), now);
         var digest = pipeline.Get<HqEmails>().WeeklyDigest(overview.Campaign, "week-01", statuses, []);
-        Assert.Contains("PAC Centre Seoul: on time", digest.Text, StringComparison.Ordinal);
+        Assert.Contains("Complete, on time: 1 of 1.", digest.Text, StringComparison.Ordinal);
+        Assert.Contains("Unreadable (nothing the centre sent could be read): 0 of 1.", digest.Text, StringComparison.Ordinal);
     }
 }
