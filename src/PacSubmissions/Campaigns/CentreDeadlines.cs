@@ -10,14 +10,12 @@ namespace PacSubmissions.Campaigns;
 /// </summary>
 public sealed class CentreDeadlines(PacStorage storage)
 {
-    private const string DeadlineProperty = "Deadline";
-
     private TableClient Table => storage.Table(PacStorage.CampaignsTable);
 
     public async Task<DateTimeOffset?> FindAsync(int year, string centreId, CancellationToken cancellationToken)
     {
-        var response = await Table.GetEntityIfExistsAsync<TableEntity>(Partition(year), centreId, cancellationToken: cancellationToken);
-        return response.HasValue ? response.Value!.GetDateTimeOffset(DeadlineProperty) : null;
+        var response = await Table.GetEntityIfExistsAsync<DeadlineRow>(Partition(year), centreId, cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value!.Deadline : null;
     }
 
     /// <summary>Every extended deadline of a campaign, by centre id.</summary>
@@ -25,11 +23,11 @@ public sealed class CentreDeadlines(PacStorage storage)
     {
         var partition = Partition(year);
         var extended = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        await foreach (var entity in Table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
+        await foreach (var row in Table.QueryAsync<DeadlineRow>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
         {
-            if (entity.GetDateTimeOffset(DeadlineProperty) is { } deadline)
+            if (row.Deadline is { } deadline)
             {
-                extended[entity.RowKey] = deadline;
+                extended[row.RowKey] = deadline;
             }
         }
 
@@ -37,11 +35,17 @@ public sealed class CentreDeadlines(PacStorage storage)
     }
 
     public Task ExtendAsync(int year, string centreId, DateTimeOffset deadline, CancellationToken cancellationToken) =>
-        Table.UpsertEntityAsync(new TableEntity(Partition(year), centreId) { [DeadlineProperty] = deadline.ToUniversalTime() },
+        Table.UpsertEntityAsync(new DeadlineRow { PartitionKey = Partition(year), RowKey = centreId, Deadline = deadline.ToUniversalTime() },
             TableUpdateMode.Replace, cancellationToken);
 
     public Task RemoveAsync(int year, string centreId, CancellationToken cancellationToken) =>
         Table.DeleteEntityAsync(Partition(year), centreId, cancellationToken: cancellationToken);
 
     private static string Partition(int year) => "deadline-" + year.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>One centre's extended deadline in one campaign, in UTC.</summary>
+    private sealed record DeadlineRow : TableRow
+    {
+        public DateTimeOffset? Deadline { get; set; }
+    }
 }

@@ -19,16 +19,16 @@ public sealed partial class CentreRegister(PacStorage storage)
             return null;
         }
 
-        var response = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, id, cancellationToken: cancellationToken);
-        return response.HasValue ? FromEntity(response.Value!) : null;
+        var response = await Table.GetEntityIfExistsAsync<CentreRow>(Partition, id, cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value!.ToCentre() : null;
     }
 
     public async Task<IReadOnlyList<Centre>> ListAsync(CancellationToken cancellationToken)
     {
         var centres = new List<Centre>();
-        await foreach (var entity in Table.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, cancellationToken: cancellationToken))
+        await foreach (var row in Table.QueryAsync<CentreRow>(e => e.PartitionKey == Partition, cancellationToken: cancellationToken))
         {
-            centres.Add(FromEntity(entity));
+            centres.Add(row.ToCentre());
         }
 
         return centres;
@@ -37,7 +37,7 @@ public sealed partial class CentreRegister(PacStorage storage)
     public Task SaveAsync(Centre centre, CancellationToken cancellationToken)
     {
         EnsureValidId(centre);
-        return Table.UpsertEntityAsync(ToEntity(centre), TableUpdateMode.Replace, cancellationToken);
+        return Table.UpsertEntityAsync(CentreRow.From(centre, Partition), TableUpdateMode.Replace, cancellationToken);
     }
 
     /// <summary>Creates or updates many centres, a hundred per transaction (all in one partition), so a batch lands whole or not at all.</summary>
@@ -51,7 +51,7 @@ public sealed partial class CentreRegister(PacStorage storage)
         foreach (var chunk in centres.Chunk(100))
         {
             await Table.SubmitTransactionAsync(
-                chunk.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(c))), cancellationToken);
+                chunk.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, CentreRow.From(c, Partition))), cancellationToken);
         }
     }
 
@@ -65,29 +65,4 @@ public sealed partial class CentreRegister(PacStorage storage)
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,38}[a-z0-9]$")]
     private static partial Regex IdPattern();
-
-    private static TableEntity ToEntity(Centre centre) => new(Partition, centre.Id)
-    {
-        [nameof(Centre.Name)] = centre.Name,
-        [nameof(Centre.Institution)] = centre.Institution,
-        [nameof(Centre.City)] = centre.City,
-        [nameof(Centre.Country)] = centre.Country,
-        [nameof(Centre.CoordinatorName)] = centre.CoordinatorName,
-        [nameof(Centre.CoordinatorEmail)] = centre.CoordinatorEmail,
-        [nameof(Centre.Language)] = centre.Language,
-        [nameof(Centre.Active)] = centre.Active,
-        [nameof(Centre.CountriesServed)] = centre.CountriesServed,
-    };
-
-    private static Centre FromEntity(TableEntity entity) => new(
-        entity.RowKey,
-        entity.GetString(nameof(Centre.Name)) ?? entity.RowKey,
-        entity.GetString(nameof(Centre.Institution)) ?? "",
-        entity.GetString(nameof(Centre.City)) ?? "",
-        entity.GetString(nameof(Centre.Country)) ?? "",
-        entity.GetString(nameof(Centre.CoordinatorName)) ?? "",
-        entity.GetString(nameof(Centre.CoordinatorEmail)) ?? "",
-        entity.GetString(nameof(Centre.Language)) ?? "en",
-        entity.GetBoolean(nameof(Centre.Active)) ?? true,
-        entity.GetString(nameof(Centre.CountriesServed)) ?? "");
 }

@@ -19,13 +19,9 @@ public sealed class AuditLog(PacStorage storage, TimeProvider clock)
     {
         var entry = new AuditEntry(year, centre, action, detail, who, clock.GetUtcNow());
         var row = (DateTimeOffset.MaxValue.UtcTicks - entry.At.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N");
-        await Table.AddEntityAsync(new TableEntity(Partition(year), row)
+        await Table.AddEntityAsync(new AuditRow
         {
-            ["Centre"] = centre,
-            ["Action"] = action,
-            ["Detail"] = detail,
-            ["Who"] = who,
-            ["At"] = entry.At,
+            PartitionKey = Partition(year), RowKey = row, Centre = centre, Action = action, Detail = detail, Who = who, At = entry.At,
         }, cancellationToken);
         return entry;
     }
@@ -35,10 +31,9 @@ public sealed class AuditLog(PacStorage storage, TimeProvider clock)
     {
         var partition = Partition(year);
         var entries = new List<AuditEntry>();
-        await foreach (var entity in Table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
+        await foreach (var row in Table.QueryAsync<AuditRow>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
         {
-            var entry = new AuditEntry(year, entity.GetString("Centre") ?? "", entity.GetString("Action") ?? "", entity.GetString("Detail") ?? "",
-                entity.GetString("Who") ?? "", entity.GetDateTimeOffset("At") ?? entity.Timestamp ?? DateTimeOffset.MinValue);
+            var entry = new AuditEntry(year, row.Centre ?? "", row.Action ?? "", row.Detail ?? "", row.Who ?? "", row.At ?? row.Timestamp ?? DateTimeOffset.MinValue);
             if (centre is null || string.Equals(entry.Centre, centre, StringComparison.Ordinal))
             {
                 entries.Add(entry);
@@ -49,4 +44,18 @@ public sealed class AuditLog(PacStorage storage, TimeProvider clock)
     }
 
     private static string Partition(int year) => year.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>An audit entry as the audit table keeps it.</summary>
+    private sealed record AuditRow : TableRow
+    {
+        public string? Centre { get; set; }
+
+        public string? Action { get; set; }
+
+        public string? Detail { get; set; }
+
+        public string? Who { get; set; }
+
+        public DateTimeOffset? At { get; set; }
+    }
 }

@@ -10,7 +10,6 @@ namespace PacSubmissions.Upload;
 public sealed class LinkRevocations(PacStorage storage, TimeProvider clock)
 {
     private const string Partition = "link-revocation";
-    private const string RevokedAtProperty = "RevokedAt";
 
     private TableClient Table => storage.Table(PacStorage.CentresTable);
 
@@ -19,15 +18,21 @@ public sealed class LinkRevocations(PacStorage storage, TimeProvider clock)
         // Links carry their issue time in whole milliseconds: a revocation kept finer would kill the new link that
         // `pac link --revoke` prints in the same millisecond.
         var now = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
-        await Table.UpsertEntityAsync(new TableEntity(Partition, centreId) { [RevokedAtProperty] = now }, TableUpdateMode.Replace, cancellationToken);
+        await Table.UpsertEntityAsync(new RevocationRow { PartitionKey = Partition, RowKey = centreId, RevokedAt = now }, TableUpdateMode.Replace, cancellationToken);
         return now;
     }
 
     public async Task<bool> IsRevokedAsync(UploadLink link, CancellationToken cancellationToken)
     {
-        var response = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, link.CentreId, cancellationToken: cancellationToken);
+        var response = await Table.GetEntityIfExistsAsync<RevocationRow>(Partition, link.CentreId, cancellationToken: cancellationToken);
         return response.HasValue
-            && response.Value!.GetDateTimeOffset(RevokedAtProperty) is { } revokedAt
+            && response.Value!.RevokedAt is { } revokedAt
             && link.IssuedAt < revokedAt;
+    }
+
+    /// <summary>When a centre's links were last revoked: every link issued before then is dead.</summary>
+    private sealed record RevocationRow : TableRow
+    {
+        public DateTimeOffset? RevokedAt { get; set; }
     }
 }
