@@ -77,7 +77,7 @@ public sealed class SubmissionStore(PacStorage storage)
         }
 
         var submission = FromEntity(response.Value!);
-        var choice = await Table.GetEntityIfExistsAsync<TableEntity>(Partition(year), ChoiceRowKey(centreId), cancellationToken: cancellationToken);
+        var choice = await Table.GetEntityIfExistsAsync<ChoiceRow>(Partition(year), ChoiceRowKey(centreId), cancellationToken: cancellationToken);
         return choice.HasValue ? WithChoice(submission, choice.Value!) : submission;
     }
 
@@ -85,43 +85,57 @@ public sealed class SubmissionStore(PacStorage storage)
     public async Task<IReadOnlyList<Submission>> ListAsync(int year, CancellationToken cancellationToken)
     {
         var submissions = new List<Submission>();
-        var choices = new List<TableEntity>();
         var partition = Partition(year);
         await foreach (var entity in Table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
         {
-            if (entity.RowKey.StartsWith(ChoicePrefix, StringComparison.Ordinal))
-            {
-                choices.Add(entity);
-            }
-            else
+            if (!entity.RowKey.StartsWith(ChoicePrefix, StringComparison.Ordinal))
             {
                 submissions.Add(FromEntity(entity));
             }
         }
 
-        var chosen = choices.ToDictionary(c => (c.GetString(ChosenCentreColumn) ?? "", c.GetString("SubmissionId") ?? ""), c => c);
+        var chosen = new Dictionary<(string Centre, string SubmissionId), ChoiceRow>();
+        await foreach (var choice in Table.QueryAsync<ChoiceRow>(
+            r => r.PartitionKey == partition && r.RowKey.CompareTo(ChoicePrefix) >= 0 && r.RowKey.CompareTo(ChoiceRangeEnd) < 0, cancellationToken: cancellationToken))
+        {
+            chosen[(choice.Centre ?? "", choice.SubmissionId ?? "")] = choice;
+        }
+
         return [.. submissions.Select(s => chosen.TryGetValue((s.CentreId, s.SubmissionId), out var choice) ? WithChoice(s, choice) : s)];
     }
 
     /// <summary>Records that HQ chose this version as the centre's counting one, replacing any earlier choice.</summary>
     public Task ChooseAsync(Submission version, DateTimeOffset at, CancellationToken cancellationToken) =>
-        Table.UpsertEntityAsync(new TableEntity(Partition(version.Year), ChoiceRowKey(version.CentreId))
+        Table.UpsertEntityAsync(new ChoiceRow
         {
-            [ChosenCentreColumn] = version.CentreId,
-            ["SubmissionId"] = version.SubmissionId,
-            [ChosenAtColumn] = at,
+            PartitionKey = Partition(version.Year),
+            RowKey = ChoiceRowKey(version.CentreId),
+            Centre = version.CentreId,
+            SubmissionId = version.SubmissionId,
+            ChosenAt = at,
         }, TableUpdateMode.Replace, cancellationToken);
 
     private const string ChoicePrefix = "~chosen_";
-    private const string ChosenCentreColumn = "ChosenFor";
-    private const string ChosenAtColumn = "ChosenAt";
+
+    /// <summary>Just past every choice row: centre ids are lower-case letters, digits and hyphens, all before '~'.</summary>
+    private const string ChoiceRangeEnd = ChoicePrefix + "~";
 
     private static string ChoiceRowKey(string centreId) => ChoicePrefix + centreId;
 
-    private static Submission WithChoice(Submission submission, TableEntity choice) =>
-        string.Equals(choice.GetString("SubmissionId"), submission.SubmissionId, StringComparison.Ordinal)
-            ? submission with { ChosenByHqAt = choice.GetDateTimeOffset(ChosenAtColumn) }
+    private static Submission WithChoice(Submission submission, ChoiceRow choice) =>
+        string.Equals(choice.SubmissionId, submission.SubmissionId, StringComparison.Ordinal)
+            ? submission with { ChosenByHqAt = choice.ChosenAt }
             : submission;
+
+    /// <summary>HQ's choice of one centre's counting version (<see cref="ChooseAsync"/>).</summary>
+    private sealed record ChoiceRow : TableRow
+    {
+        public string? Centre { get; set; }
+
+        public string? SubmissionId { get; set; }
+
+        public DateTimeOffset? ChosenAt { get; set; }
+    }
 
     private const string FailedAtColumn = "ProcessingFailedAt";
     private const string FailureReasonColumn = "ProcessingFailure";
