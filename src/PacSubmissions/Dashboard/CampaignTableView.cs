@@ -16,7 +16,7 @@ public sealed record CampaignTableView(CentreReportState? State, string? Search,
 
     public static readonly IReadOnlyList<(string Key, string Label)> Columns =
     [
-        ("centre", "Centre"), ("state", "State"), ("uploaded", "Last upload"), ("versions", "Versions"),
+        ("centre", "Centre"), ("state", "State"), ("uploaded", "Upload that counts"), ("versions", "Versions"),
         ("answered", "Questions answered"), ("reminders", "Reminders sent"), ("extension", "Extended deadline"),
     ];
 
@@ -51,7 +51,7 @@ public sealed record CampaignTableView(CentreReportState? State, string? Search,
         var ordered = Sort switch
         {
             "state" => Order(kept, r => (int)r.State),
-            "uploaded" => Order(kept, r => r.Latest?.ReceivedAt ?? DateTimeOffset.MinValue),
+            "uploaded" => Order(kept, r => r.Counting?.ReceivedAt ?? DateTimeOffset.MinValue),
             "versions" => Order(kept, r => r.Versions),
             "answered" => Order(kept, r => r.SectionsAnswered.Count),
             "reminders" => Order(kept, r => r.RemindersSent),

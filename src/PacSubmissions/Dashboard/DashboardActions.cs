@@ -26,7 +26,7 @@ public sealed partial class DashboardActions(
     SubmissionProcessor processor,
     PacStorage storage,
     AuditLog audit,
-    TimeProvider time,
+    TimeProvider clock,
     ILogger<DashboardActions> logger)
 {
     public const string CopyLink = "copy-link";
@@ -34,8 +34,9 @@ public sealed partial class DashboardActions(
     public const string Extend = "extend";
     public const string Revoke = "revoke";
     public const string Recheck = "recheck";
+    public const string Choose = "choose-version";
 
-    public static readonly IReadOnlyList<string> All = [CopyLink, ResendLink, Extend, Revoke, Recheck];
+    public static readonly IReadOnlyList<string> All = [CopyLink, ResendLink, Extend, Revoke, Recheck, Choose];
 
     /// <summary>Does <paramref name="action"/>; a <see cref="DashboardInputException"/> says what was wrong with the input.</summary>
     public async Task<ActionOutcome> RunAsync(
@@ -48,6 +49,7 @@ public sealed partial class DashboardActions(
             Extend => await ExtendAsync(campaign, centre, form, cancellationToken),
             Revoke => await RevokeAsync(centre, cancellationToken),
             Recheck => await RecheckAsync(campaign, centre, form, cancellationToken),
+            Choose => await ChooseAsync(campaign, centre, form, cancellationToken),
             _ => throw new DashboardInputException($"There is no action '{action}'. Actions: {string.Join(", ", All)}."),
         };
         await audit.RecordAsync(campaign.Year, centre.Id, action, detail, who, cancellationToken);
@@ -71,11 +73,11 @@ public sealed partial class DashboardActions(
         // The text follows the centre's state (reported, not yet, late); the key is new each time, so HQ's re-send is
         // never taken for a reminder already sent.
         var ownCampaign = campaign.ForCentre(await deadlines.FindAsync(campaign.Year, centre.Id, cancellationToken));
-        var newest = (await submissions.ListAsync(campaign.Year, cancellationToken))
-            .Where(s => s.CentreId == centre.Id)
-            .MaxBy(s => s.ReceivedAt);
+        // The report that counts, if the centre has one that could be read: an unreadable upload is no report to name.
+        var counting = CountingVersion.Of((await submissions.ListAsync(campaign.Year, cancellationToken)).Where(s => s.CentreId == centre.Id));
+        var report = counting is not null && CountingVersion.IsReadable(counting) ? counting : null;
         var detail = Guid.NewGuid().ToString("N");
-        var message = coordinatorEmails.Link(ownCampaign, centre, newest, time.GetUtcNow(), detail);
+        var message = coordinatorEmails.Link(ownCampaign, centre, report, clock.GetUtcNow(), detail);
         try
         {
             await ledger.SendOnceAsync(message, cancellationToken);
@@ -127,13 +129,22 @@ public sealed partial class DashboardActions(
             $"links issued before {at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC");
     }
 
-    private async Task<(ActionOutcome, string)> RecheckAsync(Campaign campaign, Centre centre, IReadOnlyDictionary<string, string> form, CancellationToken cancellationToken)
+    /// <summary>The version the form names (<c>submissionId</c>), or the reason it names none of this centre's.</summary>
+    private async Task<Submission> VersionAsync(Campaign campaign, Centre centre, IReadOnlyDictionary<string, string> form, CancellationToken cancellationToken)
     {
         if (!form.TryGetValue("submissionId", out var id) || !SubmissionBlob.IsValidSubmissionId(id)
             || await submissions.FindAsync(campaign.Year, centre.Id, id, cancellationToken) is not { } version)
         {
             throw new DashboardInputException($"{centre.Name} has no version '{(form.TryGetValue("submissionId", out var given) ? given : "")}' in {campaign.Year}.");
         }
+
+        return version;
+    }
+
+    private async Task<(ActionOutcome, string)> RecheckAsync(Campaign campaign, Centre centre, IReadOnlyDictionary<string, string> form, CancellationToken cancellationToken)
+    {
+        var version = await VersionAsync(campaign, centre, form, cancellationToken);
+        var id = version.SubmissionId;
 
         try
         {
@@ -148,6 +159,20 @@ public sealed partial class DashboardActions(
         var checkedAgain = await submissions.FindAsync(campaign.Year, centre.Id, id, cancellationToken);
         var status = checkedAgain?.Check?.Status.ToString() ?? "not checked";
         return (new ActionOutcome($"{version.OriginalFileName} was checked again: {status}."), $"version {id} ({version.OriginalFileName}): {status}");
+    }
+
+    private async Task<(ActionOutcome, string)> ChooseAsync(Campaign campaign, Centre centre, IReadOnlyDictionary<string, string> form, CancellationToken cancellationToken)
+    {
+        var version = await VersionAsync(campaign, centre, form, cancellationToken);
+        if (version.MarkedMalicious())
+        {
+            throw new DashboardInputException($"{version.OriginalFileName} was marked malicious by the malware scan; it cannot be the version that counts.");
+        }
+
+        await submissions.ChooseAsync(version, clock.GetUtcNow(), cancellationToken);
+        var received = CampaignSettings.Show(version.ReceivedAt, campaign.TimeZone);
+        return (new ActionOutcome($"{version.OriginalFileName} (received {received}) now counts for {centre.Name}, until the centre sends a readable version after this choice."),
+            $"version {version.SubmissionId} ({version.OriginalFileName}, received {received}) counts");
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dashboard action {Action} on {Centre} ({Year}) by {Who}")]

@@ -103,8 +103,8 @@ public sealed class DashboardHandler(
 
         var overview = await overviews.LoadAsync(year, cancellationToken);
         var versions = (await submissions.ListAsync(year, cancellationToken)).Where(s => s.CentreId == found!.Id).ToList();
-        var newest = versions.MaxBy(v => v.ReceivedAt);
-        var reading = newest is null ? null : await readings.FindAsync(newest.BlobName, cancellationToken);
+        var counting = CountingVersion.Of(versions);
+        var reading = counting is null ? null : await readings.FindAsync(counting.BlobName, cancellationToken);
         var sent = (await emails.ListAsync(year, cancellationToken)).Where(e => e.Key.Centre == found!.Id).ToList();
         var data = new CentrePageData(campaign!, found!, overview?.Centres.FirstOrDefault(r => r.Centre.Id == found!.Id), versions, reading, sent,
             await audit.ListAsync(year, found!.Id, cancellationToken),

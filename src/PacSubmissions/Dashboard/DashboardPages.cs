@@ -133,9 +133,9 @@ public static class DashboardPages
             main.Raw("<tr><th scope=\"row\">").Link(links.Centre(year, row.Centre.Id), row.Centre.Name).Raw("<br>")
                 .Text($"{row.Centre.City}, {row.Centre.Country}").Raw("</th>")
                 .Element("td", CampaignTableView.LabelOf(row.State), "state-" + CampaignTableView.NameOf(row.State))
-                .Element("td", row.Latest is { } latest ? CampaignSettings.Show(latest.ReceivedAt, zone) : "–")
+                .Element("td", row.Counting is { } counting ? CampaignSettings.Show(counting.ReceivedAt, zone) : "–")
                 .Element("td", row.Versions.ToString(CultureInfo.InvariantCulture))
-                .Element("td", row.Latest is null ? "–" : $"{row.SectionsAnswered.Count} of {FormSections.All.Count}: {string.Join(", ", row.SectionsAnswered)}{(row.Latest.Check is { NeedsReview: true } ? " (needs review)" : "")}")
+                .Element("td", row.Counting is null ? "–" : $"{row.SectionsAnswered.Count} of {FormSections.All.Count}: {string.Join(", ", row.SectionsAnswered)}{(row.Counting.Check is { NeedsReview: true } ? " (needs review)" : "")}")
                 .Element("td", row.RemindersSent.ToString(CultureInfo.InvariantCulture))
                 .Element("td", row.ExtendedDeadline is { } extended ? CampaignSettings.Show(extended, zone) : "–")
                 .Raw("</tr>");
@@ -176,7 +176,7 @@ public static class DashboardPages
         main.Raw("</dl>");
 
         Actions(main, links, data);
-        Reading(main, data.Reading, data.Versions.Count > 0, data.Row?.Latest?.Failure);
+        Reading(main, data.Reading, data.Versions.Count > 0, data.Row?.Counting?.Failure);
         Versions(main, links, data);
         Emails(main, data.Emails, zone);
         main.Raw("<h2>Audit log</h2>");
@@ -217,16 +217,16 @@ public static class DashboardPages
 
     private static void Reading(DashboardHtml main, ReportReading? reading, bool hasVersions, ProcessingFailure? failure)
     {
-        main.Raw("<h2>Newest report</h2>");
+        main.Raw("<h2>Report that counts</h2>");
         if (failure is not null)
         {
-            main.Element("p", $"The newest version could not be processed: {failure.Reason} Open it from Versions below, then check it again after a fix or ask the centre for a new copy.");
+            main.Element("p", $"The centre has no readable version, and its newest could not be processed: {failure.Reason} Open it from Versions below, then check it again after a fix or ask the centre for a new copy.");
             return;
         }
 
         if (reading is null)
         {
-            main.Element("p", hasVersions ? "The newest version has not been read yet." : "No report yet.");
+            main.Element("p", hasVersions ? "The version that counts has not been read yet." : "No report yet.");
             return;
         }
 
@@ -285,7 +285,8 @@ public static class DashboardPages
         }
 
         main.Raw("<table id=\"versions\"><thead><tr><th scope=\"col\">Received</th><th scope=\"col\">File</th><th scope=\"col\">Size</th>")
-            .Raw("<th scope=\"col\">Timing</th><th scope=\"col\">Check</th><th scope=\"col\">Problems</th><th scope=\"col\">Check again</th></tr></thead><tbody>");
+            .Raw("<th scope=\"col\">Timing</th><th scope=\"col\">Check</th><th scope=\"col\">Problems</th><th scope=\"col\">Check again</th><th scope=\"col\">Counts</th></tr></thead><tbody>");
+        var counting = data.Row?.Counting?.SubmissionId;
         foreach (var version in data.Versions.OrderByDescending(v => v.ReceivedAt))
         {
             main.Raw("<tr>").Element("td", CampaignSettings.Show(version.ReceivedAt, zone))
@@ -297,7 +298,19 @@ public static class DashboardPages
                     : version.Check is { } check ? string.Join(" ", check.Problems.Select(p => p.Message)) : "")
                 .Raw($"<td><form method=\"post\"{DashboardHtml.Attr("action", links.Action(year, id, DashboardActions.Recheck))}>")
                 .Hidden("submissionId", version.SubmissionId)
-                .Raw("<button type=\"submit\">Check again<span class=\"visually-hidden\"> ").Text(version.OriginalFileName).Raw("</span></button></form></td></tr>");
+                .Raw("<button type=\"submit\">Check again<span class=\"visually-hidden\"> ").Text(version.OriginalFileName).Raw("</span></button></form></td>");
+            if (version.SubmissionId == counting)
+            {
+                main.Element("td", version.ChosenByHqAt is { } chosen ? $"Counts (chosen by HQ {CampaignSettings.Show(chosen, zone)})" : "Counts");
+            }
+            else
+            {
+                main.Raw($"<td><form method=\"post\"{DashboardHtml.Attr("action", links.Action(year, id, DashboardActions.Choose))}>")
+                    .Hidden("submissionId", version.SubmissionId)
+                    .Raw("<button type=\"submit\">Make this the version that counts<span class=\"visually-hidden\"> ").Text(version.OriginalFileName).Raw("</span></button></form></td>");
+            }
+
+            main.Raw("</tr>");
         }
 
         main.Raw("</tbody></table>");

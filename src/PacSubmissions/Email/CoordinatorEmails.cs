@@ -81,15 +81,15 @@ public sealed class CoordinatorEmails(UploadLinks links)
     /// <summary>
     /// HQ's "E-mail the link": its text follows the centre's state. A centre that has reported is told which report we
     /// have and that the link sends a new version; one that has not gets what a reminder or a late notice says.
-    /// <paramref name="newest"/> is the centre's newest upload this campaign, if any.
+    /// <paramref name="report"/> is the centre's report that counts this campaign, if it has a readable one.
     /// </summary>
-    public EmailMessage Link(Campaign campaign, Centre centre, Submission? newest, DateTimeOffset now, string detail)
+    public EmailMessage Link(Campaign campaign, Centre centre, Submission? report, DateTimeOffset now, string detail)
     {
         var texts = CoordinatorTexts.For(centre.Language);
         var body = Start(texts, centre);
-        if (newest is not null)
+        if (report is not null)
         {
-            body.Paragraph(CoordinatorTexts.Format(texts.LinkReported, campaign.Year, When(newest.ReceivedAt, campaign, texts)));
+            body.Paragraph(CoordinatorTexts.Format(texts.LinkReported, campaign.Year, When(report.ReceivedAt, campaign, texts)));
         }
         else if (now <= campaign.Deadline)
         {

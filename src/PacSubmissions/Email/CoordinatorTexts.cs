@@ -42,7 +42,7 @@ public sealed record CoordinatorTexts(
     /// <summary>"E-mail the link" on the dashboard: the subject, {0} the year.</summary>
     public required string LinkSubject { get; init; }
 
-    /// <summary>The link e-mail to a centre that has reported: {0} the year, {1} when its newest report was received.</summary>
+    /// <summary>The link e-mail to a centre that has reported: {0} the year, {1} when the report that counts was received.</summary>
     public required string LinkReported { get; init; }
 
     public static readonly CoordinatorTexts English = new(

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using PacSubmissions.Campaigns;
 using PacSubmissions.Centres;
+using PacSubmissions.Overview;
 using PacSubmissions.Reports;
 using PacSubmissions.Storage;
 using PacSubmissions.Submissions;
@@ -135,17 +136,25 @@ public sealed class HqEmails(IOptions<EmailOptions> options, IOptions<LinkOption
             $"PAC {campaign.Year}: closing summary ({(afterDeadline ? "deadline" : "late window")})", intro, statuses, emails);
     }
 
+    /// <summary>The digest's groups, in the order HQ acts on them; a report that needs work is not counted as done.</summary>
+    private static readonly IReadOnlyList<(string Heading, Func<CentreReportState, bool> Holds)> SummaryGroups =
+    [
+        ("Complete, on time", s => s == CentreReportState.OnTime),
+        ("Complete, late", s => s == CentreReportState.Late),
+        ("Incomplete (the report that counts misses required answers)", s => s == CentreReportState.Incomplete),
+        ("Unreadable (nothing the centre sent could be read)", s => s is CentreReportState.Unreadable or CentreReportState.Failed),
+        ("Not yet", s => s == CentreReportState.NotYet),
+    ];
+
     private EmailMessage Summary(EmailKey key, string subject, string intro, IReadOnlyList<CentreStatus> statuses, IReadOnlyList<EmailRecord> emails)
     {
-        var submitted = statuses.Where(s => s.Latest is not null).ToList();
-        var missing = statuses.Where(s => s.Latest is null).ToList();
-        var body = new EmailBody()
-            .Paragraph(intro)
-            .Paragraph($"Submitted: {submitted.Count} of {statuses.Count}.")
-            .List(submitted.Select(s => $"{s.Centre.Name}: {(s.Latest!.Late ? "late" : "on time")}, {Utc(s.Latest.ReceivedAt)}" +
-                (s.Versions > 1 ? $" ({s.Versions} versions)" : "")))
-            .Paragraph($"Not submitted: {missing.Count}.")
-            .List(missing.Select(s => $"{s.Centre.Name} ({s.Centre.CoordinatorEmail})"));
+        var body = new EmailBody().Paragraph(intro);
+        foreach (var (heading, holds) in SummaryGroups)
+        {
+            var group = statuses.Where(s => holds(CentreOverview.StateOf(s.Counting))).ToList();
+            body.Paragraph($"{heading}: {group.Count} of {statuses.Count}.").List(group.Select(SummaryLine));
+        }
+
         var refused = emails.Where(e => e.Status == EmailLedger.FailedPermanentlyStatus).ToList();
         if (refused.Count > 0)
         {
@@ -154,6 +163,27 @@ public sealed class HqEmails(IOptions<EmailOptions> options, IOptions<LinkOption
         }
 
         return Hq(key, subject, body);
+    }
+
+    /// <summary>One centre in a digest: when its counting report came and, when it needs work, what is wrong with it.</summary>
+    private static string SummaryLine(CentreStatus status)
+    {
+        if (status.Counting is not { } counting)
+        {
+            return $"{status.Centre.Name} ({status.Centre.CoordinatorEmail})";
+        }
+
+        var line = $"{status.Centre.Name}: {Utc(counting.ReceivedAt)}" + (status.Versions > 1 ? $" ({status.Versions} versions)" : "");
+        var problems = counting.Check?.Problems ?? [];
+        var missing = problems.Where(p => p.Code is ProblemCodes.MissingSection or ProblemCodes.UnansweredSection && p.Section is not null)
+            .Select(p => SectionTitles.Of(p.Section!)).Distinct().ToList();
+        return counting switch
+        {
+            { Failure: { } failure } => $"{line}; could not be processed: {failure.Reason}",
+            { Check.Status: ReportStatus.Unreadable } => $"{line}; {string.Join(" ", problems.Select(p => p.Message))}",
+            { Check.Status: ReportStatus.Incomplete } when missing.Count > 0 => $"{line}; missing or unanswered: {string.Join(", ", missing)}",
+            _ => line,
+        };
     }
 
     private EmailMessage Hq(EmailKey key, string subject, EmailBody body)

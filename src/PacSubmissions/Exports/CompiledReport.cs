@@ -7,12 +7,12 @@ namespace PacSubmissions.Exports;
 
 /// <summary>
 /// The campaign's answers gathered for IFLA's annual summary: every active centre's row, and for each centre that
-/// uploaded, the full reading of its newest report (null when none was archived, e.g. rows older than the reader).
+/// uploaded, the full reading of its report that counts (null when none was archived, e.g. rows older than the reader).
 /// </summary>
 public sealed record CompiledReport(Campaign Campaign, IReadOnlyList<CompiledCentre> Centres)
 {
     /// <summary>The centres that sent a report, in the table's order.</summary>
-    public IEnumerable<CompiledCentre> Reported => Centres.Where(c => c.Overview.Latest is not null);
+    public IEnumerable<CompiledCentre> Reported => Centres.Where(c => c.Overview.Counting is not null);
 
     /// <summary>One question of the form with every reporting centre's answer; null text where a centre did not answer it.</summary>
     public IEnumerable<(string Key, string Title, IReadOnlyList<(CompiledCentre Centre, string? Answer)> Answers)> Questions() =>
@@ -40,7 +40,7 @@ public sealed class CompiledReports(ReadingArchive readings)
         var centres = new List<CompiledCentre>();
         foreach (var row in overview.Centres)
         {
-            var reading = row.Latest is { } latest ? await readings.FindAsync(latest.BlobName, cancellationToken) : null;
+            var reading = row.Counting is { } counting ? await readings.FindAsync(counting.BlobName, cancellationToken) : null;
             centres.Add(new CompiledCentre(row, reading));
         }
 

@@ -25,7 +25,7 @@ public static class CompiledReportText
         centre.Name,
         centre.Overview.Centre.Country,
         CampaignTableCsv.StatusText(centre.Overview.State),
-        Received(campaign, centre.Overview.Latest?.ReceivedAt),
+        Received(campaign, centre.Overview.Counting?.ReceivedAt),
         centre.Overview.Versions.ToString(CultureInfo.InvariantCulture),
     ];
 }

@@ -5,9 +5,10 @@ using PacSubmissions.Storage;
 namespace PacSubmissions.Exports;
 
 /// <summary>
-/// The newest report of every centre that uploaded one, as a ZIP written straight to the output: each blob is copied
+/// The report that counts (<see cref="Submissions.CountingVersion"/>) of every centre that uploaded one, as a ZIP written straight to the output: each blob is copied
 /// into its entry as it downloads, and a non-seekable output (an HTTP response) is fine, so nothing is held in memory.
-/// A newest report the malware scan marked malicious is left out, and a note in the ZIP names its centre.
+/// A counting report the malware scan marked malicious (only when the centre sent nothing readable) is left out, and a
+/// note in the ZIP names its centre.
 /// </summary>
 public sealed class ReportsZip(PacStorage storage)
 {
@@ -16,32 +17,32 @@ public sealed class ReportsZip(PacStorage storage)
         var body = new AsyncWriteStream(output);
         await using (var archive = await ZipArchive.CreateAsync(body, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken))
         {
-            await AddNewestReportsAsync(archive, overview, cancellationToken);
+            await AddCountingReportsAsync(archive, overview, cancellationToken);
         }
 
         await body.FlushAsync(cancellationToken);
     }
 
-    private async Task AddNewestReportsAsync(ZipArchive archive, CampaignOverview overview, CancellationToken cancellationToken)
+    private async Task AddCountingReportsAsync(ZipArchive archive, CampaignOverview overview, CancellationToken cancellationToken)
     {
-        var newest = overview.Centres.Select(c => c.Latest).OfType<Submissions.Submission>().ToList();
-        foreach (var latest in newest.Where(s => !s.MarkedMalicious()))
+        var counting = overview.Centres.Select(c => c.Counting).OfType<Submissions.Submission>().ToList();
+        foreach (var report in counting.Where(s => !s.MarkedMalicious()))
         {
             // Reports are already compressed (DOCX, ODT are ZIPs; PDF streams are deflated): storing them saves CPU for nothing lost.
-            var entry = archive.CreateEntry(ReportFileNames.Of(latest), CompressionLevel.NoCompression);
-            entry.LastWriteTime = latest.ReceivedAt;
+            var entry = archive.CreateEntry(ReportFileNames.Of(report), CompressionLevel.NoCompression);
+            entry.LastWriteTime = report.ReceivedAt;
             await using var target = await entry.OpenAsync(cancellationToken);
-            await using var source = await storage.Reports.GetBlobClient(latest.BlobName).OpenReadAsync(cancellationToken: cancellationToken);
+            await using var source = await storage.Reports.GetBlobClient(report.BlobName).OpenReadAsync(cancellationToken: cancellationToken);
             await source.CopyToAsync(target, cancellationToken);
         }
 
-        var leftOut = newest.Where(s => s.MarkedMalicious()).Select(s => $"{s.CentreId}: {s.OriginalFileName} (received {s.ReceivedAt:yyyy-MM-dd HH:mm} UTC)").ToList();
+        var leftOut = counting.Where(s => s.MarkedMalicious()).Select(s => $"{s.CentreId}: {s.OriginalFileName} (received {s.ReceivedAt:yyyy-MM-dd HH:mm} UTC)").ToList();
         if (leftOut.Count > 0)
         {
             var note = archive.CreateEntry(LeftOutNoteName, CompressionLevel.Optimal);
             await using var writer = new StreamWriter(await note.OpenAsync(cancellationToken));
             await writer.WriteAsync(
-                "The malware scan found a threat in these centres' newest reports, so they are not in this ZIP. "
+                "The malware scan found a threat in these centres' reports, so they are not in this ZIP. "
                 + $"Ask each centre for a clean copy.{Environment.NewLine}{Environment.NewLine}{string.Join(Environment.NewLine, leftOut)}{Environment.NewLine}");
         }
     }

@@ -7,7 +7,7 @@ using PacSubmissions.Submissions;
 
 namespace PacSubmissions.Overview;
 
-/// <summary>Where a centre stands, as HQ's table shows it: by its newest upload, which is the one that counts.</summary>
+/// <summary>Where a centre stands, as HQ's table shows it: by the upload that counts (<see cref="CountingVersion"/>).</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<CentreReportState>))]
 public enum CentreReportState
 {
@@ -16,7 +16,7 @@ public enum CentreReportState
     [JsonStringEnumMemberName("late")] Late,
     [JsonStringEnumMemberName("incomplete")] Incomplete,
     [JsonStringEnumMemberName("unreadable")] Unreadable,
-    /// <summary>The newest upload failed processing every time (the poison queue); HQ was e-mailed about it.</summary>
+    /// <summary>No upload of the centre could be read, and the newest failed processing every time (the poison queue); HQ was e-mailed about it.</summary>
     [JsonStringEnumMemberName("failed")] Failed,
 }
 
@@ -24,7 +24,7 @@ public enum CentreReportState
 public sealed record CentreOverview(
     Centre Centre,
     CentreReportState State,
-    Submission? Latest,
+    Submission? Counting,
     int Versions,
     IReadOnlyList<string> SectionsAnswered,
     int RemindersSent,
@@ -34,7 +34,7 @@ public sealed record CentreOverview(
     /// An upload that could not be processed, or an unreadable or incomplete one, says more than its timing; a readable
     /// one is on time or late; an upload still being checked counts by its timing until its check arrives.
     /// </summary>
-    public static CentreReportState StateOf(Submission? latest) => latest switch
+    public static CentreReportState StateOf(Submission? counting) => counting switch
     {
         null => CentreReportState.NotYet,
         { Failure: not null } => CentreReportState.Failed,
@@ -76,10 +76,10 @@ public sealed class CampaignOverviews(
         var extended = await deadlines.ListAsync(year, cancellationToken);
         return new CampaignOverview(campaign, [.. CentreStatus.Of(register, received, clock.GetUtcNow()).Select(status => new CentreOverview(
             status.Centre,
-            CentreOverview.StateOf(status.Latest),
-            status.Latest,
+            CentreOverview.StateOf(status.Counting),
+            status.Counting,
             status.Versions,
-            status.Latest?.Check?.SectionsAnswered ?? [],
+            status.Counting?.Check?.SectionsAnswered ?? [],
             sent[status.Centre.Id].Count(),
             extended.TryGetValue(status.Centre.Id, out var deadline) ? deadline : null))]);
     }

@@ -19,6 +19,12 @@ public sealed record Submission(
     SubmissionCheck? Check = null,
     ProcessingFailure? Failure = null)
 {
+    /// <summary>
+    /// When HQ chose this version as the one that counts (a dashboard action), null when it did not. Kept on a row of its
+    /// own beside the centre's submissions (<see cref="SubmissionStore.ChooseAsync"/>), so a re-check never loses it.
+    /// </summary>
+    public DateTimeOffset? ChosenByHqAt { get; init; }
+
     /// <summary>Defender for Storage marked the file malicious: it is kept in storage but never offered for download or in a ZIP.</summary>
     public bool MarkedMalicious() => Check?.Problems.Any(p => p.Code == Reports.ProblemCodes.Malicious) == true;
 }

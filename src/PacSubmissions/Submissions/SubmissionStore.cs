@@ -7,7 +7,8 @@ namespace PacSubmissions.Submissions;
 
 /// <summary>
 /// Submission rows: one partition per campaign year, row key <c>centre_submissionId</c>, so a campaign is one
-/// partition scan and a centre's versions are a key range, oldest first.
+/// partition scan and a centre's versions are a key range, oldest first. HQ's choice of a centre's counting version
+/// is a row of the same partition, keyed <c>~chosen_centre</c> (outside every centre's range).
 /// </summary>
 public sealed class SubmissionStore(PacStorage storage)
 {
@@ -70,19 +71,70 @@ public sealed class SubmissionStore(PacStorage storage)
     public async Task<Submission?> FindAsync(int year, string centreId, string submissionId, CancellationToken cancellationToken)
     {
         var response = await Table.GetEntityIfExistsAsync<TableEntity>(Partition(year), RowKey(centreId, submissionId), cancellationToken: cancellationToken);
-        return response.HasValue ? FromEntity(response.Value!) : null;
+        if (!response.HasValue)
+        {
+            return null;
+        }
+
+        var submission = FromEntity(response.Value!);
+        var choice = await Table.GetEntityIfExistsAsync<ChoiceRow>(Partition(year), ChoiceRowKey(centreId), cancellationToken: cancellationToken);
+        return choice.HasValue ? WithChoice(submission, choice.Value!) : submission;
     }
 
+    /// <summary>Every submission of the campaign, each carrying HQ's choice when it is the chosen version of its centre.</summary>
     public async Task<IReadOnlyList<Submission>> ListAsync(int year, CancellationToken cancellationToken)
     {
         var submissions = new List<Submission>();
         var partition = Partition(year);
         await foreach (var entity in Table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
         {
-            submissions.Add(FromEntity(entity));
+            if (!entity.RowKey.StartsWith(ChoicePrefix, StringComparison.Ordinal))
+            {
+                submissions.Add(FromEntity(entity));
+            }
         }
 
-        return submissions;
+        var chosen = new Dictionary<(string Centre, string SubmissionId), ChoiceRow>();
+        await foreach (var choice in Table.QueryAsync<ChoiceRow>(
+            r => r.PartitionKey == partition && r.RowKey.CompareTo(ChoicePrefix) >= 0 && r.RowKey.CompareTo(ChoiceRangeEnd) < 0, cancellationToken: cancellationToken))
+        {
+            chosen[(choice.Centre ?? "", choice.SubmissionId ?? "")] = choice;
+        }
+
+        return [.. submissions.Select(s => chosen.TryGetValue((s.CentreId, s.SubmissionId), out var choice) ? WithChoice(s, choice) : s)];
+    }
+
+    /// <summary>Records that HQ chose this version as the centre's counting one, replacing any earlier choice.</summary>
+    public Task ChooseAsync(Submission version, DateTimeOffset at, CancellationToken cancellationToken) =>
+        Table.UpsertEntityAsync(new ChoiceRow
+        {
+            PartitionKey = Partition(version.Year),
+            RowKey = ChoiceRowKey(version.CentreId),
+            Centre = version.CentreId,
+            SubmissionId = version.SubmissionId,
+            ChosenAt = at,
+        }, TableUpdateMode.Replace, cancellationToken);
+
+    private const string ChoicePrefix = "~chosen_";
+
+    /// <summary>Just past every choice row: centre ids are lower-case letters, digits and hyphens, all before '~'.</summary>
+    private const string ChoiceRangeEnd = ChoicePrefix + "~";
+
+    private static string ChoiceRowKey(string centreId) => ChoicePrefix + centreId;
+
+    private static Submission WithChoice(Submission submission, ChoiceRow choice) =>
+        string.Equals(choice.SubmissionId, submission.SubmissionId, StringComparison.Ordinal)
+            ? submission with { ChosenByHqAt = choice.ChosenAt }
+            : submission;
+
+    /// <summary>HQ's choice of one centre's counting version (<see cref="ChooseAsync"/>).</summary>
+    private sealed record ChoiceRow : TableRow
+    {
+        public string? Centre { get; set; }
+
+        public string? SubmissionId { get; set; }
+
+        public DateTimeOffset? ChosenAt { get; set; }
     }
 
     private const string FailedAtColumn = "ProcessingFailedAt";

@@ -8,16 +8,19 @@ namespace PacSubmissions.Upload;
 /// </summary>
 public sealed class SubmissionChecks(SubmissionStore submissions)
 {
-    /// <summary>The state (<see cref="UploadStatus"/>'s constants), the check status once there is one, and its problems.</summary>
-    public async Task<(string State, string? Status, IReadOnlyList<UploadProblem> Problems)> FindAsync(SubmissionBlob upload, CancellationToken cancellationToken)
+    /// <summary>
+    /// The state (<see cref="UploadStatus"/>'s constants), the check status once there is one, its problems, and the
+    /// submission row the processor recorded (null while it has not).
+    /// </summary>
+    public async Task<(string State, string? Status, IReadOnlyList<UploadProblem> Problems, Submission? Recorded)> FindAsync(SubmissionBlob upload, CancellationToken cancellationToken)
     {
         var recorded = await submissions.FindAsync(upload.Year, upload.CentreId, upload.SubmissionId, cancellationToken);
         if (recorded?.Check is not { } check)
         {
-            return (recorded?.Failure is null ? UploadStatus.Checking : UploadStatus.NotChecked, null, []);
+            return (recorded?.Failure is null ? UploadStatus.Checking : UploadStatus.NotChecked, null, [], recorded);
         }
 
         return (UploadStatus.Checked, SubmissionCheckColumns.StatusName(check.Status),
-            [.. check.Problems.Select(p => new UploadProblem(p.Code, p.Message, p.Section))]);
+            [.. check.Problems.Select(p => new UploadProblem(p.Code, p.Message, p.Section))], recorded);
     }
 }

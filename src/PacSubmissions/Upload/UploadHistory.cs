@@ -3,7 +3,10 @@ using PacSubmissions.Storage;
 
 namespace PacSubmissions.Upload;
 
-/// <summary>A centre's uploads for one campaign, newest first, each with its check result when there is one.</summary>
+/// <summary>
+/// A centre's uploads for one campaign, newest first, each with its check result when there is one and whether it is
+/// the version that counts.
+/// </summary>
 public sealed class UploadHistory(PacStorage storage, SubmissionChecks checks)
 {
     public async Task<IReadOnlyList<UploadStatus>> ListAsync(int year, string centreId, CancellationToken cancellationToken)
@@ -18,13 +21,15 @@ public sealed class UploadHistory(PacStorage storage, SubmissionChecks checks)
             }
         }
 
-        var statuses = new List<UploadStatus>();
+        var statuses = new List<(UploadStatus Status, Submissions.Submission? Recorded)>();
         foreach (var upload in uploads.OrderByDescending(u => u.ReceivedAt).ThenByDescending(u => u.SubmissionId, StringComparer.Ordinal))
         {
             statuses.Add(await StatusOfAsync(upload, cancellationToken));
         }
 
-        return statuses;
+        // Only recorded uploads can count: one still being checked is neither the report that counts nor "does not count".
+        var counting = Submissions.CountingVersion.Of(statuses.Select(s => s.Recorded).OfType<Submissions.Submission>());
+        return [.. statuses.Select(s => s.Status with { Counts = s.Status.SubmissionId == counting?.SubmissionId })];
     }
 
     public async Task<UploadStatus?> FindAsync(int year, string centreId, string submissionId, CancellationToken cancellationToken)
@@ -38,7 +43,7 @@ public sealed class UploadHistory(PacStorage storage, SubmissionChecks checks)
         try
         {
             var properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
-            return SubmissionBlob.FromMetadata(properties.Value.Metadata) is { } upload ? await StatusOfAsync(upload, cancellationToken) : null;
+            return SubmissionBlob.FromMetadata(properties.Value.Metadata) is { } upload ? (await StatusOfAsync(upload, cancellationToken)).Status : null;
         }
         catch (Azure.RequestFailedException exception) when (exception.Status == 404)
         {
@@ -46,10 +51,10 @@ public sealed class UploadHistory(PacStorage storage, SubmissionChecks checks)
         }
     }
 
-    private async Task<UploadStatus> StatusOfAsync(SubmissionBlob upload, CancellationToken cancellationToken)
+    private async Task<(UploadStatus Status, Submissions.Submission? Recorded)> StatusOfAsync(SubmissionBlob upload, CancellationToken cancellationToken)
     {
-        var (state, status, problems) = await checks.FindAsync(upload, cancellationToken);
-        return new UploadStatus(upload.SubmissionId, upload.CentreId, upload.Year, upload.ReceivedAt, upload.Late, upload.OriginalFileName,
-            upload.Bytes, upload.Sha256, state, status, problems);
+        var (state, status, problems, recorded) = await checks.FindAsync(upload, cancellationToken);
+        return (new UploadStatus(upload.SubmissionId, upload.CentreId, upload.Year, upload.ReceivedAt, upload.Late, upload.OriginalFileName,
+            upload.Bytes, upload.Sha256, state, status, problems), recorded);
     }
 }

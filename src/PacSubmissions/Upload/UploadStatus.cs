@@ -5,7 +5,9 @@ namespace PacSubmissions.Upload;
 /// <summary>
 /// One upload as the page and the status endpoint show it: the receipt the upload wrote, and the processor's check
 /// once it is there. <see cref="State"/> is <c>checking</c> until the submission row carries a check status, or
-/// <c>not-checked</c> once the upload is marked as one that could not be processed.
+/// <c>not-checked</c> once the upload is marked as one that could not be processed. <see cref="Counts"/> says, in the
+/// list of a centre's uploads, whether this is the version that counts (<see cref="Submissions.CountingVersion"/>); it
+/// is null where only the one upload is known.
 /// </summary>
 public sealed record UploadStatus(
     string SubmissionId,
@@ -19,7 +21,8 @@ public sealed record UploadStatus(
     string State,
     string? CheckStatus,
     IReadOnlyList<UploadProblem> Problems,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Summary = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Summary = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Counts = null)
 {
     public const string Checking = "checking";
     public const string Checked = "checked";

@@ -126,6 +126,38 @@ public sealed class DashboardActionTests
     }
 
     [Fact]
+    public async Task HqChoosesWhichVersionCountsUntilTheCentreSendsANewerReadableOne()
+    {
+        await using var site = await DashboardSite.StartAsync();
+        var older = await site.UploadAsync(DashboardSite.Almaty, Samples.PathOf("korea-2021.docx"), "first.docx");
+        site.Clock.Advance(TimeSpan.FromHours(1));
+        var newer = await site.UploadAsync(DashboardSite.Almaty, Samples.PathOf("incomplete-2021.docx"), "second.docx");
+        site.Clock.Advance(TimeSpan.FromHours(1));
+
+        using var unknown = await site.PostAsync(Actions + DashboardActions.Choose, ("submissionId", "20300101T000000000Z-00000000"));
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Empty(await site.Get<AuditLog>().ListAsync(DashboardSite.Year, null, CancellationToken.None));
+        Assert.Equal(newer.SubmissionId, (await CountingAsync(site))?.SubmissionId);
+
+        using var response = await site.PostAsync(Actions + DashboardActions.Choose, ("submissionId", older.SubmissionId));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("first.docx (received", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var counting = await CountingAsync(site);
+        Assert.Equal((older.SubmissionId, site.Clock.GetUtcNow()), (counting?.SubmissionId, counting?.ChosenByHqAt));
+        Assert.Contains(older.SubmissionId, (await SingleEntryAsync(site, DashboardActions.Choose)).Detail, StringComparison.Ordinal);
+        Assert.Contains("Counts (chosen by HQ", await (await site.GetAsync("/api/dashboard/2030/centres/kz-almaty")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        site.Clock.Advance(TimeSpan.FromHours(1));
+        var afterChoice = await site.UploadAsync(DashboardSite.Almaty, Samples.PathOf("korea-2021.docx"), "third.docx");
+        Assert.Equal(afterChoice.SubmissionId, (await CountingAsync(site))?.SubmissionId);
+    }
+
+    private static async Task<Submission?> CountingAsync(DashboardSite site) =>
+        (await site.Get<PacSubmissions.Overview.CampaignOverviews>().LoadAsync(DashboardSite.Year, CancellationToken.None))!
+            .Centres.Single(c => c.Centre.Id == "kz-almaty").Counting;
+
+    [Fact]
     public async Task UnknownActionIsRefusedAndNothingIsRecorded()
     {
         await using var site = await DashboardSite.StartAsync();

@@ -194,7 +194,7 @@ public sealed partial class CoordinatorLanguageTests
             .Where(p => p.PropertyType == typeof(string) && !p.Name.EndsWith("Pattern", StringComparison.Ordinal))
             .Select(p => ((string)p.GetValue(CoordinatorTexts.English)!, (string)p.GetValue(own)!));
         var page = typeof(UploadTexts).GetProperties()
-            .Where(p => p.PropertyType == typeof(string) && p.Name.StartsWith("Problem", StringComparison.Ordinal))
+            .Where(p => p.PropertyType == typeof(string) && (p.Name.StartsWith("Problem", StringComparison.Ordinal) || p.Name.StartsWith("Remedy", StringComparison.Ordinal)))
             .Select(p => ((string)p.GetValue(UploadTexts.English)!, (string)p.GetValue(ownPage)!));
         return coordinator.Concat(page)
             .Where(pair => pair.Item1 != pair.Item2)

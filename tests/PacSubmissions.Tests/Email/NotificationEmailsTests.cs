@@ -1,4 +1,7 @@
+using PacSubmissions.Centres;
 using PacSubmissions.Email;
+using PacSubmissions.Reports;
+using PacSubmissions.Submissions;
 using PacSubmissions.Tests.Infrastructure;
 using PacSubmissions.Tests.Reminders;
 
@@ -110,10 +113,37 @@ public sealed class NotificationEmailsTests
         Assert.Contains("1. Centre", received.Text, StringComparison.Ordinal);
         Assert.Contains("Question 4 <workshops> is not answered. (unanswered-section)", received.Text, StringComparison.Ordinal);
         Assert.Contains(submission.BlobName, received.Text, StringComparison.Ordinal);
-        Assert.Contains("Submitted: 5 of 6.", summary.Text, StringComparison.Ordinal);
-        Assert.Contains("Not submitted: 1.", summary.Text, StringComparison.Ordinal);
+        Assert.Contains("Complete, on time: 4 of 6.", summary.Text, StringComparison.Ordinal);
+        Assert.Contains("Complete, late: 1 of 6.", summary.Text, StringComparison.Ordinal);
+        Assert.Contains("Not yet: 1 of 6.", summary.Text, StringComparison.Ordinal);
         Assert.Contains("PAC Centre never", summary.Text, StringComparison.Ordinal);
-        Assert.Contains("PAC Centre early: on time", summary.Text, StringComparison.Ordinal);
+        Assert.Contains("PAC Centre early: ", summary.Text, StringComparison.Ordinal);
         Assert.Contains("(2 versions)", summary.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DigestGroupsCentresByStateAndSaysWhatAReportThatNeedsWorkLacks()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        var at = CampaignScenario.Deadline - TimeSpan.FromDays(5);
+        Submission Checked(Centre centre, ReportStatus status, params ReportProblem[] problems) =>
+            new(centre.Id, CampaignScenario.Campaign.Year, $"{centre.Id}-v1", $"{CampaignScenario.Campaign.Year}/{centre.Id}/v1.docx", "r.docx", 10,
+                new string('a', 64), at, false, at, new SubmissionCheck(status, "docx", problems, [], [], null, null, null, [], [], 1, 10));
+        var statuses = CentreStatus.Of(CampaignScenario.Centres,
+            [
+                Checked(CampaignScenario.Early, ReportStatus.Valid),
+                Checked(CampaignScenario.Incomplete, ReportStatus.Incomplete,
+                    new ReportProblem(ProblemCodes.MissingSection, "Question 3 is missing.", FormSections.LocalCooperation)),
+                Checked(CampaignScenario.Grace, ReportStatus.Unreadable, new ReportProblem(ProblemCodes.Corrupt, "The file is damaged.")),
+            ], at);
+
+        var digest = pipeline.Get<HqEmails>().WeeklyDigest(CampaignScenario.Campaign, "week-01", statuses, []);
+
+        Assert.Contains("Complete, on time: 1 of 6.", digest.Text, StringComparison.Ordinal);
+        Assert.Contains("Incomplete (the report that counts misses required answers): 1 of 6.", digest.Text, StringComparison.Ordinal);
+        Assert.Contains($"missing or unanswered: {SectionTitles.Of(FormSections.LocalCooperation)}", digest.Text, StringComparison.Ordinal);
+        Assert.Contains("Unreadable (nothing the centre sent could be read): 1 of 6.", digest.Text, StringComparison.Ordinal);
+        Assert.Contains("The file is damaged.", digest.Text, StringComparison.Ordinal);
+        Assert.Contains("Not yet: 3 of 6.", digest.Text, StringComparison.Ordinal);
     }
 }

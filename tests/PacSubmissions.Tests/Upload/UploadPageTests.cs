@@ -163,6 +163,36 @@ public sealed class UploadPageTests
     }
 
     [Fact]
+    public async Task ADamagedFileAfterAGoodReportSaysItDoesNotCountWhichReportStillDoesAndHowToMendIt()
+    {
+        await using var site = await UploadSite.StartAsync(processOnDemand: true);
+        using var good = await site.PostFileAsync(UploadSite.Sample("korea-2021.docx"), "report.docx");
+        var first = (await good.Content.ReadFromJsonAsync<UploadAccepted>())!;
+        await site.ProcessAsync(first.SubmissionId);
+        site.Clock.Advance(TimeSpan.FromHours(2));
+        using var broken = await site.PostFileAsync(UploadSite.Sample("truncated.docx"), "report-final.docx");
+        var second = (await broken.Content.ReadFromJsonAsync<UploadAccepted>())!;
+        var whileChecking = await (await site.GetAsync(site.Url, acceptLanguage: "en")).Content.ReadAsStringAsync();
+        await site.ProcessAsync(second.SubmissionId);
+
+        var english = await (await site.GetAsync(site.Url, acceptLanguage: "en")).Content.ReadAsStringAsync();
+        var russian = await (await site.GetAsync(site.Url, acceptLanguage: "ru")).Content.ReadAsStringAsync();
+
+        var firstAt = $"{first.ReceivedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC";
+        Assert.DoesNotContain("does-not-count", whileChecking, StringComparison.Ordinal);
+        var notice = $"This file does not count: your report of {firstAt} is still the one we use.";
+        Assert.Contains(notice, english, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(english, "class=\"does-not-count\""));
+        // The notice sits in the broken upload's row (newest first), not in the good one's.
+        var (brokenRow, goodRow, at) = (english.IndexOf($"data-submission=\"{second.SubmissionId}\"", StringComparison.Ordinal),
+            english.IndexOf($"data-submission=\"{first.SubmissionId}\"", StringComparison.Ordinal), english.IndexOf(notice, StringComparison.Ordinal));
+        Assert.True(brokenRow < at && at < goodRow, $"The notice is at {at}, outside the broken upload's row ({brokenRow} to {goodRow}).");
+        Assert.Contains("save it again as .docx or PDF, and send that file.", english, StringComparison.Ordinal);
+        Assert.Contains($"Этот файл не учитывается: мы по-прежнему используем ваш отчёт от {firstAt}.", russian, StringComparison.Ordinal);
+        Assert.Contains("сохраните заново в формате .docx или PDF", russian, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StatusOfAnotherCentresOrUnknownUploadIs404()
     {
         await using var site = await UploadSite.StartAsync();

@@ -108,7 +108,7 @@ public static class UploadPage
         _ => t.StatusUnreadable,
     };
 
-    /// <summary>A problem in plain words in the page's language, from the same catalogue as the coordinator's e-mails.</summary>
+    /// <summary>A problem in plain words in the page's language, with what to do about it, from the same catalogue as the coordinator's e-mails.</summary>
     public static string Explain(UploadTexts t, UploadProblem problem) => t.Problem(problem.Code, problem.Section);
 
     public static UploadStatus Localised(UploadStatus status, UploadTexts t) => status with
@@ -158,11 +158,17 @@ public static class UploadPage
         }
 
         body.Append(CultureInfo.InvariantCulture, $"<p>{E(t.NewestCounts)}</p>");
+        var counting = uploads.FirstOrDefault(u => u.Counts == true);
         body.Append(CultureInfo.InvariantCulture, $"<div class=\"table\"><table id=\"uploads\"><thead><tr><th scope=\"col\">{E(t.ColumnReceived)}</th><th scope=\"col\">{E(t.ColumnFile)}</th><th scope=\"col\">{E(t.ColumnTiming)}</th><th scope=\"col\">{E(t.ColumnCheck)}</th></tr></thead><tbody>");
         foreach (var upload in uploads)
         {
             body.Append(CultureInfo.InvariantCulture, $"<tr data-submission=\"{E(upload.SubmissionId)}\"><td><time class=\"local-time\" datetime=\"{Iso(upload.ReceivedAt)}\">{upload.ReceivedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC</time></td>");
             body.Append(CultureInfo.InvariantCulture, $"<td>{E(upload.FileName)}</td><td>{E(upload.Late ? t.Late : t.OnTime)}</td><td>{E(Summary(t, upload.State, upload.CheckStatus))}");
+            if (counting is not null && upload.Counts == false && (upload.State == UploadStatus.NotChecked || upload.CheckStatus == "unreadable"))
+            {
+                body.Append(CultureInfo.InvariantCulture, $"<p class=\"does-not-count\"><strong>{E(Format(t.DoesNotCount, $"{counting.ReceivedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC"))}</strong></p>");
+            }
+
             AppendProblems(body, t, upload.Problems);
             body.Append("</td></tr>");
         }

@@ -44,6 +44,12 @@ public sealed partial class UploadTexts
     /// <summary>Processing failed for good: the file is kept and HQ looks at it by hand.</summary>
     public required string StatusNotChecked { get; init; }
     public required string NewestCounts { get; init; }
+
+    /// <summary>An unreadable upload beside a readable one that still counts; {0} is when the counting one was received.</summary>
+    public required string DoesNotCount { get; init; }
+
+    /// <summary>What to do about a file the reader could not open: saving it again from the word processor mends most.</summary>
+    public required string RemedySaveAgain { get; init; }
     public required string ReceivedTitle { get; init; }
     public required string ReceivedOnTime { get; init; }
     public required string ReceivedLate { get; init; }
@@ -84,8 +90,8 @@ public sealed partial class UploadTexts
     public required string ProblemOther { get; init; }
 
     /// <summary>
-    /// A problem in plain words in this language, for the page and the coordinator's e-mails alike, so a library's or
-    /// the reader's own (English) message never reaches a coordinator.
+    /// A problem in plain words in this language, with what to do about it, for the page and the coordinator's e-mails
+    /// alike, so a library's or the reader's own (English) message never reaches a coordinator.
     /// </summary>
     public string Problem(string code, string? section)
     {
@@ -93,12 +99,13 @@ public sealed partial class UploadTexts
         var question = section is null ? "" : FormDefinitions.Current.TitleOf(section, Code);
         return code switch
         {
-            ProblemCodes.UnsupportedFormat => ProblemUnsupported,
-            ProblemCodes.EmptyFile => ProblemEmpty,
-            ProblemCodes.Corrupt => ProblemCorrupt,
+            // A file that could not be opened at all is mended, most often, by saving it again from the word processor.
+            ProblemCodes.UnsupportedFormat => $"{ProblemUnsupported} {RemedySaveAgain}",
+            ProblemCodes.EmptyFile => $"{ProblemEmpty} {RemedySaveAgain}",
+            ProblemCodes.Corrupt => $"{ProblemCorrupt} {RemedySaveAgain}",
             ProblemCodes.Encrypted => ProblemEncrypted,
             ProblemCodes.MacroEnabled => ProblemMacro,
-            ProblemCodes.SuspiciousArchive => ProblemSuspicious,
+            ProblemCodes.SuspiciousArchive => $"{ProblemSuspicious} {RemedySaveAgain}",
             ProblemCodes.TooLarge => ProblemTooLarge,
             ProblemCodes.NoText => ProblemNoText,
             ProblemCodes.PageSkipped => ProblemPageSkipped,
