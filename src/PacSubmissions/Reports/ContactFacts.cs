@@ -15,6 +15,9 @@ internal static partial class ContactFacts
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
 
+    /// <summary>Whether the text is one e-mail address and nothing else, by the same rule <see cref="Emails"/> finds them with.</summary>
+    public static bool IsAddress(string text) => Email().Match(text) is { Success: true } match && match.Length == text.Length;
+
     /// <summary>Numbers after a telephone word ("tel.", "Telefone", "тел.", "电话"…) or written in international form (+…).</summary>
     public static IReadOnlyList<string> Phones(IEnumerable<string> texts)
     {

@@ -95,11 +95,8 @@ internal static partial class TextCleaner
 
         var addresses = trimmed["mailto:".Length..].Split('?')[0];
         return Uri.UnescapeDataString(addresses).Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(a => EmailAddress().IsMatch(a));
+            .Where(ContactFacts.IsAddress);
     }
-
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
-    private static partial Regex EmailAddress();
 
     /// <summary>The words themselves, by the same rule as <see cref="CountWords"/>, with their positions.</summary>
     public static MatchCollection WordsOf(string text) => Words().Matches(text);
