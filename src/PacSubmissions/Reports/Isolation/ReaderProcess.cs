@@ -243,8 +243,9 @@ internal sealed partial class ReaderProcess : IAsyncDisposable
 
             return process.WorkingSet64 > options.MaxMemoryBytes ? ReaderStop.Memory : ReaderStop.None;
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
         {
+            // It exited between HasExited and reading its figures (/proc is gone): its answer, or the end of its output, is on the way.
             return ReaderStop.None;
         }
     }
@@ -255,7 +256,7 @@ internal sealed partial class ReaderProcess : IAsyncDisposable
         {
             return process.TotalProcessorTime;
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
         {
             return TimeSpan.Zero;
         }
