@@ -39,6 +39,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ => StorageConnection.CreateBlobServiceClient(configuration));
         services.AddSingleton(_ => StorageConnection.CreateTableServiceClient(configuration));
+        services.AddSingleton<PacSubmissions.Html.HtmlPages>();
         services.AddSingleton<PacStorage>();
         services.AddSingleton<MalwareScanGate>();
         services.AddSingleton<TableBackup>();
