@@ -1,8 +1,11 @@
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using PacSubmissions.Campaigns;
 using PacSubmissions.Centres;
+using PacSubmissions.Dashboard.Pages;
 using PacSubmissions.Email;
+using PacSubmissions.Html;
 using PacSubmissions.Overview;
 using PacSubmissions.Storage;
 using PacSubmissions.Submissions;
@@ -23,6 +26,7 @@ public sealed class DashboardHandler(
     DashboardActions actions,
     PacStorage storage,
     DashboardAccess access,
+    HtmlPages pages,
     TimeProvider clock)
 {
     private const string NoticeParameter = "notice";
@@ -31,9 +35,10 @@ public sealed class DashboardHandler(
     public async Task<IActionResult> CampaignsAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         SecurityHeaders.Apply(request.HttpContext.Response);
-        if (Refused(request, out var caller) is { } denied)
+        var caller = access.Identify(request);
+        if (caller.IsRefused)
         {
-            return denied;
+            return await RefusalAsync(request, caller, cancellationToken);
         }
 
         var links = DashboardLinks.For(request);
@@ -41,13 +46,13 @@ public sealed class DashboardHandler(
         if (!HttpMethods.IsPost(request.Method))
         {
             var asked = int.TryParse(request.Query["year"].FirstOrDefault(), out var year) ? all.FirstOrDefault(c => c.Year == year) : null;
-            return Html(StatusCodes.Status200OK, DashboardPages.Campaigns(links, all, asked is null ? null : DashboardPages.FormOf(asked), null));
+            return await CampaignsPageAsync(StatusCodes.Status200OK, links, all, asked is null ? null : CampaignsPage.FormOf(asked), null, cancellationToken);
         }
 
         var (form, unreadable) = await ReadFormAsync(request, cancellationToken);
         if (form is null)
         {
-            return UnreadableForm(links, unreadable);
+            return await UnreadableFormAsync(links, unreadable, cancellationToken);
         }
 
         string Value(string name) => form[name].FirstOrDefault() ?? "";
@@ -61,7 +66,7 @@ public sealed class DashboardHandler(
         var (campaign, problem) = error is null ? settings.ToCampaign(clock.GetUtcNow()) : (null, error);
         if (campaign is null)
         {
-            return Html(StatusCodes.Status400BadRequest, DashboardPages.Campaigns(links, all, settings, problem));
+            return await CampaignsPageAsync(StatusCodes.Status400BadRequest, links, all, settings, problem, cancellationToken);
         }
 
         await campaigns.SaveAsync(campaign, cancellationToken);
@@ -75,23 +80,28 @@ public sealed class DashboardHandler(
     public async Task<IActionResult> CampaignAsync(HttpRequest request, int year, CancellationToken cancellationToken)
     {
         SecurityHeaders.Apply(request.HttpContext.Response);
-        if (Refused(request, out _) is { } denied)
+        if (access.Identify(request) is { IsRefused: true } refused)
         {
-            return denied;
+            return await RefusalAsync(request, refused, cancellationToken);
         }
 
         var links = DashboardLinks.For(request);
         return await overviews.LoadAsync(year, cancellationToken) is { } overview
-            ? Html(StatusCodes.Status200OK, DashboardPages.Campaign(links, overview, CampaignTableView.From(request)))
-            : NoCampaign(links, year);
+            ? await PageAsync<CampaignPage>(StatusCodes.Status200OK, new()
+            {
+                [nameof(CampaignPage.Links)] = links,
+                [nameof(CampaignPage.Overview)] = overview,
+                [nameof(CampaignPage.View)] = CampaignTableView.From(request),
+            }, cancellationToken)
+            : await NoCampaignAsync(links, year, cancellationToken);
     }
 
     public async Task<IActionResult> CentreAsync(HttpRequest request, int year, string centre, CancellationToken cancellationToken)
     {
         SecurityHeaders.Apply(request.HttpContext.Response);
-        if (Refused(request, out _) is { } denied)
+        if (access.Identify(request) is { IsRefused: true } refused)
         {
-            return denied;
+            return await RefusalAsync(request, refused, cancellationToken);
         }
 
         var links = DashboardLinks.For(request);
@@ -109,28 +119,28 @@ public sealed class DashboardHandler(
         var data = new CentrePageData(campaign!, found!, overview?.Centres.FirstOrDefault(r => r.Centre.Id == found!.Id), versions, reading, sent,
             await audit.ListAsync(year, found!.Id, cancellationToken),
             request.Query[LinkParameter].FirstOrDefault(), request.Query[NoticeParameter].FirstOrDefault());
-        return Html(StatusCodes.Status200OK, DashboardPages.Centre(links, data));
+        return await PageAsync<CentrePage>(StatusCodes.Status200OK, new() { [nameof(CentrePage.Links)] = links, [nameof(CentrePage.Data)] = data }, cancellationToken);
     }
 
     public async Task<IActionResult> DownloadAsync(HttpRequest request, int year, string centre, string submissionId, CancellationToken cancellationToken)
     {
         SecurityHeaders.Apply(request.HttpContext.Response);
-        if (Refused(request, out _) is { } denied)
+        if (access.Identify(request) is { IsRefused: true } refused)
         {
-            return denied;
+            return await RefusalAsync(request, refused, cancellationToken);
         }
 
         var version = SubmissionBlob.IsValidSubmissionId(submissionId) ? await submissions.FindAsync(year, centre, submissionId, cancellationToken) : null;
         if (version is null)
         {
-            return Html(StatusCodes.Status404NotFound, DashboardPages.Error(DashboardLinks.For(request), "No such version",
-                $"Centre '{centre}' has no version '{submissionId}' in {year}."));
+            return await ErrorPageAsync(StatusCodes.Status404NotFound, DashboardLinks.For(request), "No such version",
+                $"Centre '{centre}' has no version '{submissionId}' in {year}.", cancellationToken);
         }
 
         if (version.MarkedMalicious())
         {
-            return Html(StatusCodes.Status403Forbidden, DashboardPages.Error(DashboardLinks.For(request), "Not offered for download",
-                $"The malware scan found a threat in '{version.OriginalFileName}', so it is not offered for download. It is kept in storage; ask the centre for a clean copy."));
+            return await ErrorPageAsync(StatusCodes.Status403Forbidden, DashboardLinks.For(request), "Not offered for download",
+                $"The malware scan found a threat in '{version.OriginalFileName}', so it is not offered for download. It is kept in storage; ask the centre for a clean copy.", cancellationToken);
         }
 
         var content = await storage.Reports.GetBlobClient(version.BlobName).OpenReadAsync(cancellationToken: cancellationToken);
@@ -141,9 +151,10 @@ public sealed class DashboardHandler(
     public async Task<IActionResult> ActionAsync(HttpRequest request, int year, string centre, string action, CancellationToken cancellationToken)
     {
         SecurityHeaders.Apply(request.HttpContext.Response);
-        if (Refused(request, out var caller) is { } denied)
+        var caller = access.Identify(request);
+        if (caller.IsRefused)
         {
-            return denied;
+            return await RefusalAsync(request, caller, cancellationToken);
         }
 
         var links = DashboardLinks.For(request);
@@ -156,7 +167,7 @@ public sealed class DashboardHandler(
         var (form, unreadable) = request.HasFormContentType ? await ReadFormAsync(request, cancellationToken) : (null, null);
         if (unreadable is not null)
         {
-            return UnreadableForm(links, unreadable);
+            return await UnreadableFormAsync(links, unreadable, cancellationToken);
         }
 
         var values = form?.ToDictionary(f => f.Key, f => f.Value.FirstOrDefault() ?? "", StringComparer.Ordinal) ?? [];
@@ -168,22 +179,27 @@ public sealed class DashboardHandler(
         }
         catch (DashboardInputException exception)
         {
-            return Html(StatusCodes.Status400BadRequest, DashboardPages.Error(links, "The action was not done", exception.Message));
+            return await ErrorPageAsync(StatusCodes.Status400BadRequest, links, "The action was not done", exception.Message, cancellationToken);
         }
     }
 
     public async Task<IActionResult> AuditAsync(HttpRequest request, int year, CancellationToken cancellationToken)
     {
         SecurityHeaders.Apply(request.HttpContext.Response);
-        if (Refused(request, out _) is { } denied)
+        if (access.Identify(request) is { IsRefused: true } refused)
         {
-            return denied;
+            return await RefusalAsync(request, refused, cancellationToken);
         }
 
         var links = DashboardLinks.For(request);
         return await campaigns.FindAsync(year, cancellationToken) is { } campaign
-            ? Html(StatusCodes.Status200OK, DashboardPages.Audit(links, campaign, await audit.ListAsync(year, null, cancellationToken)))
-            : NoCampaign(links, year);
+            ? await PageAsync<AuditPage>(StatusCodes.Status200OK, new()
+            {
+                [nameof(AuditPage.Links)] = links,
+                [nameof(AuditPage.Campaign)] = campaign,
+                [nameof(AuditPage.Entries)] = await audit.ListAsync(year, null, cancellationToken),
+            }, cancellationToken)
+            : await NoCampaignAsync(links, year, cancellationToken);
     }
 
     public static IActionResult Asset(HttpRequest request, string name)
@@ -198,12 +214,12 @@ public sealed class DashboardHandler(
         var campaign = await campaigns.FindAsync(year, cancellationToken);
         if (campaign is null)
         {
-            return (null, null, NoCampaign(links, year));
+            return (null, null, await NoCampaignAsync(links, year, cancellationToken));
         }
 
         var centre = CentreRegister.IsValidId(centreId) ? await centres.FindAsync(centreId, cancellationToken) : null;
         return centre is null
-            ? (null, null, Html(StatusCodes.Status404NotFound, DashboardPages.Error(links, "No such centre", $"The register has no centre '{centreId}'.")))
+            ? (null, null, await ErrorPageAsync(StatusCodes.Status404NotFound, links, "No such centre", $"The register has no centre '{centreId}'.", cancellationToken))
             : (campaign, centre, null);
     }
 
@@ -220,22 +236,36 @@ public sealed class DashboardHandler(
         }
     }
 
-    private static ContentResult UnreadableForm(DashboardLinks links, string? problem) =>
-        Html(StatusCodes.Status400BadRequest, DashboardPages.Error(links, "The form could not be read",
-            $"Nothing was changed: the form that was sent could not be read ({problem}). Send it again from the dashboard's own page."));
+    private Task<ContentResult> UnreadableFormAsync(DashboardLinks links, string? problem, CancellationToken cancellationToken) =>
+        ErrorPageAsync(StatusCodes.Status400BadRequest, links, "The form could not be read",
+            $"Nothing was changed: the form that was sent could not be read ({problem}). Send it again from the dashboard's own page.", cancellationToken);
 
-    private static ContentResult NoCampaign(DashboardLinks links, int year) =>
-        Html(StatusCodes.Status404NotFound, DashboardPages.Error(links, "No such campaign", $"There is no campaign {year}: open it on the campaigns page."));
+    private Task<ContentResult> NoCampaignAsync(DashboardLinks links, int year, CancellationToken cancellationToken) =>
+        ErrorPageAsync(StatusCodes.Status404NotFound, links, "No such campaign", $"There is no campaign {year}: open it on the campaigns page.", cancellationToken);
 
-    /// <summary>The page that refuses a caller <see cref="DashboardAccess"/> does not let in, or null (with who it is).</summary>
-    private ContentResult? Refused(HttpRequest request, out DashboardCaller caller)
-    {
-        caller = access.Identify(request);
-        return caller.IsRefused
-            ? Html(caller.RefusalStatus!.Value, DashboardPages.Error(DashboardLinks.For(request), "Not signed in as HQ", caller.Refusal!))
-            : null;
-    }
+    /// <summary>The page that refuses a caller <see cref="DashboardAccess"/> does not let in.</summary>
+    private Task<ContentResult> RefusalAsync(HttpRequest request, DashboardCaller caller, CancellationToken cancellationToken) =>
+        ErrorPageAsync(caller.RefusalStatus!.Value, DashboardLinks.For(request), "Not signed in as HQ", caller.Refusal!, cancellationToken);
 
-    private static ContentResult Html(int status, string html) =>
-        new() { StatusCode = status, Content = html, ContentType = "text/html; charset=utf-8" };
+    private Task<ContentResult> CampaignsPageAsync(
+        int status, DashboardLinks links, IReadOnlyList<Campaign> all, CampaignSettings? form, string? error, CancellationToken cancellationToken) =>
+        PageAsync<CampaignsPage>(status, new()
+        {
+            [nameof(CampaignsPage.Links)] = links,
+            [nameof(CampaignsPage.Campaigns)] = all,
+            [nameof(CampaignsPage.Form)] = form,
+            [nameof(CampaignsPage.Error)] = error,
+        }, cancellationToken);
+
+    private Task<ContentResult> ErrorPageAsync(int status, DashboardLinks links, string title, string message, CancellationToken cancellationToken) =>
+        PageAsync<ErrorPage>(status, new()
+        {
+            [nameof(ErrorPage.Links)] = links,
+            [nameof(ErrorPage.Title)] = title,
+            [nameof(ErrorPage.Message)] = message,
+        }, cancellationToken);
+
+    private async Task<ContentResult> PageAsync<TPage>(int status, Dictionary<string, object?> parameters, CancellationToken cancellationToken)
+        where TPage : IComponent =>
+        new() { StatusCode = status, Content = await pages.RenderAsync<TPage>(parameters, cancellationToken), ContentType = "text/html; charset=utf-8" };
 }

@@ -1,11 +1,12 @@
 using System.Text;
 using PacSubmissions.Csv;
+using PacSubmissions.Html;
 using PacSubmissions.Overview;
 
 namespace PacSubmissions.Exports;
 
 /// <summary>Writes any export of a campaign to a stream: what the dashboard's download and <c>pac export</c> both call.</summary>
-public sealed class CampaignExports(CampaignOverviews overviews, ReportsZip reports, CompiledReports compiled)
+public sealed class CampaignExports(CampaignOverviews overviews, ReportsZip reports, CompiledReports compiled, HtmlPages pages)
 {
     private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
@@ -31,9 +32,11 @@ public sealed class CampaignExports(CampaignOverviews overviews, ReportsZip repo
                 break;
             case CampaignExportKind.CompiledHtml:
                 var report = await compiled.LoadAsync(overview, cancellationToken);
-                await using (var writer = new StreamWriter(output, Utf8, leaveOpen: true))
+                // The renderer writes synchronously, which a response body refuses: AsyncWriteStream holds those writes
+                // and sends them asynchronously when the page is flushed.
+                await using (var writer = new StreamWriter(new AsyncWriteStream(output), Utf8))
                 {
-                    await CompiledHtml.WriteAsync(report, writer, cancellationToken);
+                    await pages.WriteAsync<CompiledReportPage>(writer, new Dictionary<string, object?> { [nameof(CompiledReportPage.Report)] = report }, cancellationToken);
                 }
 
                 break;

@@ -66,9 +66,9 @@ public sealed class DashboardHttpTests
             Assert.DoesNotContain("<img", page, StringComparison.OrdinalIgnoreCase);
         }
 
-        Assert.Contains("PAC &lt;script&gt;alert(&#39;pwned&#39;)&lt;/script&gt;&lt;b&gt;bold&lt;/b&gt; &amp; &quot;Co&quot;", pages[1], StringComparison.Ordinal);
+        Assert.Contains("PAC &lt;script&gt;alert(&#x27;pwned&#x27;)&lt;/script&gt;&lt;b&gt;bold&lt;/b&gt; &amp; &quot;Co&quot;", pages[1], StringComparison.Ordinal);
         var centrePage = pages[3];
-        Assert.Contains("&lt;script&gt;alert(&#39;pwned&#39;)&lt;/script&gt;&lt;b&gt;bold&lt;/b&gt; answer to Internatio", centrePage, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(&#x27;pwned&#x27;)&lt;/script&gt;&lt;b&gt;bold&lt;/b&gt; answer to Internatio", centrePage, StringComparison.Ordinal);
         Assert.Contains("&lt;img src=x onerror=alert(1)&gt;.docx", centrePage, StringComparison.Ordinal);
     }
 
@@ -87,7 +87,7 @@ public sealed class DashboardHttpTests
         Assert.Contains("ifla-initiatives, standards (needs review)", table, StringComparison.Ordinal);
         Assert.Contains("Valid, needs review", page, StringComparison.Ordinal);
         Assert.Contains("<h3>Needs review</h3>", page, StringComparison.Ordinal);
-        Assert.Contains("recognised only by its likeness to the form&#39;s wording", page, StringComparison.Ordinal);
+        Assert.Contains("recognised only by its likeness to the form&#x27;s wording", page, StringComparison.Ordinal);
         Assert.Contains("pac-annual-report-2020", page, StringComparison.Ordinal);
     }
 
@@ -166,7 +166,7 @@ public sealed class DashboardHttpTests
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("The deadline must come after the opening.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, garbled.StatusCode);
-        Assert.Contains("&#39;next friday&#39; is not a date", await garbled.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("&#x27;next friday&#x27; is not a date", await garbled.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Null(await site.Get<CampaignStore>().FindAsync(2032, CancellationToken.None));
         Assert.Null(await site.Get<CampaignStore>().FindAsync(2033, CancellationToken.None));
         Assert.Contains(await site.Get<AuditLog>().ListAsync(2031, null, CancellationToken.None), e => e.Action == "campaign-saved");
