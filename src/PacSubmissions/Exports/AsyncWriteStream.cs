@@ -3,10 +3,11 @@ using System.Buffers;
 namespace PacSubmissions.Exports;
 
 /// <summary>
-/// Lets a writer that makes a few small synchronous writes (ZipArchive writes each entry's data descriptor and the
-/// central directory that way) write to a response body, which allows only asynchronous writes: synchronous writes are
-/// held here and go out, asynchronously, ahead of the next asynchronous write or at <see cref="FlushAsync(CancellationToken)"/>.
-/// Only those headers are held (tens of bytes per entry); the file contents pass straight through.
+/// Lets a writer that writes synchronously write to a response body, which allows only asynchronous writes: synchronous
+/// writes are held here and go out, asynchronously, ahead of the next asynchronous write or at
+/// <see cref="FlushAsync(CancellationToken)"/>. ZipArchive writes only each entry's data descriptor and the central
+/// directory that way (tens of bytes per entry; the file contents pass straight through); HtmlRenderer writes a whole
+/// page that way, so the compiled HTML is held once, as UTF-8, beside the render tree it is written from.
 /// </summary>
 public sealed class AsyncWriteStream(Stream inner) : Stream
 {
