@@ -40,8 +40,6 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(_ => StorageConnection.CreateBlobServiceClient(configuration));
         services.AddSingleton(_ => StorageConnection.CreateTableServiceClient(configuration));
         services.AddSingleton<PacSubmissions.Html.HtmlPages>();
-        // Razor's encoder escapes markup characters and quotes always; letters of every script stay readable as written.
-        services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddSingleton<PacStorage>();
         services.AddSingleton<MalwareScanGate>();
         services.AddSingleton<TableBackup>();
