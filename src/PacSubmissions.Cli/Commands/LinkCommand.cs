@@ -1,7 +1,5 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
-using PacSubmissions.Campaigns;
-using PacSubmissions.Centres;
 using PacSubmissions.Upload;
 
 namespace PacSubmissions.Cli.Commands;
@@ -9,6 +7,7 @@ namespace PacSubmissions.Cli.Commands;
 /// <summary>
 /// <c>pac link CENTRE [--year Y] [--revoke]</c>: prints a centre's personal upload link; with <c>--revoke</c> first
 /// invalidates every link that centre was sent before, so only the new one works. Other centres' links are untouched.
+/// The same operations as the dashboard's "copy link" and "revoke", audited as <c>pac</c> and the OS user.
 /// </summary>
 public static class LinkCommand
 {
@@ -27,13 +26,14 @@ public static class LinkCommand
                 return 1;
             }
 
+            var operations = services.GetRequiredService<LinkOperations>();
             if (parse.GetValue(revokeOption))
             {
-                var revokedAt = await services.GetRequiredService<LinkRevocations>().RevokeAsync(centre.Id, cancellationToken);
+                var revokedAt = await operations.RevokeAsync(campaign, centre, PacSettings.Operator, cancellationToken);
                 await error.WriteLineAsync($"Revoked every link of {centre.Id} issued before {revokedAt:yyyy-MM-dd HH:mm:ss.fff} UTC.");
             }
 
-            await output.WriteLineAsync(services.GetRequiredService<UploadLinks>().CreateUrl(centre.Id, campaign).ToString());
+            await output.WriteLineAsync((await operations.CreateAsync(campaign, centre, PacSettings.Operator, cancellationToken)).ToString());
             return 0;
         }));
         return command;
