@@ -1,3 +1,5 @@
+using PacSubmissions.Http;
+
 namespace PacSubmissions.LocalHost;
 
 /// <summary>
@@ -6,17 +8,19 @@ namespace PacSubmissions.LocalHost;
 /// </summary>
 internal static class LocalHomePage
 {
-    public const string Html = """
+    private static readonly string Dashboard = RouteUrl.Path(DashboardRoutes.Campaigns);
+
+    public static readonly string Html = $$"""
         <!doctype html>
         <html lang="en">
         <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>PacSubmissions (local)</title></head>
         <body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 2rem auto; line-height: 1.5">
         <h1>PacSubmissions, running locally</h1>
-        <p>This address serves the Functions app's routes under <code>/api</code>; there is nothing else here.</p>
+        <p>This address serves the Functions app's routes under <code>/{{RouteUrl.Prefix}}</code>; there is nothing else here.</p>
         <ul>
         <li><strong>Coordinators' upload pages</strong>: open one of the personal links the local host printed when it started,
         or print one with <code>pac link CENTRE</code>.</li>
-        <li><strong>HQ's dashboard</strong>: <a href="/api/dashboard">/api/dashboard</a>, with the function key the local host
+        <li><strong>HQ's dashboard</strong>: <a href="{{Dashboard}}">{{Dashboard}}</a>, with the function key the local host
         printed (<code>?code=…</code>).</li>
         <li>E-mails are written as <code>.eml</code> files to the outbox folder it printed (<code>.local/outbox</code> by default).</li>
         </ul>

@@ -36,7 +36,7 @@ public sealed class DashboardActions(LinkOperations links, CampaignOperations ca
                 var url = await links.CreateAsync(campaign, centre, who, cancellationToken);
                 return new ActionOutcome("A new upload link was made; it works alongside the ones sent before.", url.ToString());
             case ResendLink:
-                return new ActionOutcome($"The upload link was e-mailed to {await links.EmailAsync(campaign, centre, who, cancellationToken)}.");
+                return new ActionOutcome(await links.EmailAsync(campaign, centre, who, cancellationToken));
             case Extend:
                 var deadline = await campaigns.ExtendAsync(campaign, centre, Field("deadline"), who, cancellationToken);
                 return new ActionOutcome($"{centre.Name}'s deadline is now {CampaignSettings.Show(deadline, campaign.TimeZone)}.");
@@ -44,11 +44,9 @@ public sealed class DashboardActions(LinkOperations links, CampaignOperations ca
                 await links.RevokeAsync(campaign, centre, who, cancellationToken);
                 return new ActionOutcome("Every link sent before now stops working. Make a new one to send.");
             case Recheck:
-                var rechecked = await versions.RecheckAsync(campaign, centre, Field("submissionId"), who, cancellationToken);
-                return new ActionOutcome($"{rechecked.OriginalFileName} was checked again: {VersionOperations.StatusOf(rechecked)}.");
+                return new ActionOutcome(await versions.RecheckAsync(campaign, centre, Field("submissionId"), who, cancellationToken));
             case Choose:
-                var chosen = await versions.ChooseAsync(campaign, centre, Field("submissionId"), who, cancellationToken);
-                return new ActionOutcome($"{chosen.OriginalFileName} (received {CampaignSettings.Show(chosen.ReceivedAt, campaign.TimeZone)}) now counts for {centre.Name}, until the centre sends a readable version after this choice.");
+                return new ActionOutcome(await versions.ChooseAsync(campaign, centre, Field("submissionId"), who, cancellationToken));
             default:
                 throw new OperationRefusedException($"There is no action '{action}'. Actions: {string.Join(", ", All)}.");
         }

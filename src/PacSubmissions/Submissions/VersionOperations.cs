@@ -21,8 +21,9 @@ public sealed class VersionOperations(
     public const string Rechecked = "recheck";
     public const string Chosen = "choose-version";
 
-    /// <summary>Reads the version again with today's reader and form; returns it as recorded after the new check.</summary>
-    public async Task<Submission> RecheckAsync(Campaign campaign, Centre centre, string? submissionId, string who, CancellationToken cancellationToken)
+    /// <summary>Reads the version again with today's reader and form.</summary>
+    /// <returns>What HQ is told: the file and its new status.</returns>
+    public async Task<string> RecheckAsync(Campaign campaign, Centre centre, string? submissionId, string who, CancellationToken cancellationToken)
     {
         var version = await VersionAsync(campaign, centre, submissionId, cancellationToken);
         try
@@ -36,13 +37,14 @@ public sealed class VersionOperations(
         }
 
         var checkedAgain = await submissions.FindAsync(campaign.Year, centre.Id, version.SubmissionId, cancellationToken) ?? version;
-        await audit.RecordAsync(campaign.Year, centre.Id, Rechecked,
-            $"version {version.SubmissionId} ({version.OriginalFileName}): {StatusOf(checkedAgain)}", who, cancellationToken);
-        return checkedAgain;
+        var status = checkedAgain.Check?.Status.ToString() ?? "not checked";
+        await audit.RecordAsync(campaign.Year, centre.Id, Rechecked, $"version {version.SubmissionId} ({version.OriginalFileName}): {status}", who, cancellationToken);
+        return $"{version.OriginalFileName} was checked again: {status}.";
     }
 
     /// <summary>Makes the version the one that counts, until the centre sends a readable version after this choice.</summary>
-    public async Task<Submission> ChooseAsync(Campaign campaign, Centre centre, string? submissionId, string who, CancellationToken cancellationToken)
+    /// <returns>What HQ is told: which file now counts, and until when.</returns>
+    public async Task<string> ChooseAsync(Campaign campaign, Centre centre, string? submissionId, string who, CancellationToken cancellationToken)
     {
         var version = await VersionAsync(campaign, centre, submissionId, cancellationToken);
         if (version.MarkedMalicious())
@@ -51,13 +53,10 @@ public sealed class VersionOperations(
         }
 
         await submissions.ChooseAsync(version, clock.GetUtcNow(), cancellationToken);
-        await audit.RecordAsync(campaign.Year, centre.Id, Chosen,
-            $"version {version.SubmissionId} ({version.OriginalFileName}, received {CampaignSettings.Show(version.ReceivedAt, campaign.TimeZone)}) counts", who, cancellationToken);
-        return version;
+        var received = CampaignSettings.Show(version.ReceivedAt, campaign.TimeZone);
+        await audit.RecordAsync(campaign.Year, centre.Id, Chosen, $"version {version.SubmissionId} ({version.OriginalFileName}, received {received}) counts", who, cancellationToken);
+        return $"{version.OriginalFileName} (received {received}) now counts for {centre.Name}, until the centre sends a readable version after this choice.";
     }
-
-    /// <summary>The check's status as HQ reads it, or "not checked" while there is none.</summary>
-    public static string StatusOf(Submission version) => version.Check?.Status.ToString() ?? "not checked";
 
     /// <summary>The centre's version <paramref name="submissionId"/> names, or the reason it names none of this centre's.</summary>
     private async Task<Submission> VersionAsync(Campaign campaign, Centre centre, string? submissionId, CancellationToken cancellationToken) =>

@@ -35,7 +35,7 @@ public sealed class LinkOperations(
     }
 
     /// <summary>E-mails the coordinator a new link, with a text that follows the centre's state (reported, not yet, late).</summary>
-    /// <returns>The address it was sent to.</returns>
+    /// <returns>What HQ is told: the address it was sent to.</returns>
     public async Task<string> EmailAsync(Campaign campaign, Centre centre, string who, CancellationToken cancellationToken)
     {
         if (!EmailKinds.IsValidAddress(centre.CoordinatorEmail))
@@ -60,7 +60,7 @@ public sealed class LinkOperations(
         }
 
         await audit.RecordAsync(campaign.Year, centre.Id, Emailed, $"to {message.To} (e-mail {detail})", who, cancellationToken);
-        return message.To;
+        return $"The upload link was e-mailed to {message.To}.";
     }
 
     /// <summary>Every link the centre was sent before now stops working; other centres' links are untouched.</summary>

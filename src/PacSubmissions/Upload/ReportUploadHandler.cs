@@ -10,6 +10,7 @@ using Microsoft.Net.Http.Headers;
 using PacSubmissions.Campaigns;
 using PacSubmissions.Http;
 using PacSubmissions.Storage;
+using PacSubmissions.Submissions;
 using PacSubmissions.Upload.Page;
 
 namespace PacSubmissions.Upload;
