@@ -25,8 +25,16 @@ public static class UploadRoutes
 
     public static string PagePath(string token) => RouteUrl.Path(Upload, ("token", token));
 
+    /// <summary>The link's page, in <paramref name="language"/> when one is given.</summary>
+    public static string PagePath(string token, string language) =>
+        RouteUrl.WithQuery(PagePath(token), [(LanguageParameter, language)]);
+
     public static string StatusPath(string token, string submissionId) =>
         RouteUrl.Path(Status, ("token", token), ("submissionId", submissionId));
+
+    /// <summary>An upload's check page, in <paramref name="language"/>.</summary>
+    public static string StatusPath(string token, string submissionId, string language) =>
+        RouteUrl.WithQuery(StatusPath(token, submissionId), [(LanguageParameter, language)]);
 
     public static string TemplatePath(string token, string language) =>
         RouteUrl.WithQuery(RouteUrl.Path(Template, ("token", token)), [(LanguageParameter, language)]);

@@ -84,6 +84,8 @@ public sealed class RouteUrlTests
         Assert.Equal([$"token={token}"], Match(url.PathAndQuery, UploadRoutes.Upload).Values);
         Assert.Equal(["token=t.1", "submissionId=s 1"], Match(UploadRoutes.StatusPath("t.1", "s 1"), UploadRoutes.Status).Values);
         Assert.Equal("ar", Match(UploadRoutes.TemplatePath("t.1", "ar"), UploadRoutes.Template).Query[UploadRoutes.LanguageParameter]);
+        Assert.Equal("zh", Match(UploadRoutes.StatusPath("t.1", "s 1", "zh"), UploadRoutes.Status).Query[UploadRoutes.LanguageParameter]);
+        Assert.Equal("fr", Match(UploadRoutes.PagePath("t.1", "fr"), UploadRoutes.Upload).Query[UploadRoutes.LanguageParameter]);
         Assert.Equal(["name=upload.js"], Match(UploadRoutes.AssetPath("upload.js"), UploadRoutes.Asset).Values);
     }
 
