@@ -50,7 +50,10 @@ public sealed class FeatureCycleTests
         Assert.False(uses["Email"].ContainsKey("Reminders"), uses["Email"].GetValueOrDefault("Reminders"));
         Assert.False(uses["Submissions"].ContainsKey("Upload"), uses["Submissions"].GetValueOrDefault("Upload"));
         Assert.False(uses["Email"].ContainsKey("Dashboard"), uses["Email"].GetValueOrDefault("Dashboard"));
-        Assert.False(uses.GetValueOrDefault("Upload")?.ContainsKey("Dashboard") ?? false);
+        // Nor through a third feature: the upload reaches nothing that reaches the dashboard, e-mail nothing that reaches
+        // the reminders.
+        Assert.DoesNotContain("Dashboard", Reachable(uses, "Upload"));
+        Assert.DoesNotContain("Reminders", Reachable(uses, "Email"));
         // The routes and the URL builder use no feature, so every feature can link to any other's pages.
         Assert.Empty(uses.GetValueOrDefault("Http") ?? []);
     }
@@ -61,6 +64,25 @@ public sealed class FeatureCycleTests
         // A type reached only from method bodies (here static calls) is a use too: the check reads the IL, not only
         // signatures. The dashboard's links call the URL builder and name it nowhere else.
         Assert.Contains(typeof(RouteUrl), UsedTypes(typeof(DashboardLinks)));
+    }
+
+    /// <summary>Every feature <paramref name="from"/> uses, directly or through others.</summary>
+    private static HashSet<string> Reachable(Dictionary<string, Dictionary<string, string>> uses, string from)
+    {
+        var reached = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>([from]);
+        while (pending.TryPop(out var feature))
+        {
+            foreach (var next in uses.GetValueOrDefault(feature)?.Keys ?? Enumerable.Empty<string>())
+            {
+                if (reached.Add(next))
+                {
+                    pending.Push(next);
+                }
+            }
+        }
+
+        return reached;
     }
 
     /// <summary>For each feature, the features its types use, each with one example of the use.</summary>
