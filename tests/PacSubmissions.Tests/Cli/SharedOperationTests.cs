@@ -55,6 +55,23 @@ public sealed class SharedOperationTests
     }
 
     [Fact]
+    public async Task ALinkForACoordinatorWithoutAValidAddressGetsTheSameMessageFromBothAndSendsNothing()
+    {
+        await using var site = await DashboardSite.StartAsync();
+        await site.Get<PacSubmissions.Centres.CentreRegister>().SaveAsync(TestData.Centre("kz-nomail", "PAC Centre Astana", "astana at example"), CancellationToken.None);
+        const string message = "The register has no valid e-mail address for PAC Centre Astana ('astana at example'): correct it with pac centres import.";
+
+        using var dashboard = await site.PostAsync("/api/dashboard/2030/centres/kz-nomail/actions/" + DashboardActions.ResendLink);
+        var (exit, _, error) = await Pac.RunWithSettingsAsync(site.Server, "link", "kz-nomail", "--email", "--year", "2030");
+
+        Assert.Equal(HttpStatusCode.BadRequest, dashboard.StatusCode);
+        Assert.Contains(message, WebUtility.HtmlDecode(await dashboard.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal((1, message), (exit, error.Trim()));
+        Assert.Empty(site.Server.Outbox.Messages());
+        Assert.Empty(await site.Get<AuditLog>().ListAsync(DashboardSite.Year, null, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task BadCampaignDatesGetTheSameMessageFromTheDashboardFormAndPac()
     {
         await using var site = await DashboardSite.StartAsync();
