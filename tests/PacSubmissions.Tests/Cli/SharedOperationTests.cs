@@ -30,9 +30,7 @@ public sealed class SharedOperationTests
         using var dashboard = await site.PostAsync(Actions + DashboardActions.Extend, ("deadline", deadline));
         var (exit, _, error) = await Pac.RunWithSettingsAsync(site.Server, "extend", "kz-almaty", "--until", deadline, "--year", "2030");
 
-        Assert.Equal(HttpStatusCode.BadRequest, dashboard.StatusCode);
-        Assert.Contains(message, WebUtility.HtmlDecode(await dashboard.Content.ReadAsStringAsync()), StringComparison.Ordinal);
-        Assert.Equal((1, message), (exit, error.Trim()));
+        await AssertBothRefusedAsync(message, dashboard, exit, error);
         Assert.Null(await site.Get<CentreDeadlines>().FindAsync(DashboardSite.Year, "kz-almaty", CancellationToken.None));
         Assert.Empty(await site.Get<AuditLog>().ListAsync(DashboardSite.Year, null, CancellationToken.None));
     }
@@ -48,9 +46,7 @@ public sealed class SharedOperationTests
         using var dashboard = await site.PostAsync(Actions + action, ("submissionId", submissionId));
         var (exit, _, error) = await Pac.RunWithSettingsAsync(site.Server, "version", command, "kz-almaty", submissionId, "--year", "2030");
 
-        Assert.Equal(HttpStatusCode.BadRequest, dashboard.StatusCode);
-        Assert.Contains(message, WebUtility.HtmlDecode(await dashboard.Content.ReadAsStringAsync()), StringComparison.Ordinal);
-        Assert.Equal((1, message), (exit, error.Trim()));
+        await AssertBothRefusedAsync(message, dashboard, exit, error);
         Assert.Empty(await site.Get<AuditLog>().ListAsync(DashboardSite.Year, null, CancellationToken.None));
     }
 
@@ -64,9 +60,7 @@ public sealed class SharedOperationTests
         using var dashboard = await site.PostAsync("/api/dashboard/2030/centres/kz-nomail/actions/" + DashboardActions.ResendLink);
         var (exit, _, error) = await Pac.RunWithSettingsAsync(site.Server, "link", "kz-nomail", "--email", "--year", "2030");
 
-        Assert.Equal(HttpStatusCode.BadRequest, dashboard.StatusCode);
-        Assert.Contains(message, WebUtility.HtmlDecode(await dashboard.Content.ReadAsStringAsync()), StringComparison.Ordinal);
-        Assert.Equal((1, message), (exit, error.Trim()));
+        await AssertBothRefusedAsync(message, dashboard, exit, error);
         Assert.Empty(site.Server.Outbox.Messages());
         Assert.Empty(await site.Get<AuditLog>().ListAsync(DashboardSite.Year, null, CancellationToken.None));
     }
@@ -82,9 +76,7 @@ public sealed class SharedOperationTests
         var (exit, _, error) = await Pac.RunWithSettingsAsync(site.Server, "campaign", "open", "2031", "--timezone", "Europe/Paris",
             "--opens", "2031-04-01", "--deadline", "2031-07-15", "--late-until", "2031-07-01");
 
-        Assert.Equal(HttpStatusCode.BadRequest, dashboard.StatusCode);
-        Assert.Contains(message, WebUtility.HtmlDecode(await dashboard.Content.ReadAsStringAsync()), StringComparison.Ordinal);
-        Assert.Equal((1, message), (exit, error.Trim()));
+        await AssertBothRefusedAsync(message, dashboard, exit, error);
         Assert.Null(await site.Get<CampaignStore>().FindAsync(2031, CancellationToken.None));
         Assert.Empty(await site.Get<AuditLog>().ListAsync(2031, null, CancellationToken.None));
     }
@@ -122,5 +114,13 @@ public sealed class SharedOperationTests
         var sent = Assert.Single(site.Server.Outbox.To(DashboardSite.Almaty.CoordinatorEmail));
         Assert.Contains("/api/upload/", sent.TextBody, StringComparison.Ordinal);
         Assert.Equal(LinkOperations.Emailed, Assert.Single(await site.Get<AuditLog>().ListAsync(DashboardSite.Year, "kz-almaty", CancellationToken.None)).Action);
+    }
+
+    /// <summary>The dashboard answered 400 with <paramref name="message"/> on its page, and <c>pac</c> printed exactly it and exited 1.</summary>
+    private static async Task AssertBothRefusedAsync(string message, HttpResponseMessage dashboard, int exit, string error)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, dashboard.StatusCode);
+        Assert.Contains(message, WebUtility.HtmlDecode(await dashboard.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal((1, message), (exit, error.Trim()));
     }
 }
