@@ -1,3 +1,4 @@
+using PacSubmissions.Audit;
 using PacSubmissions.Campaigns;
 using PacSubmissions.Centres;
 using PacSubmissions.Email;
