@@ -65,7 +65,7 @@ public sealed partial class DashboardActions(
 
     private async Task<(ActionOutcome, string)> ResendAsync(Campaign campaign, Centre centre, CancellationToken cancellationToken)
     {
-        if (!EmailKinds.IsValidAddress(centre.CoordinatorEmail))
+        if (!Reports.ContactFacts.IsAddress(centre.CoordinatorEmail))
         {
             throw new DashboardInputException($"The register has no valid e-mail address for {centre.Name} ('{centre.CoordinatorEmail}'): correct it with pac centres import.");
         }

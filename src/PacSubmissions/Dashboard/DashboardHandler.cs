@@ -201,7 +201,7 @@ public sealed class DashboardHandler(
             return (null, null, NoCampaign(links, year));
         }
 
-        var centre = CentreRegister.IsValidId(centreId) ? await centres.FindAsync(centreId, cancellationToken) : null;
+        var centre = await centres.FindAsync(centreId, cancellationToken);
         return centre is null
             ? (null, null, Html(StatusCodes.Status404NotFound, DashboardPages.Error(links, "No such centre", $"The register has no centre '{centreId}'.")))
             : (campaign, centre, null);

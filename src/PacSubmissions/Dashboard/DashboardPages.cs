@@ -331,7 +331,7 @@ public static class DashboardPages
         {
             var when = email.SentAt ?? email.FailedAt ?? email.ClaimedAt;
             main.Raw("<tr>").Element("td", $"{email.Key.Kind} {email.Key.Detail}").Element("td", email.To).Element("td", email.Subject)
-                .Element("td", email.LastError is { Length: > 0 } error && !email.Done ? $"{email.Status}: {error}" : email.Status)
+                .Element("td", email.LastError is { Length: > 0 } error && !email.Done ? $"{Storage.StoredNames.Of(email.Status)}: {error}" : Storage.StoredNames.Of(email.Status))
                 .Element("td", when is { } at ? CampaignSettings.Show(at, zone) : "").Raw("</tr>");
         }
 

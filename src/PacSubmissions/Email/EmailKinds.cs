@@ -23,8 +23,4 @@ public static class EmailKinds
     /// <summary>The closing summaries' details: the day after the deadline, and after the late window.</summary>
     public const string AfterDeadline = "after-deadline";
     public const string AfterLateWindow = "after-late-window";
-
-    public static bool IsValidAddress(string? address) =>
-        !string.IsNullOrWhiteSpace(address) && System.Net.Mail.MailAddress.TryCreate(address.Trim(), out var parsed)
-        && string.Equals(parsed.Address, address.Trim(), StringComparison.OrdinalIgnoreCase);
 }

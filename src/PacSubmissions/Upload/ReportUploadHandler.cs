@@ -156,7 +156,7 @@ public sealed partial class ReportUploadHandler(
         {
             var page = responses.Page(request, token, upload.Centre.Language);
             var receipt = new UploadStatus(submission.SubmissionId, submission.CentreId, submission.Year, submission.ReceivedAt, submission.Late,
-                submission.OriginalFileName, submission.Bytes, submission.Sha256, UploadStatus.Checking, null, []);
+                submission.OriginalFileName, submission.Bytes, submission.Sha256, UploadState.Checking, null, []);
             return UploadResponses.Html(StatusCodes.Status202Accepted, UploadPage.Received(page, receipt));
         }
 

@@ -44,6 +44,42 @@ public sealed class UploadRequestTests
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 
+    [Fact]
+    public async Task APdfWithAShortPreambleIsAcceptedAndReadLikeTheSamePdfWithout()
+    {
+        await using var site = await UploadSite.StartAsync(processOnDemand: true);
+        var plain = UploadSite.Sample("brazil-2021.pdf");
+
+        using var withPreamble = await site.PostFileAsync(ReportFormatTests.WithPreamble(120, plain), "report.pdf");
+        using var without = await site.PostFileAsync(plain, "report.pdf");
+
+        Assert.Equal(HttpStatusCode.Accepted, withPreamble.StatusCode);
+        var checks = new List<PacSubmissions.Submissions.SubmissionCheck?>();
+        foreach (var response in new[] { withPreamble, without })
+        {
+            var accepted = (await response.Content.ReadFromJsonAsync<UploadAccepted>())!;
+            await site.ProcessAsync(accepted.SubmissionId);
+            var recorded = await site.Server.Get<PacSubmissions.Submissions.SubmissionStore>()
+                .FindAsync(site.Campaign.Year, site.Centre.Id, accepted.SubmissionId, CancellationToken.None);
+            checks.Add(recorded?.Check);
+        }
+
+        Assert.Equal(PacSubmissions.Reports.ReportStatus.Valid, checks[0]?.Status);
+        Assert.Equal("pdf", checks[0]?.Format);
+        Assert.Equal(checks[1]?.SectionsAnswered, checks[0]?.SectionsAnswered);
+        Assert.Equal(checks[1]?.Emails, checks[0]?.Emails);
+    }
+
+    [Fact]
+    public async Task APdfWhoseHeaderIsPastTheFirstKilobyteGets415AsTheReaderWouldNotReadIt()
+    {
+        await using var site = await UploadSite.StartAsync();
+
+        using var response = await site.PostFileAsync(ReportFormatTests.WithPreamble(2000, UploadSite.Sample("brazil-2021.pdf")), "report.pdf");
+
+        await AssertProblem(response, HttpStatusCode.UnsupportedMediaType, "DOCX (Word), PDF, ODT (OpenDocument text)");
+    }
+
     [Theory]
     [InlineData("renamed-binary.docx")]
     public async Task ProgramRenamedDocxGets415WithTheAcceptedList(string sample)

@@ -73,10 +73,10 @@ public static class UploadPage
         var t = page.Texts;
         var body = new StringBuilder();
         body.Append(CultureInfo.InvariantCulture, $"<p>{E(t.ColumnFile)}: {E(status.FileName)}</p>");
-        body.Append(CultureInfo.InvariantCulture, $"<div id=\"check-result\" data-state=\"{E(status.State)}\"><p id=\"check-summary\">{E(Summary(t, status.State, status.CheckStatus))}</p>");
+        body.Append(CultureInfo.InvariantCulture, $"<div id=\"check-result\" data-state=\"{E(Storage.StoredNames.Of(status.State))}\"><p id=\"check-summary\">{E(Summary(t, status.State, status.CheckStatus))}</p>");
         AppendProblems(body, t, status.Problems, " id=\"check-problems\"");
         body.Append("</div>");
-        var checking = status.State == UploadStatus.Checking;
+        var checking = status.State == UploadState.Checking;
         if (checking)
         {
             body.Append(CultureInfo.InvariantCulture, $"<p id=\"check-refreshes\">{E(t.CheckRefreshes)}</p>");
@@ -100,11 +100,11 @@ public static class UploadPage
             $"<p class=\"notice\" id=\"error\">{E(page.Texts.LinkInvalid)}</p>");
 
     /// <summary>The sentence for an upload's state and check status, in the page's language.</summary>
-    public static string Summary(UploadTexts t, string state, string? status) => status switch
+    public static string Summary(UploadTexts t, UploadState state, Reports.ReportStatus? status) => status switch
     {
-        null => state == UploadStatus.NotChecked ? t.StatusNotChecked : t.Checking,
-        "valid" => t.StatusValid,
-        "incomplete" => t.StatusIncomplete,
+        null => state == UploadState.NotChecked ? t.StatusNotChecked : t.Checking,
+        Reports.ReportStatus.Valid => t.StatusValid,
+        Reports.ReportStatus.Incomplete => t.StatusIncomplete,
         _ => t.StatusUnreadable,
     };
 
@@ -164,7 +164,7 @@ public static class UploadPage
         {
             body.Append(CultureInfo.InvariantCulture, $"<tr data-submission=\"{E(upload.SubmissionId)}\"><td><time class=\"local-time\" datetime=\"{Iso(upload.ReceivedAt)}\">{upload.ReceivedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC</time></td>");
             body.Append(CultureInfo.InvariantCulture, $"<td>{E(upload.FileName)}</td><td>{E(upload.Late ? t.Late : t.OnTime)}</td><td>{E(Summary(t, upload.State, upload.CheckStatus))}");
-            if (counting is not null && upload.Counts == false && (upload.State == UploadStatus.NotChecked || upload.CheckStatus == "unreadable"))
+            if (counting is not null && upload.Counts == false && (upload.State == UploadState.NotChecked || upload.CheckStatus == Reports.ReportStatus.Unreadable))
             {
                 body.Append(CultureInfo.InvariantCulture, $"<p class=\"does-not-count\"><strong>{E(Format(t.DoesNotCount, $"{counting.ReceivedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC"))}</strong></p>");
             }
