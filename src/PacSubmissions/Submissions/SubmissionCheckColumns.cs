@@ -17,7 +17,7 @@ internal static class SubmissionCheckColumns
 
     public static void Write(SubmissionRow row, SubmissionCheck check)
     {
-        row.CheckStatus = StatusName(check.Status);
+        row.CheckStatus = StoredNames.Of(check.Status);
         row.Format = check.Format;
         row.CheckProblems = BoundedProblems(check.Problems);
         row.SectionsFound = string.Join(',', check.SectionsFound);
@@ -58,9 +58,6 @@ internal static class SubmissionCheckColumns
             NeedsReview = row.NeedsReview ?? false,
         };
     }
-
-    /// <summary>The status as the form's documents and JSON output spell it: <c>valid</c>, <c>incomplete</c>, <c>unreadable</c>.</summary>
-    public static string StatusName(ReportStatus status) => StoredNames.Of(status);
 
     /// <summary>
     /// One flag per question of the current form, named by <see cref="AnsweredColumn"/>; a test holds these to the form's
