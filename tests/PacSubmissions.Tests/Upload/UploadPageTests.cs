@@ -158,15 +158,20 @@ public sealed class UploadPageTests
     }
 
     [Fact]
-    public async Task StatusJsonSpellsTheStatesAsThePagesScriptReadsThem()
+    public async Task StatusJsonAndTheCheckPageSpellTheStatesAsThePagesScriptReadsThem()
     {
         await using var site = await UploadSite.StartAsync(processOnDemand: true);
         using var upload = await site.PostFileAsync(UploadSite.Sample("incomplete-2021.docx"), "incomplete.docx");
         var accepted = (await upload.Content.ReadFromJsonAsync<UploadAccepted>())!;
 
         using var before = System.Text.Json.JsonDocument.Parse(await (await site.GetAsync(accepted.StatusUrl, accept: "application/json")).Content.ReadAsStringAsync());
+        var pageBefore = await (await site.GetAsync(accepted.StatusUrl)).Content.ReadAsStringAsync();
         await site.ProcessAsync(accepted.SubmissionId);
         using var after = System.Text.Json.JsonDocument.Parse(await (await site.GetAsync(accepted.StatusUrl, accept: "application/json")).Content.ReadAsStringAsync());
+        var pageAfter = await (await site.GetAsync(accepted.StatusUrl)).Content.ReadAsStringAsync();
+
+        Assert.Contains("id=\"check-result\" data-state=\"checking\"", pageBefore, StringComparison.Ordinal);
+        Assert.Contains("id=\"check-result\" data-state=\"checked\"", pageAfter, StringComparison.Ordinal);
 
         Assert.Equal("checking", before.RootElement.GetProperty("state").GetString());
         Assert.Equal(System.Text.Json.JsonValueKind.Null, before.RootElement.GetProperty("checkStatus").ValueKind);
