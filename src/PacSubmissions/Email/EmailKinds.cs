@@ -23,4 +23,7 @@ public static class EmailKinds
     /// <summary>The closing summaries' details: the day after the deadline, and after the late window.</summary>
     public const string AfterDeadline = "after-deadline";
     public const string AfterLateWindow = "after-late-window";
+
+    /// <summary>A reminder's or late notice's detail: how many days before or after the deadline it is for ("7d").</summary>
+    public static string DaysDetail(int days) => days.ToString(System.Globalization.CultureInfo.InvariantCulture) + "d";
 }

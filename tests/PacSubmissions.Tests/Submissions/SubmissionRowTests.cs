@@ -50,7 +50,7 @@ public sealed class SubmissionRowTests
     {
         await using var pipeline = await TestPipeline.StartAsync();
         var table = pipeline.Get<PacStorage>().Table(PacStorage.SubmissionsTable);
-        var id = PacSubmissions.Upload.SubmissionBlob.NewSubmissionId(Received);
+        var id = SubmissionBlob.NewSubmissionId(Received);
         await table.AddEntityAsync(OldRow(id));
 
         var store = pipeline.Get<SubmissionStore>();
@@ -104,7 +104,7 @@ public sealed class SubmissionRowTests
     {
         await using var pipeline = await TestPipeline.StartAsync();
         var table = pipeline.Get<PacStorage>().Table(PacStorage.SubmissionsTable);
-        var id = PacSubmissions.Upload.SubmissionBlob.NewSubmissionId(Received);
+        var id = SubmissionBlob.NewSubmissionId(Received);
         var old = OldRow(id);
         await table.AddEntityAsync(old);
         var store = pipeline.Get<SubmissionStore>();
