@@ -32,6 +32,12 @@ public static class CentreCampaign
     /// <returns>The centre, or null after telling the user it is not in the register.</returns>
     public static async Task<Centre?> FindCentreAsync(IServiceProvider services, string centreId, TextWriter error, CancellationToken cancellationToken)
     {
+        if (CentreId.Problem(centreId) is { } problem)
+        {
+            await error.WriteLineAsync(problem);
+            return null;
+        }
+
         var centre = await services.GetRequiredService<CentreRegister>().FindAsync(centreId, cancellationToken);
         if (centre is null)
         {

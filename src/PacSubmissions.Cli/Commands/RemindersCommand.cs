@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using PacSubmissions.Email;
 using PacSubmissions.Reminders;
+using PacSubmissions.Storage;
 
 namespace PacSubmissions.Cli.Commands;
 
@@ -64,11 +65,11 @@ public static class RemindersCommand
             var results = await services.GetRequiredService<ReminderRun>().RunAsync(cancellationToken);
             foreach (var result in results)
             {
-                await output.WriteLineAsync($"  {result.Outcome}: {result.Planned.Key} to {Recipient(result.Planned)}{(result.Error is null ? "" : $" ({result.Error})")}");
+                await output.WriteLineAsync($"  {StoredNames.Of(result.Outcome)}: {result.Planned.Key} to {Recipient(result.Planned)}{(result.Error is null ? "" : $" ({result.Error})")}");
             }
 
-            var failed = results.Count(r => r.Outcome is ReminderRunItem.Failed or ReminderRunItem.FailedPermanently);
-            await output.WriteLineAsync($"{results.Count(r => r.Outcome == ReminderRunItem.Sent)} sent, {failed} failed, {results.Count(r => r.Outcome == ReminderRunItem.Skipped)} skipped.");
+            var failed = results.Count(r => r.Outcome is ReminderOutcome.Failed or ReminderOutcome.FailedPermanently);
+            await output.WriteLineAsync($"{results.Count(r => r.Outcome == ReminderOutcome.Sent)} sent, {failed} failed, {results.Count(r => r.Outcome == ReminderOutcome.Skipped)} skipped.");
             return failed == 0 ? 0 : 3;
         }));
         return run;

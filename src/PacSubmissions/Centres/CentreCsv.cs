@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Text;
 using System.Text.RegularExpressions;
 using PacSubmissions.Csv;
@@ -124,11 +123,9 @@ public static partial class CentreCsv
     {
         var problems = new List<string>();
         var id = Value(row, "id");
-        if (!CentreRegister.IsValidId(id))
+        if (!CentreId.IsValid(id))
         {
-            problems.Add(id.Length == 0
-                ? "The id is empty."
-                : $"The id '{id}' is not valid: use 2-40 lower-case letters, digits and hyphens (e.g. kz-almaty).");
+            problems.Add(id.Length == 0 ? "The id is empty." : $"The id '{id}' is not valid: {CentreId.Rule}.");
         }
 
         var name = Value(row, "name");
@@ -138,7 +135,7 @@ public static partial class CentreCsv
         }
 
         var email = Value(row, "coordinator_email");
-        if (email.Length > 0 && !IsEmail(email))
+        if (email.Length > 0 && !Reports.ContactFacts.IsAddress(email))
         {
             problems.Add($"The coordinator e-mail '{email}' is not an e-mail address.");
         }
@@ -168,9 +165,6 @@ public static partial class CentreCsv
     }
 
     private static string Value(Dictionary<string, string> row, string column) => row.GetValueOrDefault(column) ?? "";
-
-    private static bool IsEmail(string value) =>
-        !value.Any(char.IsWhiteSpace) && MailAddress.TryCreate(value, out var address) && address.Address == value && value.Contains('.', StringComparison.Ordinal);
 
     private static CentreCsvImport Fail(string message) => new([], [new CentreCsvError(0, null, message)]);
 

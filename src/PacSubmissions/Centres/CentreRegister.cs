@@ -1,20 +1,17 @@
-using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using PacSubmissions.Storage;
 
 namespace PacSubmissions.Centres;
 
-public sealed partial class CentreRegister(PacStorage storage)
+public sealed class CentreRegister(PacStorage storage)
 {
     private const string Partition = "centre";
 
     private TableClient Table => storage.Table(PacStorage.CentresTable);
 
-    public static bool IsValidId(string id) => IdPattern().IsMatch(id);
-
     public async Task<Centre?> FindAsync(string id, CancellationToken cancellationToken)
     {
-        if (!IsValidId(id))
+        if (!CentreId.IsValid(id))
         {
             return null;
         }
@@ -57,12 +54,9 @@ public sealed partial class CentreRegister(PacStorage storage)
 
     private static void EnsureValidId(Centre centre)
     {
-        if (!IsValidId(centre.Id))
+        if (CentreId.Problem(centre.Id) is { } problem)
         {
-            throw new ArgumentException($"'{centre.Id}' is not a valid centre id: use 2-40 lower-case letters, digits and hyphens.", nameof(centre));
+            throw new ArgumentException(problem, nameof(centre));
         }
     }
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,38}[a-z0-9]$")]
-    private static partial Regex IdPattern();
 }

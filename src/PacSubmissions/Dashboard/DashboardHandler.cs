@@ -220,7 +220,7 @@ public sealed class DashboardHandler(
             return (null, null, await NoCampaignAsync(links, year, cancellationToken));
         }
 
-        var centre = CentreRegister.IsValidId(centreId) ? await centres.FindAsync(centreId, cancellationToken) : null;
+        var centre = await centres.FindAsync(centreId, cancellationToken);
         return centre is null
             ? (null, null, await ErrorPageAsync(StatusCodes.Status404NotFound, links, "No such centre", $"The register has no centre '{centreId}'.", cancellationToken))
             : (campaign, centre, null);

@@ -7,6 +7,20 @@ using PacSubmissions.Storage;
 
 namespace PacSubmissions.Email;
 
+/// <summary>Where an e-mail's key stands in the ledger; stored as <c>sending</c>, <c>sent</c>, <c>failed</c>, <c>failed-permanently</c>.</summary>
+public enum EmailStatus
+{
+    /// <summary>Claimed by a run that is sending it now, or died while it did (see <see cref="EmailOptions.ClaimTimeout"/>).</summary>
+    Sending,
+    Sent,
+
+    /// <summary>Failed for now (429, 5xx, timeout): the key is free to be claimed again by the next run.</summary>
+    Failed,
+
+    /// <summary>Refused for good (400, 401, 403): never retried; HQ sees it in the digests.</summary>
+    FailedPermanently,
+}
+
 public enum EmailOutcome
 {
     Sent,
@@ -34,20 +48,6 @@ public sealed partial class EmailLedger(
 {
     public TimeSpan ClaimTimeout => options.Value.ClaimTimeout;
 
-    public const string SendingStatus = "sending";
-    public const string SentStatus = "sent";
-
-    /// <summary>Failed for now (429, 5xx, timeout): the key is free to be claimed again by the next run.</summary>
-    public const string FailedStatus = "failed";
-
-    /// <summary>Refused for good (400, 401, 403): never retried; HQ sees it in the digests.</summary>
-    public const string FailedPermanentlyStatus = "failed-permanently";
-
-    private const string Sending = SendingStatus;
-    private const string Sent = SentStatus;
-    private const string Failed = FailedStatus;
-    private const string FailedPermanently = FailedPermanentlyStatus;
-
     private TableClient Table => storage.Table(PacStorage.EmailsTable);
 
     public async Task<EmailOutcome> SendOnceAsync(EmailMessage message, CancellationToken cancellationToken)
@@ -58,15 +58,15 @@ public sealed partial class EmailLedger(
             return skipped;
         }
 
-        var entity = claim.Entity!;
+        var row = claim.Row!;
         try
         {
             var messageId = await sender.SendAsync(message, cancellationToken);
-            entity["Status"] = Sent;
-            entity["SentAt"] = clock.GetUtcNow();
-            entity["MessageId"] = messageId;
-            entity["LastError"] = null;
-            if (!await RecordAsync(entity, CancellationToken.None))
+            row.SetStatus(EmailStatus.Sent);
+            row.SentAt = clock.GetUtcNow();
+            row.MessageId = messageId;
+            row.LastError = null;
+            if (!await RecordAsync(row, CancellationToken.None))
             {
                 // Our claim went stale while we were sending and another run re-claimed it: it sends too (the
                 // at-least-once case above) and records its own result, which must not be overwritten.
@@ -78,11 +78,11 @@ public sealed partial class EmailLedger(
         }
         catch (EmailSendException exception)
         {
-            entity["Status"] = exception.Permanent ? FailedPermanently : Failed;
-            entity["LastError"] = exception.Message;
-            entity["StatusCode"] = exception.StatusCode;
-            entity["FailedAt"] = clock.GetUtcNow();
-            if (!await RecordAsync(entity, CancellationToken.None))
+            row.SetStatus(exception.Permanent ? EmailStatus.FailedPermanently : EmailStatus.Failed);
+            row.LastError = exception.Message;
+            row.StatusCode = exception.StatusCode;
+            row.FailedAt = clock.GetUtcNow();
+            if (!await RecordAsync(row, CancellationToken.None))
             {
                 // Another run re-claimed the key after ours went stale; what it records (perhaps "sent") stands, and
                 // a "failed" written over it would have the next run send the e-mail again.
@@ -96,7 +96,7 @@ public sealed partial class EmailLedger(
     }
 
     /// <summary>Writes a send's result under the claim it was made with; false when the claim is no longer ours.</summary>
-    private async Task<bool> RecordAsync(TableEntity claimed, CancellationToken cancellationToken)
+    private async Task<bool> RecordAsync(EmailRow claimed, CancellationToken cancellationToken)
     {
         try
         {
@@ -109,46 +109,48 @@ public sealed partial class EmailLedger(
         }
     }
 
-    private async Task<(EmailOutcome? Outcome, TableEntity? Entity)> ClaimAsync(EmailMessage message, CancellationToken cancellationToken)
+    private async Task<(EmailOutcome? Outcome, EmailRow? Row)> ClaimAsync(EmailMessage message, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var (partition, row) = Keys(message.Key);
-        var entity = new TableEntity(partition, row)
+        var (partition, rowKey) = Keys(message.Key);
+        var claim = new EmailRow
         {
-            ["Status"] = Sending,
-            ["ClaimedAt"] = now,
-            ["Attempts"] = 1,
-            ["To"] = message.To,
-            ["Subject"] = message.Subject,
-            ["Kind"] = message.Key.Kind,
-            ["Centre"] = message.Key.Centre,
+            PartitionKey = partition,
+            RowKey = rowKey,
+            ClaimedAt = now,
+            Attempts = 1,
+            To = message.To,
+            Subject = message.Subject,
+            Kind = message.Key.Kind,
+            Centre = message.Key.Centre,
         };
+        claim.SetStatus(EmailStatus.Sending);
         try
         {
-            var added = await Table.AddEntityAsync(entity, cancellationToken);
-            entity.ETag = added.Headers.ETag ?? ETag.All;
-            return (null, entity);
+            var added = await Table.AddEntityAsync(claim, cancellationToken);
+            claim.ETag = added.Headers.ETag ?? ETag.All;
+            return (null, claim);
         }
         catch (RequestFailedException exception) when (exception.Status == 409)
         {
             // Claimed before: decide from what that claim became.
         }
 
-        var existing = (await Table.GetEntityAsync<TableEntity>(partition, row, cancellationToken: cancellationToken)).Value;
-        var status = existing.GetString("Status");
-        if (status is Sent or FailedPermanently)
+        var existing = (await Table.GetEntityAsync<EmailRow>(partition, rowKey, cancellationToken: cancellationToken)).Value;
+        var status = existing.GetStatus();
+        if (status is EmailStatus.Sent or EmailStatus.FailedPermanently)
         {
             return (EmailOutcome.AlreadyHandled, null);
         }
 
-        if (status == Sending && existing.GetDateTimeOffset("ClaimedAt") > now - ClaimTimeout)
+        if (status == EmailStatus.Sending && existing.ClaimedAt > now - ClaimTimeout)
         {
             return (EmailOutcome.InFlight, null);
         }
 
-        existing["Status"] = Sending;
-        existing["ClaimedAt"] = now;
-        existing["Attempts"] = (existing.GetInt32("Attempts") ?? 0) + 1;
+        existing.SetStatus(EmailStatus.Sending);
+        existing.ClaimedAt = now;
+        existing.Attempts = (existing.Attempts ?? 0) + 1;
         try
         {
             // The ETag makes the re-claim exclusive: of two runs that both saw the stale claim, one wins.
@@ -167,9 +169,9 @@ public sealed partial class EmailLedger(
     {
         var records = new List<EmailRecord>();
         var partition = year.ToString(CultureInfo.InvariantCulture);
-        await foreach (var entity in Table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
+        await foreach (var row in Table.QueryAsync<EmailRow>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
         {
-            var parts = entity.RowKey.Split('|', 3);
+            var parts = row.RowKey.Split('|', 3);
             if (parts.Length != 3)
             {
                 continue;
@@ -177,16 +179,16 @@ public sealed partial class EmailLedger(
 
             records.Add(new EmailRecord(
                 new EmailKey(year, parts[0], parts[1], parts[2]),
-                entity.GetString("To") ?? "",
-                entity.GetString("Subject") ?? "",
-                entity.GetString("Status") ?? "",
-                entity.GetInt32("Attempts") ?? 0,
-                entity.GetDateTimeOffset("ClaimedAt"),
-                entity.GetDateTimeOffset("SentAt"),
-                entity.GetDateTimeOffset("FailedAt"),
-                entity.GetString("MessageId"),
-                entity.GetInt32("StatusCode"),
-                entity.GetString("LastError")));
+                row.To ?? "",
+                row.Subject ?? "",
+                row.GetStatus(),
+                row.Attempts ?? 0,
+                row.ClaimedAt,
+                row.SentAt,
+                row.FailedAt,
+                row.MessageId,
+                row.StatusCode,
+                row.LastError));
         }
 
         return records;
@@ -194,6 +196,39 @@ public sealed partial class EmailLedger(
 
     internal static (string Partition, string Row) Keys(EmailKey key) =>
         (key.Year.ToString(CultureInfo.InvariantCulture), $"{key.Centre}|{key.Kind}|{key.Detail}");
+
+    /// <summary>One e-mail's row in the <c>emails</c> table. Columns a row written before they existed lacks read as null.</summary>
+    private sealed record EmailRow : TableRow
+    {
+        /// <summary>The <see cref="EmailStatus"/> as stored (<see cref="StoredNames"/>); read and written through <see cref="GetStatus"/>.</summary>
+        public string? Status { get; set; }
+
+        public DateTimeOffset? ClaimedAt { get; set; }
+
+        public int? Attempts { get; set; }
+
+        public string? To { get; set; }
+
+        public string? Subject { get; set; }
+
+        public string? Kind { get; set; }
+
+        public string? Centre { get; set; }
+
+        public DateTimeOffset? SentAt { get; set; }
+
+        public string? MessageId { get; set; }
+
+        public DateTimeOffset? FailedAt { get; set; }
+
+        public int? StatusCode { get; set; }
+
+        public string? LastError { get; set; }
+
+        public EmailStatus GetStatus() => StoredNames.Parse<EmailStatus>(Status, $"E-mail {PartitionKey}/{RowKey} in the {PacStorage.EmailsTable} table");
+
+        public void SetStatus(EmailStatus status) => Status = StoredNames.Of(status);
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "E-mail {Key} sent to {To}")]
     private static partial void LogSent(ILogger logger, EmailKey key, string to);

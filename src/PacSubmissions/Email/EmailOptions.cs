@@ -7,13 +7,13 @@ public sealed class EmailOptions : IValidatableObject
     public const string Section = "Email";
 
     [Required(ErrorMessage = "Set " + Section + ":" + nameof(From) + " to the address e-mails are sent from (verified in SendGrid).")]
-    [EmailAddress(ErrorMessage = Section + ":" + nameof(From) + " must be an e-mail address.")]
+    [OneAddress(ErrorMessage = Section + ":" + nameof(From) + " must be an e-mail address.")]
     public string From { get; set; } = "";
 
     public string FromName { get; set; } = "IFLA PAC Submissions";
 
     [Required(ErrorMessage = "Set " + Section + ":" + nameof(HqAddress) + " to IFLA HQ's e-mail address; HQ is told of every submission.")]
-    [EmailAddress(ErrorMessage = Section + ":" + nameof(HqAddress) + " must be an e-mail address.")]
+    [OneAddress(ErrorMessage = Section + ":" + nameof(HqAddress) + " must be an e-mail address.")]
     public string HqAddress { get; set; } = "";
 
     public const string SendGridApiKeySetting = Section + ":" + nameof(SendGridApiKey);

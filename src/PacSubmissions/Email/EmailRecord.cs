@@ -5,7 +5,7 @@ public sealed record EmailRecord(
     EmailKey Key,
     string To,
     string Subject,
-    string Status,
+    EmailStatus Status,
     int Attempts,
     DateTimeOffset? ClaimedAt,
     DateTimeOffset? SentAt,
@@ -15,5 +15,5 @@ public sealed record EmailRecord(
     string? LastError)
 {
     /// <summary>Sent, or refused for good: nothing more will be tried for this key.</summary>
-    public bool Done => Status is EmailLedger.SentStatus or EmailLedger.FailedPermanentlyStatus;
+    public bool Done => Status is EmailStatus.Sent or EmailStatus.FailedPermanently;
 }

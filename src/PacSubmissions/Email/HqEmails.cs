@@ -156,7 +156,7 @@ public sealed class HqEmails(IOptions<EmailOptions> options, IOptions<LinkOption
             body.Paragraph($"{heading}: {group.Count} of {statuses.Count}.").List(group.Select(SummaryLine));
         }
 
-        var refused = emails.Where(e => e.Status == EmailLedger.FailedPermanentlyStatus).ToList();
+        var refused = emails.Where(e => e.Status == EmailStatus.FailedPermanently).ToList();
         if (refused.Count > 0)
         {
             body.Paragraph("E-mails SendGrid refused for good (check the addresses and the SendGrid key):")

@@ -96,7 +96,7 @@ public sealed partial class SubmissionNotifications(
             yield break;
         }
 
-        yield return EmailKinds.IsValidAddress(centre.CoordinatorEmail)
+        yield return Reports.ContactFacts.IsAddress(centre.CoordinatorEmail)
             ? coordinators.Receipt(campaign, submission, centre, reading)
             : hq.MissingAddress(submission.Year, centre);
     }

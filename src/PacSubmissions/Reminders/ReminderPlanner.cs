@@ -42,7 +42,7 @@ public static class ReminderPlanner
         foreach (var centre in input.Centres.Where(c => c.Active).OrderBy(c => c.Id, StringComparer.Ordinal))
         {
             var own = received.Where(s => s.CentreId == centre.Id).ToList();
-            if (!EmailKinds.IsValidAddress(centre.CoordinatorEmail))
+            if (!Reports.ContactFacts.IsAddress(centre.CoordinatorEmail))
             {
                 if (now <= campaign.LateUploadsCloseAt)
                 {
@@ -73,7 +73,7 @@ public static class ReminderPlanner
                         $"HQ's e-mail that submission {submission.SubmissionId} from {centre.Id} could not be processed is still pending", centre, submission));
 
                 // A centre with no address gets no receipt: HQ's one notice about the address (above) stands for it.
-                if (EmailKinds.IsValidAddress(centre.CoordinatorEmail))
+                if (Reports.ContactFacts.IsAddress(centre.CoordinatorEmail))
                 {
                     planned.Add(new PlannedEmail(Key(campaign, centre.Id, EmailKinds.Receipt, submission.SubmissionId), submission.ProcessedAt,
                         $"the receipt for submission {submission.SubmissionId} from {centre.Id} is still pending", centre, submission));

@@ -6,14 +6,23 @@ using PacSubmissions.Submissions;
 
 namespace PacSubmissions.Reminders;
 
-/// <summary>What a run did with one planned e-mail: sent, skipped (someone else has it), or failed (and why).</summary>
-public sealed record ReminderRunItem(PlannedEmail Planned, string Outcome, string? Error = null)
+/// <summary>What a run did with one planned e-mail; <c>pac reminders</c> prints it as <c>sent</c>, <c>skipped</c>, <c>failed</c>, <c>failed-permanently</c>.</summary>
+public enum ReminderOutcome
 {
-    public const string Sent = "sent";
-    public const string Skipped = "skipped";
-    public const string Failed = "failed";
-    public const string FailedPermanently = "failed-permanently";
+    Sent,
+
+    /// <summary>Sent before, or another run holds the claim and is sending it.</summary>
+    Skipped,
+
+    /// <summary>Failed for now: the ledger keeps it pending and the next run plans it again.</summary>
+    Failed,
+
+    /// <summary>Refused for good: recorded and shown to HQ, never retried.</summary>
+    FailedPermanently,
 }
+
+/// <summary>What a run did with one planned e-mail: sent, skipped (someone else has it), or failed (and why).</summary>
+public sealed record ReminderRunItem(PlannedEmail Planned, ReminderOutcome Outcome, string? Error = null);
 
 /// <summary>
 /// The timer's work: load the campaigns, the register, the submissions and the ledger, ask
@@ -56,12 +65,12 @@ public sealed partial class ReminderRun(
         try
         {
             var outcome = await ledger.SendOnceAsync(await ComposeAsync(planned, context, cancellationToken), cancellationToken);
-            return new ReminderRunItem(planned, outcome == EmailOutcome.Sent ? ReminderRunItem.Sent : ReminderRunItem.Skipped);
+            return new ReminderRunItem(planned, outcome == EmailOutcome.Sent ? ReminderOutcome.Sent : ReminderOutcome.Skipped);
         }
         catch (EmailSendException exception)
         {
             // Recorded by the ledger; a failure for now is planned again by the next run.
-            return new ReminderRunItem(planned, exception.Permanent ? ReminderRunItem.FailedPermanently : ReminderRunItem.Failed, exception.Message);
+            return new ReminderRunItem(planned, exception.Permanent ? ReminderOutcome.FailedPermanently : ReminderOutcome.Failed, exception.Message);
         }
     }
 

@@ -15,8 +15,14 @@ internal static partial class ContactFacts
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
 
-    /// <summary>Whether the text is one e-mail address and nothing else, by the same rule <see cref="Emails"/> finds them with.</summary>
-    public static bool IsAddress(string text) => Email().Match(text) is { Success: true } match && match.Length == text.Length;
+    /// <summary>
+    /// Whether the text is one e-mail address and nothing else, by the same rule <see cref="Emails"/> finds them with: the
+    /// one rule for an address anywhere (the register's CSV, the coordinator an e-mail goes to, the e-mail settings).
+    /// ASCII only, with a dot in the domain, as SendGrid and every centre's address need; an apostrophe inside the local
+    /// part (o'brien@…) is allowed, one around the address (quoting it in a sentence) is not part of it.
+    /// </summary>
+    public static bool IsAddress(string? text) =>
+        text is not null && Email().Match(text) is { Success: true } match && match.Length == text.Length;
 
     /// <summary>Numbers after a telephone word ("tel.", "Telefone", "тел.", "电话"…) or written in international form (+…).</summary>
     public static IReadOnlyList<string> Phones(IEnumerable<string> texts)
@@ -162,7 +168,7 @@ internal static partial class ContactFacts
 
     private static readonly HashSet<string> Articles = new(StringComparer.Ordinal) { "The", "Le", "La", "Les", "El", "Los", "Der", "Die", "Das", "A", "O" };
 
-    [GeneratedRegex(@"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")]
+    [GeneratedRegex(@"[A-Za-z0-9._%+\-]+(?:'[A-Za-z0-9._%+\-]+)*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")]
     private static partial Regex Email();
 
     [GeneratedRegex(@"\s*[\[(<{]\s*(?:at|arroba|собака|AT)\s*[\])>}]\s*")]

@@ -11,8 +11,8 @@ namespace PacSubmissions.Reports;
 /// </summary>
 internal static class ZipInspector
 {
-    private const string OdtMimeType = "application/vnd.oasis.opendocument.text";
-    private const string OdtTemplateMimeType = "application/vnd.oasis.opendocument.text-template";
+    private const string OdtMimeType = FormatSniffer.OdtMimeType;
+    private const string OdtTemplateMimeType = FormatSniffer.OdtTemplateMimeType;
 
     /// <summary>The main part of a .docx, and of a .dotx template, which is read the same way.</summary>
     private static readonly string[] WordMainContentTypes =

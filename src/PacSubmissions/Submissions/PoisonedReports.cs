@@ -3,7 +3,6 @@ using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -182,7 +181,7 @@ public sealed partial class PoisonedReports(
     /// <summary>The plain receipt the processor would have sent: the upload did arrive, and the check is HQ's to finish.</summary>
     private async Task SendReceiptAsync(Submission submission, Centre? centre, CancellationToken cancellationToken)
     {
-        if (centre is null || !EmailKinds.IsValidAddress(centre.CoordinatorEmail))
+        if (centre is null || !Reports.ContactFacts.IsAddress(centre.CoordinatorEmail))
         {
             return;
         }
@@ -222,7 +221,7 @@ public sealed partial class PoisonedReports(
     {
         var parts = blobName.Split('/');
         int? year = parts.Length > 0 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 2000 and <= 9999 ? y : null;
-        var centre = parts.Length > 1 && CentreIdPattern().IsMatch(parts[1]) ? parts[1] : null;
+        var centre = parts.Length > 1 && Centres.CentreId.IsValid(parts[1]) ? parts[1] : null;
         var submissionId = parts.Length == 3 && SubmissionBlob.IsValidSubmissionId(parts[2]) ? parts[2] : null;
         return year is null || centre is null ? (year, null, null) : (year, centre, submissionId);
     }
@@ -231,9 +230,6 @@ public sealed partial class PoisonedReports(
 
     private static string Quote(string message) =>
         message.Length <= MaxQuotedMessageChars ? message : message[..MaxQuotedMessageChars] + $"… ({message.Length} characters in all)";
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,62}$")]
-    private static partial Regex CentreIdPattern();
 
     /// <summary>The blob trigger's poison message, as the Functions host writes it.</summary>
     private sealed record BlobPoisonMessage(string? Type, string? FunctionId, string? BlobType, string? ContainerName, string? BlobName, string? ETag);

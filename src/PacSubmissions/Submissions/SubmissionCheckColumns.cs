@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using Azure.Data.Tables;
 using PacSubmissions.Reports;
+using PacSubmissions.Storage;
 
 namespace PacSubmissions.Submissions;
 
@@ -12,62 +12,68 @@ namespace PacSubmissions.Submissions;
 /// </summary>
 internal static class SubmissionCheckColumns
 {
-    public const string StatusColumn = "CheckStatus";
-    public const string ProblemsColumn = "CheckProblems";
-
     private const int MaxJsonChars = 30_000;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static void Write(TableEntity entity, SubmissionCheck check)
+    public static void Write(SubmissionRow row, SubmissionCheck check)
     {
-        entity[StatusColumn] = StatusName(check.Status);
-        entity["Format"] = check.Format;
-        entity[ProblemsColumn] = BoundedProblems(check.Problems);
-        entity["SectionsFound"] = string.Join(',', check.SectionsFound);
-        entity["SectionsAnswered"] = string.Join(',', check.SectionsAnswered);
-        foreach (var key in FormSections.All)
-        {
-            entity[AnsweredColumn(key)] = check.SectionsAnswered.Contains(key);
-        }
-
-        entity["Institution"] = check.Institution;
-        entity["CentreName"] = check.CentreName;
-        entity["PreparedBy"] = check.PreparedBy;
-        entity["Emails"] = string.Join(' ', check.Emails);
-        entity["Phones"] = JsonSerializer.Serialize(check.Phones, Json);
-        entity["Pages"] = check.Pages;
-        entity["Words"] = check.Words;
-        entity["NeedsReview"] = check.NeedsReview;
+        row.CheckStatus = StoredNames.Of(check.Status);
+        row.Format = check.Format;
+        row.CheckProblems = BoundedProblems(check.Problems);
+        row.SectionsFound = string.Join(',', check.SectionsFound);
+        row.SectionsAnswered = string.Join(',', check.SectionsAnswered);
+        WriteAnswered(row, check.SectionsAnswered);
+        row.Institution = check.Institution;
+        row.CentreName = check.CentreName;
+        row.PreparedBy = check.PreparedBy;
+        row.Emails = string.Join(' ', check.Emails);
+        row.Phones = JsonSerializer.Serialize(check.Phones, Json);
+        row.Pages = check.Pages;
+        row.Words = check.Words;
+        row.NeedsReview = check.NeedsReview;
     }
 
-    public static SubmissionCheck? Read(TableEntity entity)
+    public static SubmissionCheck? Read(SubmissionRow row)
     {
-        if (entity.GetString(StatusColumn) is not { } status)
+        if (row.CheckStatus is not { } status)
         {
             return null;
         }
 
         return new SubmissionCheck(
-            Enum.Parse<ReportStatus>(status, ignoreCase: true),
-            entity.GetString("Format") ?? "",
-            JsonSerializer.Deserialize<List<ReportProblem>>(entity.GetString(ProblemsColumn) ?? "[]", Json) ?? [],
-            Split(entity.GetString("SectionsFound"), ','),
-            Split(entity.GetString("SectionsAnswered"), ','),
-            entity.GetString("Institution"),
-            entity.GetString("CentreName"),
-            entity.GetString("PreparedBy"),
-            Split(entity.GetString("Emails"), ' '),
-            JsonSerializer.Deserialize<List<string>>(entity.GetString("Phones") ?? "[]", Json) ?? [],
-            entity.GetInt32("Pages") ?? 0,
-            entity.GetInt32("Words") ?? 0)
+            StoredNames.Parse<ReportStatus>(status, $"Submission {row.PartitionKey}/{row.RowKey}'s {nameof(row.CheckStatus)}"),
+            row.Format ?? "",
+            JsonSerializer.Deserialize<List<ReportProblem>>(row.CheckProblems ?? "[]", Json) ?? [],
+            Split(row.SectionsFound, ','),
+            Split(row.SectionsAnswered, ','),
+            row.Institution,
+            row.CentreName,
+            row.PreparedBy,
+            Split(row.Emails, ' '),
+            JsonSerializer.Deserialize<List<string>>(row.Phones ?? "[]", Json) ?? [],
+            row.Pages ?? 0,
+            row.Words ?? 0)
         {
             // Rows checked before readings could be unsure have no column: nothing was flagged then.
-            NeedsReview = entity.GetBoolean("NeedsReview") ?? false,
+            NeedsReview = row.NeedsReview ?? false,
         };
     }
 
-    /// <summary>The status as the form's documents and JSON output spell it: <c>valid</c>, <c>incomplete</c>, <c>unreadable</c>.</summary>
-    public static string StatusName(ReportStatus status) => JsonNamingPolicy.KebabCaseLower.ConvertName(status.ToString());
+    /// <summary>
+    /// One flag per question of the current form, named by <see cref="AnsweredColumn"/>; a test holds these to the form's
+    /// keys, so a question added to the form fails the build's tests until its column is added here and to the row.
+    /// </summary>
+    private static void WriteAnswered(SubmissionRow row, IReadOnlyList<string> answered)
+    {
+        row.AnsweredCentre = answered.Contains(FormSections.Centre);
+        row.AnsweredInternationalCooperation = answered.Contains(FormSections.InternationalCooperation);
+        row.AnsweredLocalCooperation = answered.Contains(FormSections.LocalCooperation);
+        row.AnsweredWorkshops = answered.Contains(FormSections.Workshops);
+        row.AnsweredIflaInitiatives = answered.Contains(FormSections.IflaInitiatives);
+        row.AnsweredSuggestions = answered.Contains(FormSections.Suggestions);
+        row.AnsweredStandards = answered.Contains(FormSections.Standards);
+        row.AnsweredOtherComments = answered.Contains(FormSections.OtherComments);
+    }
 
     /// <summary>The row's flag for one question: <c>AnsweredInternationalCooperation</c> for <c>international-cooperation</c>.</summary>
     public static string AnsweredColumn(string sectionKey) =>

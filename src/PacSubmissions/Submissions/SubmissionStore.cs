@@ -1,4 +1,3 @@
-using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using PacSubmissions.Storage;
@@ -16,7 +15,7 @@ public sealed class SubmissionStore(PacStorage storage)
 
     /// <summary>Writes the row for this submission; recording the same submission again replaces it, never adds a second.</summary>
     public Task SaveAsync(Submission submission, CancellationToken cancellationToken) =>
-        Table.UpsertEntityAsync(ToEntity(submission), TableUpdateMode.Replace, cancellationToken);
+        Table.UpsertEntityAsync(SubmissionRow.From(submission), TableUpdateMode.Replace, cancellationToken);
 
     /// <summary>
     /// Marks this submission as one that could not be processed, adding its row if there is none. A row that a
@@ -30,7 +29,7 @@ public sealed class SubmissionStore(PacStorage storage)
         {
             try
             {
-                await Table.AddEntityAsync(ToEntity(submission), cancellationToken);
+                await Table.AddEntityAsync(SubmissionRow.From(submission), cancellationToken);
                 return true;
             }
             catch (RequestFailedException exception) when (exception.Status == 409)
@@ -38,21 +37,20 @@ public sealed class SubmissionStore(PacStorage storage)
                 // There is a row already: decide from what it says.
             }
 
-            var existing = (await Table.GetEntityIfExistsAsync<TableEntity>(Partition(submission.Year),
-                RowKey(submission.CentreId, submission.SubmissionId), cancellationToken: cancellationToken));
+            var existing = await Table.GetEntityIfExistsAsync<SubmissionRow>(Partition(submission.Year),
+                SubmissionRow.Key(submission.CentreId, submission.SubmissionId), cancellationToken: cancellationToken);
             if (!existing.HasValue)
             {
                 continue;
             }
 
             var row = existing.Value!;
-            if (row.GetString(FailureReasonColumn) is null && row.GetDateTimeOffset("ProcessedAt") > poisonedAt)
+            if (row.ProcessingFailure is null && row.ProcessedAt > poisonedAt)
             {
                 return false;
             }
 
-            row[FailedAtColumn] = failure.At;
-            row[FailureReasonColumn] = failure.Reason;
+            row.RecordFailure(failure);
             try
             {
                 // The ETag makes this lose to a successful run that replaces the row in between.
@@ -70,13 +68,13 @@ public sealed class SubmissionStore(PacStorage storage)
 
     public async Task<Submission?> FindAsync(int year, string centreId, string submissionId, CancellationToken cancellationToken)
     {
-        var response = await Table.GetEntityIfExistsAsync<TableEntity>(Partition(year), RowKey(centreId, submissionId), cancellationToken: cancellationToken);
+        var response = await Table.GetEntityIfExistsAsync<SubmissionRow>(Partition(year), SubmissionRow.Key(centreId, submissionId), cancellationToken: cancellationToken);
         if (!response.HasValue)
         {
             return null;
         }
 
-        var submission = FromEntity(response.Value!);
+        var submission = response.Value!.ToSubmission();
         var choice = await Table.GetEntityIfExistsAsync<ChoiceRow>(Partition(year), ChoiceRowKey(centreId), cancellationToken: cancellationToken);
         return choice.HasValue ? WithChoice(submission, choice.Value!) : submission;
     }
@@ -86,11 +84,11 @@ public sealed class SubmissionStore(PacStorage storage)
     {
         var submissions = new List<Submission>();
         var partition = Partition(year);
-        await foreach (var entity in Table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
+        await foreach (var row in Table.QueryAsync<SubmissionRow>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
         {
-            if (!entity.RowKey.StartsWith(ChoicePrefix, StringComparison.Ordinal))
+            if (!row.RowKey.StartsWith(ChoicePrefix, StringComparison.Ordinal))
             {
-                submissions.Add(FromEntity(entity));
+                submissions.Add(row.ToSubmission());
             }
         }
 
@@ -137,54 +135,5 @@ public sealed class SubmissionStore(PacStorage storage)
         public DateTimeOffset? ChosenAt { get; set; }
     }
 
-    private const string FailedAtColumn = "ProcessingFailedAt";
-    private const string FailureReasonColumn = "ProcessingFailure";
-
-    private static string Partition(int year) => year.ToString(CultureInfo.InvariantCulture);
-
-    private static string RowKey(string centreId, string submissionId) => $"{centreId}_{submissionId}";
-
-    private static TableEntity ToEntity(Submission submission)
-    {
-        var entity = new TableEntity(Partition(submission.Year), RowKey(submission.CentreId, submission.SubmissionId))
-        {
-            ["Centre"] = submission.CentreId,
-            ["SubmissionId"] = submission.SubmissionId,
-            ["BlobName"] = submission.BlobName,
-            ["OriginalFileName"] = submission.OriginalFileName,
-            ["Bytes"] = submission.Bytes,
-            ["Sha256"] = submission.Sha256,
-            ["ReceivedAt"] = submission.ReceivedAt,
-            ["Late"] = submission.Late,
-            ["ProcessedAt"] = submission.ProcessedAt,
-        };
-        if (submission.Check is { } check)
-        {
-            SubmissionCheckColumns.Write(entity, check);
-        }
-
-        if (submission.Failure is { } failure)
-        {
-            entity[FailedAtColumn] = failure.At;
-            entity[FailureReasonColumn] = failure.Reason;
-        }
-
-        return entity;
-    }
-
-    private static Submission FromEntity(TableEntity entity) => new(
-        entity.GetString("Centre") ?? "",
-        int.Parse(entity.PartitionKey, CultureInfo.InvariantCulture),
-        entity.GetString("SubmissionId") ?? "",
-        entity.GetString("BlobName") ?? "",
-        entity.GetString("OriginalFileName") ?? "",
-        entity.GetInt64("Bytes") ?? 0,
-        entity.GetString("Sha256") ?? "",
-        entity.GetDateTimeOffset("ReceivedAt") ?? default,
-        entity.GetBoolean("Late") ?? false,
-        entity.GetDateTimeOffset("ProcessedAt") ?? default,
-        SubmissionCheckColumns.Read(entity),
-        entity.GetString(FailureReasonColumn) is { } reason
-            ? new ProcessingFailure(entity.GetDateTimeOffset(FailedAtColumn) ?? default, reason)
-            : null);
+    private static string Partition(int year) => SubmissionRow.Partition(year);
 }

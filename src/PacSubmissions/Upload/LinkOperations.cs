@@ -38,7 +38,7 @@ public sealed class LinkOperations(
     /// <returns>What HQ is told: the address it was sent to.</returns>
     public async Task<string> EmailAsync(Campaign campaign, Centre centre, string who, CancellationToken cancellationToken)
     {
-        if (!EmailKinds.IsValidAddress(centre.CoordinatorEmail))
+        if (!Reports.ContactFacts.IsAddress(centre.CoordinatorEmail))
         {
             throw new OperationRefusedException($"The register has no valid e-mail address for {centre.Name} ('{centre.CoordinatorEmail}'): correct it with pac centres import.");
         }

@@ -172,7 +172,7 @@ public sealed partial class ReportUploadHandler(
         {
             var page = responses.Page(request, token, upload.Centre.Language);
             var receipt = new UploadStatus(submission.SubmissionId, submission.CentreId, submission.Year, submission.ReceivedAt, submission.Late,
-                submission.OriginalFileName, submission.Bytes, submission.Sha256, UploadStatus.Checking, null, []);
+                submission.OriginalFileName, submission.Bytes, submission.Sha256, UploadState.Checking, null, []);
             return await responses.HtmlAsync<ReceivedPage>(StatusCodes.Status202Accepted, new Dictionary<string, object?>
             {
                 [nameof(ReceivedPage.Page)] = page,

@@ -1,3 +1,4 @@
+using PacSubmissions.Reports;
 using PacSubmissions.Submissions;
 
 namespace PacSubmissions.Upload;
@@ -9,18 +10,18 @@ namespace PacSubmissions.Upload;
 public sealed class SubmissionChecks(SubmissionStore submissions)
 {
     /// <summary>
-    /// The state (<see cref="UploadStatus"/>'s constants), the check status once there is one, its problems, and the
-    /// submission row the processor recorded (null while it has not).
+    /// The state, the check status once there is one, its problems, and the submission row the processor recorded
+    /// (null while it has not).
     /// </summary>
-    public async Task<(string State, string? Status, IReadOnlyList<UploadProblem> Problems, Submission? Recorded)> FindAsync(SubmissionBlob upload, CancellationToken cancellationToken)
+    public async Task<(UploadState State, ReportStatus? Status, IReadOnlyList<UploadProblem> Problems, Submission? Recorded)> FindAsync(SubmissionBlob upload, CancellationToken cancellationToken)
     {
         var recorded = await submissions.FindAsync(upload.Year, upload.CentreId, upload.SubmissionId, cancellationToken);
         if (recorded?.Check is not { } check)
         {
-            return (recorded?.Failure is null ? UploadStatus.Checking : UploadStatus.NotChecked, null, [], recorded);
+            return (recorded?.Failure is null ? UploadState.Checking : UploadState.NotChecked, null, [], recorded);
         }
 
-        return (UploadStatus.Checked, SubmissionCheckColumns.StatusName(check.Status),
+        return (UploadState.Checked, check.Status,
             [.. check.Problems.Select(p => new UploadProblem(p.Code, p.Message, p.Section))], recorded);
     }
 }

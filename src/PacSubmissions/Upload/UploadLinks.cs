@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using PacSubmissions.Campaigns;
+using PacSubmissions.Centres;
 
 namespace PacSubmissions.Upload;
 
@@ -29,6 +30,11 @@ public sealed class UploadLinks(IOptions<LinkOptions> options, TimeProvider cloc
 
     public string CreateToken(string centreId, int year, DateTimeOffset expiresAt)
     {
+        if (CentreId.Problem(centreId) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(centreId));
+        }
+
         var payload = Payload(centreId, year, expiresAt.ToUnixTimeSeconds(), clock.GetUtcNow().ToUnixTimeMilliseconds());
         return $"{payload}.{Base64Url(Sign(payload))}";
     }
@@ -46,6 +52,7 @@ public sealed class UploadLinks(IOptions<LinkOptions> options, TimeProvider cloc
 
         var parts = token.Split('.');
         if (parts.Length != 5
+            || !CentreId.IsValid(parts[0])
             || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
             || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var expiresUnix)
             || !long.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var issuedUnixMs)

@@ -37,7 +37,7 @@ public sealed class SendGridFailureTests
         Assert.Contains(sendGrid.Refused, r => r.Answer == Answer.Timeout);
 
         var records = await pipeline.Get<EmailLedger>().ListAsync(CampaignScenario.Campaign.Year, CancellationToken.None);
-        Assert.All(records, r => Assert.Equal(EmailLedger.SentStatus, r.Status));
+        Assert.All(records, r => Assert.Equal(EmailStatus.Sent, r.Status));
         var retried = records.Where(r => r.Attempts > 1).Select(r => r.Key.ToString()).ToHashSet();
         Assert.Equal(sendGrid.Refused.Select(r => r.Key).ToHashSet(), retried);
         Assert.All(records.Where(r => r.Attempts > 1), r => Assert.NotNull(r.FailedAt));
@@ -64,11 +64,11 @@ public sealed class SendGridFailureTests
         await reminders.RunAsync(CancellationToken.None);
 
         var failure = Assert.Single(first, r => r.Planned.Key.ToString() == refusedKey);
-        Assert.Equal(ReminderRunItem.FailedPermanently, failure.Outcome);
+        Assert.Equal(ReminderOutcome.FailedPermanently, failure.Outcome);
         Assert.DoesNotContain(second, r => r.Planned.Key.ToString() == refusedKey);
         Assert.Single(sendGrid.Refused);
         var record = Assert.Single(await ledger.ListAsync(year, CancellationToken.None), r => r.Key.ToString() == refusedKey);
-        Assert.Equal(EmailLedger.FailedPermanentlyStatus, record.Status);
+        Assert.Equal(EmailStatus.FailedPermanently, record.Status);
         Assert.Equal(401, record.StatusCode);
         Assert.Equal(CampaignScenario.Never.CoordinatorEmail, record.To);
         Assert.NotNull(record.FailedAt);

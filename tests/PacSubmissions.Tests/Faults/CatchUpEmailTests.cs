@@ -34,7 +34,7 @@ public sealed class CatchUpEmailTests
         clock.Advance(ReminderPlanner.ProcessorHeadStart + TimeSpan.FromMinutes(1));
         var sent = await pipeline.Get<ReminderRun>().RunAsync(CancellationToken.None);
 
-        Assert.Equal(2, sent.Count(r => r.Outcome == ReminderRunItem.Sent && r.Planned.Submission is not null));
+        Assert.Equal(2, sent.Count(r => r.Outcome == ReminderOutcome.Sent && r.Planned.Submission is not null));
         var receipt = Assert.Single(pipeline.Outbox.To(centre.CoordinatorEmail)).TextBody;
         Assert.DoesNotContain(CoordinatorTexts.English.NotChecked, receipt, StringComparison.Ordinal);
         Assert.Contains(CoordinatorTexts.English.ProblemsFound, receipt, StringComparison.Ordinal);

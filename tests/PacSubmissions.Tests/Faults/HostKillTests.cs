@@ -52,7 +52,7 @@ public sealed class HostKillTests(ITestOutputHelper output)
         {
             await host.KillAsync();
             var recorded = (await submissions.ListAsync(year, CancellationToken.None)).Count;
-            var claims = (await ledger.ListAsync(year, CancellationToken.None)).Where(e => e.Status == EmailLedger.SendingStatus).ToList();
+            var claims = (await ledger.ListAsync(year, CancellationToken.None)).Where(e => e.Status == EmailStatus.Sending).ToList();
             var delivered = (await OutboxDeliveries.KeysAsync(outbox.Path, CancellationToken.None)).ToHashSet(StringComparer.Ordinal);
             var unrecorded = claims.Select(e => e.Key.ToString()).Where(delivered.Contains).ToList();
             deliveredUnrecorded.UnionWith(unrecorded);
@@ -102,14 +102,14 @@ public sealed class HostKillTests(ITestOutputHelper output)
         await Assert.ThrowsAsync<InvalidOperationException>(() =>
             dying.Get<SubmissionProcessor>().ProcessAsync(dying.Get<PacStorage>().Reports.GetBlobClient(blobName), CancellationToken.None));
         var left = Assert.Single(await dying.Get<EmailLedger>().ListAsync(campaign.Year, CancellationToken.None));
-        Assert.Equal(EmailLedger.SendingStatus, left.Status);
+        Assert.Equal(EmailStatus.Sending, left.Status);
 
         // The restarted host finds the blob without a receipt and processes it again, while that claim is still fresh.
         await using var restarted = await TestPipeline.StartAsync(settings: settings, storage: dying.Storage, names: dying.Names, outbox: dying.Outbox);
         await restarted.Get<SubmissionProcessor>().ProcessAsync(restarted.Get<PacStorage>().Reports.GetBlobClient(blobName), CancellationToken.None);
 
         var records = await restarted.Get<EmailLedger>().ListAsync(campaign.Year, CancellationToken.None);
-        Assert.All(records, r => Assert.Equal(EmailLedger.SentStatus, r.Status));
+        Assert.All(records, r => Assert.Equal(EmailStatus.Sent, r.Status));
         Assert.Equal(2, records.Single(r => r.Key.Kind == EmailKinds.SubmissionReceived).Attempts);
         Assert.Single(restarted.Outbox.To(TestSettings.HqAddress));
         Assert.Single(restarted.Outbox.To(centre.CoordinatorEmail));

@@ -87,9 +87,9 @@ public sealed class SendGridOutageTests(ITestOutputHelper output)
         var ledger = host.Get<EmailLedger>();
         var records = await Eventually.Until(
             () => ledger.ListAsync(FaultLoad.Year, cancellationToken),
-            r => r.Count(e => e.Key.Kind is EmailKinds.SubmissionReceived or EmailKinds.Receipt && e.Status != EmailLedger.SendingStatus) == expected,
+            r => r.Count(e => e.Key.Kind is EmailKinds.SubmissionReceived or EmailKinds.Receipt && e.Status != EmailStatus.Sending) == expected,
             TimeSpan.FromSeconds(120));
-        return [.. records.Where(r => r.Status == EmailLedger.FailedStatus).Select(r => r.Key.ToString())];
+        return [.. records.Where(r => r.Status == EmailStatus.Failed).Select(r => r.Key.ToString())];
     }
 
     /// <summary>An e-mail sent after the processor states the check it recorded, never "not finished".</summary>

@@ -55,7 +55,7 @@ public sealed class StalledSendTests
         Assert.Equal(EmailOutcome.AlreadyHandled, again);
         Assert.Equal(message.Key.ToString(), Assert.Single(sendGrid.Accepted).Key);
         var record = Assert.Single(await ledger.ListAsync(2031, CancellationToken.None));
-        Assert.Equal(EmailLedger.SentStatus, record.Status);
+        Assert.Equal(EmailStatus.Sent, record.Status);
         Assert.Equal(2, record.Attempts);
     }
 }

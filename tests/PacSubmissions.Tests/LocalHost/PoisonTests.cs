@@ -98,7 +98,7 @@ public sealed class PoisonTests
         // The coordinator's page and status endpoint (in the centre's Russian) stop saying "being checked": HQ looks at it.
         var almatyPage = links.CreateUrl(Almaty.Id, campaign).ToString();
         var status = await server.Client.GetFromJsonAsync<UploadStatus>($"{almatyPage}/status/{broken.SubmissionId}");
-        Assert.Equal(UploadStatus.NotChecked, status!.State);
+        Assert.Equal(UploadState.NotChecked, status!.State);
         Assert.Null(status.CheckStatus);
         Assert.Equal(PacSubmissions.Upload.Page.UploadTexts.Russian.StatusNotChecked, status.Summary);
         var coordinatorPage = WebUtility.HtmlDecode(await server.Client.GetStringAsync(almatyPage));
@@ -153,7 +153,7 @@ public sealed class PoisonTests
         Assert.NotNull(row!.Failure);
         Assert.Single(sendGrid.Accepted, r => r.Key == $"{campaign.Year}|{Almaty.Id}|{EmailKinds.Receipt}|{upload.SubmissionId}");
         var ledger = await server.Get<EmailLedger>().ListAsync(campaign.Year, CancellationToken.None);
-        Assert.Equal(EmailLedger.FailedStatus, Assert.Single(ledger, e => e.Key.Kind == EmailKinds.ProcessingFailed).Status);
+        Assert.Equal(EmailStatus.Failed, Assert.Single(ledger, e => e.Key.Kind == EmailKinds.ProcessingFailed).Status);
     }
 
     [Fact]

@@ -106,7 +106,7 @@ public static class CampaignScenario
     {
         var centre = Centres.Single(c => c.Id == submission.CentreId);
         yield return new EmailKey(submission.Year, centre.Id, EmailKinds.SubmissionReceived, submission.SubmissionId);
-        yield return EmailKinds.IsValidAddress(centre.CoordinatorEmail)
+        yield return PacSubmissions.Reports.ContactFacts.IsAddress(centre.CoordinatorEmail)
             ? new EmailKey(submission.Year, centre.Id, EmailKinds.Receipt, submission.SubmissionId)
             : new EmailKey(submission.Year, centre.Id, EmailKinds.MissingAddress, "coordinator");
     }

@@ -16,7 +16,7 @@ public sealed class ReminderRunTests
         var mails = pipeline.Outbox.Messages();
         var keys = mails.Select(m => m.Headers["X-Pac-Email-Key"]).ToList();
         Assert.Equal(CampaignRun.ExpectedKeys(), keys.Order(StringComparer.Ordinal));
-        Assert.DoesNotContain(results, r => r.Outcome != ReminderRunItem.Sent);
+        Assert.DoesNotContain(results, r => r.Outcome != ReminderOutcome.Sent);
 
         foreach (var centre in CampaignScenario.Centres.Where(c => c.CoordinatorEmail.Length > 0))
         {
@@ -30,7 +30,7 @@ public sealed class ReminderRunTests
         // Once it is all done, another run finds nothing to do.
         Assert.Empty(await pipeline.Get<ReminderRun>().RunAsync(CancellationToken.None));
         var records = await pipeline.Get<EmailLedger>().ListAsync(CampaignScenario.Campaign.Year, CancellationToken.None);
-        Assert.All(records, r => Assert.Equal(EmailLedger.SentStatus, r.Status));
+        Assert.All(records, r => Assert.Equal(EmailStatus.Sent, r.Status));
         Assert.All(records, r => Assert.NotNull(r.SentAt));
         Assert.All(records, r => Assert.False(string.IsNullOrEmpty(r.MessageId)));
     }

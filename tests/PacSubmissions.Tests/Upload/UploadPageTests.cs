@@ -158,6 +158,28 @@ public sealed class UploadPageTests
     }
 
     [Fact]
+    public async Task StatusJsonAndTheCheckPageSpellTheStatesAsThePagesScriptReadsThem()
+    {
+        await using var site = await UploadSite.StartAsync(processOnDemand: true);
+        using var upload = await site.PostFileAsync(UploadSite.Sample("incomplete-2021.docx"), "incomplete.docx");
+        var accepted = (await upload.Content.ReadFromJsonAsync<UploadAccepted>())!;
+
+        using var before = System.Text.Json.JsonDocument.Parse(await (await site.GetAsync(accepted.StatusUrl, accept: "application/json")).Content.ReadAsStringAsync());
+        var pageBefore = await (await site.GetAsync(accepted.StatusUrl)).Content.ReadAsStringAsync();
+        await site.ProcessAsync(accepted.SubmissionId);
+        using var after = System.Text.Json.JsonDocument.Parse(await (await site.GetAsync(accepted.StatusUrl, accept: "application/json")).Content.ReadAsStringAsync());
+        var pageAfter = await (await site.GetAsync(accepted.StatusUrl)).Content.ReadAsStringAsync();
+
+        Assert.Contains("id=\"check-result\" data-state=\"checking\"", pageBefore, StringComparison.Ordinal);
+        Assert.Contains("id=\"check-result\" data-state=\"checked\"", pageAfter, StringComparison.Ordinal);
+
+        Assert.Equal("checking", before.RootElement.GetProperty("state").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, before.RootElement.GetProperty("checkStatus").ValueKind);
+        Assert.Equal("checked", after.RootElement.GetProperty("state").GetString());
+        Assert.Equal("incomplete", after.RootElement.GetProperty("checkStatus").GetString());
+    }
+
+    [Fact]
     public async Task StatusSaysCheckingUntilTheProcessorStoresTheCheckThenShowsEachProblemInPlainWords()
     {
         await using var site = await UploadSite.StartAsync(processOnDemand: true);
@@ -169,10 +191,10 @@ public sealed class UploadPageTests
         var after = await (await site.GetAsync($"{accepted.StatusUrl}?lang=fr", accept: "application/json")).Content.ReadFromJsonAsync<UploadStatus>();
         var page = await (await site.GetAsync(site.Url, acceptLanguage: "en")).Content.ReadAsStringAsync();
 
-        Assert.Equal(UploadStatus.Checking, before!.State);
+        Assert.Equal(UploadState.Checking, before!.State);
         Assert.Equal("Vérification en cours…", before.Summary);
-        Assert.Equal(UploadStatus.Checked, after!.State);
-        Assert.Equal("incomplete", after.CheckStatus);
+        Assert.Equal(UploadState.Checked, after!.State);
+        Assert.Equal(PacSubmissions.Reports.ReportStatus.Incomplete, after.CheckStatus);
         Assert.Equal(
             [
                 "Cette question du formulaire manque : Coopération locale.",

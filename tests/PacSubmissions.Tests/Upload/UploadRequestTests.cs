@@ -45,6 +45,70 @@ public sealed class UploadRequestTests
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 
+    [Fact]
+    public async Task APdfWithAShortPreambleIsAcceptedAndReadLikeTheSamePdfWithout()
+    {
+        await using var site = await UploadSite.StartAsync(processOnDemand: true);
+        var plain = UploadSite.Sample("brazil-2021.pdf");
+
+        using var withPreamble = await site.PostFileAsync(ReportFormatTests.WithPreamble(120, plain), "report.pdf");
+        using var without = await site.PostFileAsync(plain, "report.pdf");
+
+        Assert.Equal(HttpStatusCode.Accepted, withPreamble.StatusCode);
+        var checks = new List<PacSubmissions.Submissions.SubmissionCheck?>();
+        foreach (var response in new[] { withPreamble, without })
+        {
+            var accepted = (await response.Content.ReadFromJsonAsync<UploadAccepted>())!;
+            await site.ProcessAsync(accepted.SubmissionId);
+            var recorded = await site.Server.Get<PacSubmissions.Submissions.SubmissionStore>()
+                .FindAsync(site.Campaign.Year, site.Centre.Id, accepted.SubmissionId, CancellationToken.None);
+            checks.Add(recorded?.Check);
+        }
+
+        Assert.Equal(PacSubmissions.Reports.ReportStatus.Valid, checks[0]?.Status);
+        Assert.Equal("pdf", checks[0]?.Format);
+        Assert.Equal(checks[1]?.SectionsAnswered, checks[0]?.SectionsAnswered);
+        Assert.Equal(checks[1]?.Emails, checks[0]?.Emails);
+    }
+
+    [Fact]
+    public async Task AnOpenDocumentTemplateIsAcceptedAndReadLikeTheSameDocumentSavedAsOdt()
+    {
+        await using var site = await UploadSite.StartAsync(processOnDemand: true);
+
+        // LibreOffice wrote both from one source (Reports/Documents/make-documents.sh).
+        using var template = await site.PostFileAsync(PacSubmissions.Tests.Reports.Extraction.ProducedDocuments.Bytes("odt-styles-changes-frames.ott"), "report.ott");
+        using var odt = await site.PostFileAsync(PacSubmissions.Tests.Reports.Extraction.ProducedDocuments.Bytes("odt-styles-changes-frames.odt"), "report.odt");
+
+        Assert.Equal(HttpStatusCode.Accepted, template.StatusCode);
+        var checks = new List<PacSubmissions.Submissions.SubmissionCheck?>();
+        foreach (var response in new[] { template, odt })
+        {
+            var accepted = (await response.Content.ReadFromJsonAsync<UploadAccepted>())!;
+            await site.ProcessAsync(accepted.SubmissionId);
+            checks.Add((await site.Server.Get<PacSubmissions.Submissions.SubmissionStore>()
+                .FindAsync(site.Campaign.Year, site.Centre.Id, accepted.SubmissionId, CancellationToken.None))?.Check);
+        }
+
+        Assert.Equal("odt", checks[0]?.Format);
+        Assert.NotEqual(PacSubmissions.Reports.ReportStatus.Unreadable, checks[0]?.Status);
+        Assert.True(checks[0]?.Words > 0, "The template's text was not read.");
+        Assert.Equal(checks[1]?.Status, checks[0]?.Status);
+        Assert.Equal(checks[1]?.Words, checks[0]?.Words);
+        Assert.Equal(checks[1]?.SectionsFound, checks[0]?.SectionsFound);
+        Assert.Equal(checks[1]?.Emails, checks[0]?.Emails);
+    }
+
+    [Fact]
+    public async Task APdfWhoseHeaderIsPastTheFirstKilobyteGets415AsTheReaderWouldNotReadIt()
+    {
+        await using var site = await UploadSite.StartAsync();
+
+        using var response = await site.PostFileAsync(ReportFormatTests.WithPreamble(2000, UploadSite.Sample("brazil-2021.pdf")), "report.pdf");
+
+        await AssertProblem(response, HttpStatusCode.UnsupportedMediaType, "DOCX (Word), PDF, ODT (OpenDocument text)");
+    }
+
     [Theory]
     [InlineData("renamed-binary.docx")]
     public async Task ProgramRenamedDocxGets415WithTheAcceptedList(string sample)

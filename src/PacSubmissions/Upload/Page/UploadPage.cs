@@ -13,11 +13,11 @@ public sealed record PageContext(UploadTexts Texts, string? Token, string HqAddr
 public static class UploadPage
 {
     /// <summary>The sentence for an upload's state and check status, in the page's language.</summary>
-    public static string Summary(UploadTexts t, string state, string? status) => status switch
+    public static string Summary(UploadTexts t, UploadState state, Reports.ReportStatus? status) => status switch
     {
-        null => state == UploadStatus.NotChecked ? t.StatusNotChecked : t.Checking,
-        "valid" => t.StatusValid,
-        "incomplete" => t.StatusIncomplete,
+        null => state == UploadState.NotChecked ? t.StatusNotChecked : t.Checking,
+        Reports.ReportStatus.Valid => t.StatusValid,
+        Reports.ReportStatus.Incomplete => t.StatusIncomplete,
         _ => t.StatusUnreadable,
     };
 

@@ -13,6 +13,7 @@ print() { # print FILE.html OUT.pdf [--no-pdf-header-footer]
 
 office odt odt-styles-changes-frames.fodt
 office docx odt-styles-changes-frames.fodt
+office ott odt-styles-changes-frames.fodt
 office pdf pdf-two-columns.fodt
 office pdf pdf-question-table.fodt
 print browser-one-page.html browser-one-page.pdf
