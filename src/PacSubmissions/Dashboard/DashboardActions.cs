@@ -77,7 +77,7 @@ public sealed partial class DashboardActions(
         var counting = CountingVersion.Of((await submissions.ListAsync(campaign.Year, cancellationToken)).Where(s => s.CentreId == centre.Id));
         var report = counting is not null && CountingVersion.IsReadable(counting) ? counting : null;
         var detail = Guid.NewGuid().ToString("N");
-        var message = coordinatorEmails.Link(ownCampaign, centre, report, clock.GetUtcNow(), detail);
+        var message = await coordinatorEmails.LinkAsync(ownCampaign, centre, report, clock.GetUtcNow(), detail, cancellationToken);
         try
         {
             await ledger.SendOnceAsync(message, cancellationToken);

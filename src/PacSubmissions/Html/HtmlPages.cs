@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Logging;
@@ -14,12 +16,21 @@ namespace PacSubmissions.Html;
 /// </remarks>
 public sealed class HtmlPages(IServiceProvider services, ILoggerFactory loggers)
 {
+    /// <summary>
+    /// Razor's encoder as the pages and e-mails need it: only what HTML gives a meaning to (&amp;, &lt;, &gt;, quotes)
+    /// is escaped, so Arabic, Chinese or Cyrillic text stays itself in the source rather than a numeric reference per
+    /// letter (the renderer's default keeps Basic Latin only).
+    /// </summary>
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private readonly IServiceProvider _services = new WithEncoder(services);
+
     /// <summary>The component as one string (a page of a few kilobytes, an e-mail's HTML part).</summary>
     public async Task<string> RenderAsync<TComponent>(IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken)
         where TComponent : IComponent
     {
         cancellationToken.ThrowIfCancellationRequested();
-        await using var renderer = new HtmlRenderer(services, loggers);
+        await using var renderer = new HtmlRenderer(_services, loggers);
         return await renderer.Dispatcher.InvokeAsync(async () =>
             (await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(ToDictionary(parameters)))).ToHtmlString());
     }
@@ -29,10 +40,16 @@ public sealed class HtmlPages(IServiceProvider services, ILoggerFactory loggers)
         where TComponent : IComponent
     {
         cancellationToken.ThrowIfCancellationRequested();
-        await using var renderer = new HtmlRenderer(services, loggers);
+        await using var renderer = new HtmlRenderer(_services, loggers);
         await renderer.Dispatcher.InvokeAsync(async () =>
             (await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(ToDictionary(parameters)))).WriteHtmlTo(writer));
         await writer.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>The host's services, with <see cref="Encoder"/> as the one the renderer asks for.</summary>
+    private sealed class WithEncoder(IServiceProvider inner) : IServiceProvider
+    {
+        public object? GetService(Type serviceType) => serviceType == typeof(HtmlEncoder) ? Encoder : inner.GetService(serviceType);
     }
 
     private static Dictionary<string, object?> ToDictionary(IReadOnlyDictionary<string, object?> parameters) =>

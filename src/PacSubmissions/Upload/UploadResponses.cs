@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using PacSubmissions.Email;
 using PacSubmissions.Http;
+using PacSubmissions.Languages;
 using PacSubmissions.Upload.Page;
 
 namespace PacSubmissions.Upload;
@@ -30,7 +31,7 @@ public sealed class UploadResponses(IOptions<EmailOptions> email)
         : Problems.Result(StatusCodes.Status403Forbidden, "Invalid upload link", Page(request, null, null).Texts.LinkInvalid);
 
     /// <summary>A refusal: a page with the message and a way back for a browser, an RFC 9457 problem for an API caller.</summary>
-    public IActionResult Refused(HttpRequest request, UploadContext upload, string token, int status, string title, Func<UploadTexts, string> message)
+    public IActionResult Refused(HttpRequest request, UploadContext upload, string token, int status, string title, Func<Texts, string> message)
     {
         var page = Page(request, token, upload.Centre.Language);
         return WantsHtml(request)

@@ -2,11 +2,12 @@ using System.Globalization;
 using System.Text;
 using PacSubmissions.Campaigns;
 using PacSubmissions.Forms;
+using PacSubmissions.Languages;
 
 namespace PacSubmissions.Upload.Page;
 
 /// <summary>What one page needs beyond its texts: the token (for the form and the switcher) and the HQ address.</summary>
-public sealed record PageContext(UploadTexts Texts, string? Token, string HqAddress);
+public sealed record PageContext(Texts Texts, string? Token, string HqAddress);
 
 /// <summary>
 /// Renders the upload page and its result pages as small, self-contained HTML: no inline script or style (the CSP
@@ -100,7 +101,7 @@ public static class UploadPage
             $"<p class=\"notice\" id=\"error\">{E(page.Texts.LinkInvalid)}</p>");
 
     /// <summary>The sentence for an upload's state and check status, in the page's language.</summary>
-    public static string Summary(UploadTexts t, string state, string? status) => status switch
+    public static string Summary(Texts t, string state, string? status) => status switch
     {
         null => state == UploadStatus.NotChecked ? t.StatusNotChecked : t.Checking,
         "valid" => t.StatusValid,
@@ -109,15 +110,15 @@ public static class UploadPage
     };
 
     /// <summary>A problem in plain words in the page's language, with what to do about it, from the same catalogue as the coordinator's e-mails.</summary>
-    public static string Explain(UploadTexts t, UploadProblem problem) => t.Problem(problem.Code, problem.Section);
+    public static string Explain(Texts t, UploadProblem problem) => t.Problem(problem.Code, problem.Section);
 
-    public static UploadStatus Localised(UploadStatus status, UploadTexts t) => status with
+    public static UploadStatus Localised(UploadStatus status, Texts t) => status with
     {
         Summary = Summary(t, status.State, status.CheckStatus),
         Problems = [.. status.Problems.Select(p => p with { Text = Explain(t, p) })],
     };
 
-    private static void AppendDeadline(StringBuilder body, UploadTexts t, UploadContext upload, DateTimeOffset now)
+    private static void AppendDeadline(StringBuilder body, Texts t, UploadContext upload, DateTimeOffset now)
     {
         var deadline = upload.Deadline;
         body.Append("<dl class=\"deadline\">");
@@ -148,7 +149,7 @@ public static class UploadPage
         body.Append("</form>");
     }
 
-    private static void AppendUploads(StringBuilder body, UploadTexts t, IReadOnlyList<UploadStatus> uploads)
+    private static void AppendUploads(StringBuilder body, Texts t, IReadOnlyList<UploadStatus> uploads)
     {
         body.Append(CultureInfo.InvariantCulture, $"<section id=\"your-uploads\" aria-labelledby=\"uploads-heading\"><h2 id=\"uploads-heading\">{E(t.YourUploads)}</h2>");
         if (uploads.Count == 0)
@@ -177,7 +178,7 @@ public static class UploadPage
     }
 
     /// <summary>An upload's problems as a list in the page's language; nothing when it has none.</summary>
-    private static void AppendProblems(StringBuilder body, UploadTexts t, IReadOnlyList<UploadProblem> problems, string attributes = "")
+    private static void AppendProblems(StringBuilder body, Texts t, IReadOnlyList<UploadProblem> problems, string attributes = "")
     {
         if (problems.Count == 0)
         {
@@ -228,7 +229,7 @@ public static class UploadPage
         html.Append(CultureInfo.InvariantCulture, $"<link rel=\"stylesheet\" href=\"{UploadRoutes.AssetPath(UploadAssets.StyleSheet)}\">");
         html.Append(CultureInfo.InvariantCulture, $"<script src=\"{UploadRoutes.AssetPath(UploadAssets.Script)}\" defer></script></head><body>");
         html.Append(CultureInfo.InvariantCulture, $"<header><nav aria-label=\"{E(t.Language)}\"><ul class=\"languages\">");
-        foreach (var language in UploadTexts.All)
+        foreach (var language in Texts.All)
         {
             var current = language.Code == t.Code ? " aria-current=\"true\"" : "";
             var href = page.Token is null ? $"?{UploadLanguage.QueryParameter}={language.Code}" : $"{UploadRoutes.PagePath(page.Token)}?{UploadLanguage.QueryParameter}={language.Code}";
