@@ -12,18 +12,13 @@ namespace PacSubmissions.Html;
 /// </summary>
 /// <remarks>
 /// Components are static (no interactivity, no JavaScript interop): <see cref="HtmlRenderer"/> runs their lifecycle
-/// once on its own dispatcher and writes the result.
+/// once on its own dispatcher and writes the result. Razor escapes what HTML needs escaped and leaves every script as it
+/// is: HtmlRenderer's default encoder would write every letter outside ASCII as a numeric character reference, making an
+/// Arabic, Russian or Chinese page several times larger and its source unreadable.
 /// </remarks>
 public sealed class HtmlPages(IServiceProvider services, ILoggerFactory loggers)
 {
-    /// <summary>
-    /// Razor's encoder as the pages and e-mails need it: only what HTML gives a meaning to (&amp;, &lt;, &gt;, quotes)
-    /// is escaped, so Arabic, Chinese or Cyrillic text stays itself in the source rather than a numeric reference per
-    /// letter (the renderer's default keeps Basic Latin only).
-    /// </summary>
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
-
-    private readonly IServiceProvider _services = new WithEncoder(services);
+    private readonly IServiceProvider _services = new RendererServices(services);
 
     /// <summary>The component as one string (a page of a few kilobytes, an e-mail's HTML part).</summary>
     public async Task<string> RenderAsync<TComponent>(IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken)
@@ -46,10 +41,12 @@ public sealed class HtmlPages(IServiceProvider services, ILoggerFactory loggers)
         await writer.FlushAsync(cancellationToken);
     }
 
-    /// <summary>The host's services, with <see cref="Encoder"/> as the one the renderer asks for.</summary>
-    private sealed class WithEncoder(IServiceProvider inner) : IServiceProvider
+    /// <summary>The application's services, with the encoder HtmlRenderer asks them for set to let every script through.</summary>
+    private sealed class RendererServices(IServiceProvider inner) : IServiceProvider
     {
-        public object? GetService(Type serviceType) => serviceType == typeof(HtmlEncoder) ? Encoder : inner.GetService(serviceType);
+        private static readonly HtmlEncoder EveryScript = HtmlEncoder.Create(UnicodeRanges.All);
+
+        public object? GetService(Type serviceType) => serviceType == typeof(HtmlEncoder) ? EveryScript : inner.GetService(serviceType);
     }
 
     private static Dictionary<string, object?> ToDictionary(IReadOnlyDictionary<string, object?> parameters) =>
