@@ -20,7 +20,7 @@ public sealed class CoordinatorEmails(UploadLinks links, HtmlPages pages)
             .Paragraph(Texts.Format(texts.ReminderBody, campaign.Year, deadline))
             .Paragraph(texts.UploadPrompt)
             .Link(links.CreateUrl(centre.Id, campaign));
-        return FinishAsync(new EmailKey(campaign.Year, centre.Id, EmailKinds.Reminder, Reminders.ReminderPlanner.DaysDetail(days)),
+        return FinishAsync(new EmailKey(campaign.Year, centre.Id, EmailKinds.Reminder, EmailKinds.DaysDetail(days)),
             centre, Texts.Format(texts.ReminderSubject, campaign.Year, When(campaign.Deadline, campaign, texts, dateOnly: true)), body, cancellationToken);
     }
 
@@ -36,7 +36,7 @@ public sealed class CoordinatorEmails(UploadLinks links, HtmlPages pages)
         }
 
         body.Paragraph(texts.UploadPrompt).Link(links.CreateUrl(centre.Id, campaign));
-        return FinishAsync(new EmailKey(campaign.Year, centre.Id, EmailKinds.LateNotice, Reminders.ReminderPlanner.DaysDetail(days)),
+        return FinishAsync(new EmailKey(campaign.Year, centre.Id, EmailKinds.LateNotice, EmailKinds.DaysDetail(days)),
             centre, Texts.Format(texts.LateSubject, campaign.Year), body, cancellationToken);
     }
 

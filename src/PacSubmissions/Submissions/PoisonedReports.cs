@@ -13,7 +13,6 @@ using PacSubmissions.Campaigns;
 using PacSubmissions.Centres;
 using PacSubmissions.Email;
 using PacSubmissions.Storage;
-using PacSubmissions.Upload;
 
 namespace PacSubmissions.Submissions;
 

@@ -8,7 +8,6 @@ using PacSubmissions.Forms;
 using PacSubmissions.Reports;
 using PacSubmissions.Reports.Isolation;
 using PacSubmissions.Storage;
-using PacSubmissions.Upload;
 
 namespace PacSubmissions.Submissions;
 
