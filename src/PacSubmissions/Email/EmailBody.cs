@@ -1,68 +1,73 @@
-using System.Net;
 using System.Text;
+using PacSubmissions.Html;
 
 namespace PacSubmissions.Email;
 
 /// <summary>
-/// Builds an e-mail's plain-text and HTML parts side by side from the same pieces. Every piece is text: it is
-/// HTML-escaped on the way in, so no inserted value (a centre's name, a file name, a problem) can become markup.
+/// Builds an e-mail's two parts from the same pieces, in order: the plain text here, the HTML as the
+/// <see cref="EmailHtml"/> component, so every value (a centre's name, a file name, a problem) is escaped by Razor's
+/// encoder and none can become markup.
 /// </summary>
-public sealed class EmailBody(string language = "en")
+public sealed class EmailBody(string language = "en", bool rightToLeft = false)
 {
-    private readonly StringBuilder _text = new();
-    private readonly StringBuilder _html = new();
+    private readonly List<EmailBlock> _blocks = [];
 
-    public EmailBody Paragraph(string text)
+    public EmailBody Paragraph(string text) => Add(new EmailParagraph(text));
+
+    public EmailBody Facts(IEnumerable<(string Label, string Value)> facts) =>
+        Add(new EmailFacts([.. facts.Select(f => new EmailFact(f.Label, f.Value))]));
+
+    public EmailBody List(IEnumerable<string> items) => Add(new EmailList([.. items]));
+
+    public EmailBody Link(Uri url) => Add(new EmailLink(url.AbsoluteUri));
+
+    public async Task<(string Text, string Html)> BuildAsync(HtmlPages pages, CancellationToken cancellationToken)
     {
-        _text.Append(text).Append("\n\n");
-        _html.Append("<p>").Append(Escape(text)).Append("</p>\n");
+        var html = await pages.RenderAsync<EmailHtml>(new Dictionary<string, object?>
+        {
+            [nameof(EmailHtml.Language)] = language,
+            [nameof(EmailHtml.RightToLeft)] = rightToLeft,
+            [nameof(EmailHtml.Blocks)] = _blocks,
+        }, cancellationToken);
+        return (PlainText(), html);
+    }
+
+    private EmailBody Add(EmailBlock block)
+    {
+        _blocks.Add(block);
         return this;
     }
 
-    public EmailBody Facts(IEnumerable<(string Label, string Value)> facts)
+    private string PlainText()
     {
-        _html.Append("<table>\n");
-        foreach (var (label, value) in facts)
+        var text = new StringBuilder();
+        foreach (var block in _blocks)
         {
-            _text.Append(label).Append(": ").Append(value).Append('\n');
-            _html.Append("<tr><th style=\"text-align:start\">").Append(Escape(label)).Append("</th><td>").Append(Escape(value)).Append("</td></tr>\n");
+            _ = block switch
+            {
+                EmailParagraph paragraph => text.Append(paragraph.Text).Append("\n\n"),
+                EmailFacts facts => facts.Facts.Aggregate(text, (t, f) => t.Append(f.Label).Append(": ").Append(f.Value).Append('\n')).Append('\n'),
+                EmailList list => list.Items.Aggregate(text, (t, item) => t.Append("- ").Append(item).Append('\n')).Append('\n'),
+                EmailLink link => text.Append(link.Address).Append("\n\n"),
+                _ => throw new InvalidOperationException($"An e-mail piece of unknown kind: {block.GetType().Name}."),
+            };
         }
 
-        _text.Append('\n');
-        _html.Append("</table>\n");
-        return this;
+        return text.ToString().TrimEnd() + "\n";
     }
-
-    public EmailBody List(IEnumerable<string> items)
-    {
-        _html.Append("<ul>\n");
-        foreach (var item in items)
-        {
-            _text.Append("- ").Append(item).Append('\n');
-            _html.Append("<li>").Append(Escape(item)).Append("</li>\n");
-        }
-
-        _text.Append('\n');
-        _html.Append("</ul>\n");
-        return this;
-    }
-
-    public EmailBody Link(Uri url)
-    {
-        var address = url.AbsoluteUri;
-        _text.Append(address).Append("\n\n");
-        _html.Append("<p><a href=\"").Append(Escape(address)).Append("\">").Append(Escape(address)).Append("</a></p>\n");
-        return this;
-    }
-
-    public (string Text, string Html) Build()
-    {
-        var direction = IsRightToLeft(language) ? " dir=\"rtl\"" : "";
-        var html = $"<!DOCTYPE html>\n<html lang=\"{Escape(language)}\"{direction}>\n<head><meta charset=\"utf-8\"></head>\n<body{direction}>\n{_html}</body>\n</html>\n";
-        return (_text.ToString().TrimEnd() + "\n", html);
-    }
-
-    public static bool IsRightToLeft(string language) => language is "ar";
-
-    private static string Escape(string value) => WebUtility.HtmlEncode(value);
 }
+
+/// <summary>One piece of an e-mail, shown the same way in its plain-text and HTML parts.</summary>
+public abstract record EmailBlock;
+
+public sealed record EmailParagraph(string Text) : EmailBlock;
+
+/// <summary>Labelled values ("File: report.docx"): a table in the HTML part.</summary>
+public sealed record EmailFacts(IReadOnlyList<EmailFact> Facts) : EmailBlock;
+
+public sealed record EmailFact(string Label, string Value);
+
+public sealed record EmailList(IReadOnlyList<string> Items) : EmailBlock;
+
+/// <summary>An address on a line of its own, written out in full (a mail program may show no link).</summary>
+public sealed record EmailLink(string Address) : EmailBlock;

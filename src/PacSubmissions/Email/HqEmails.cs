@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using PacSubmissions.Campaigns;
 using PacSubmissions.Centres;
+using PacSubmissions.Html;
 using PacSubmissions.Overview;
 using PacSubmissions.Reports;
 using PacSubmissions.Storage;
@@ -11,9 +12,9 @@ using PacSubmissions.Upload;
 namespace PacSubmissions.Email;
 
 /// <summary>The e-mails IFLA HQ gets: one per submission, the weekly digest, the closing summaries, and address problems.</summary>
-public sealed class HqEmails(IOptions<EmailOptions> options, IOptions<LinkOptions> links, PacStorage storage)
+public sealed class HqEmails(IOptions<EmailOptions> options, IOptions<LinkOptions> links, PacStorage storage, HtmlPages pages)
 {
-    public EmailMessage SubmissionReceived(Submission submission, Centre? centre, ReportReading? reading)
+    public Task<EmailMessage> SubmissionReceivedAsync(Submission submission, Centre? centre, ReportReading? reading, CancellationToken cancellationToken)
     {
         var centreName = centre?.Name ?? submission.CentreId;
         var timing = submission.Late ? "LATE" : "on time";
@@ -49,24 +50,24 @@ public sealed class HqEmails(IOptions<EmailOptions> options, IOptions<LinkOption
         }
 
         body.Paragraph("The file:").Link(storage.Reports.GetBlobClient(submission.BlobName).Uri);
-        return Hq(new EmailKey(submission.Year, submission.CentreId, EmailKinds.SubmissionReceived, submission.SubmissionId),
-            $"PAC report {submission.Year}: {centreName} ({timing}{(reading is { Status: not ReportStatus.Valid } ? ", " + check : "")}{(reading is { NeedsReview: true } ? ", needs review" : "")})", body);
+        return HqAsync(new EmailKey(submission.Year, submission.CentreId, EmailKinds.SubmissionReceived, submission.SubmissionId),
+            $"PAC report {submission.Year}: {centreName} ({timing}{(reading is { Status: not ReportStatus.Valid } ? ", " + check : "")}{(reading is { NeedsReview: true } ? ", needs review" : "")})", body, cancellationToken);
     }
 
     /// <summary>
     /// A report the processor failed on every time: what is known of it, and what HQ can do. The coordinator got the
     /// plain receipt (the upload itself went through), so the next step is HQ's.
     /// </summary>
-    public EmailMessage ProcessingFailed(Submission submission, Centre? centre)
+    public Task<EmailMessage> ProcessingFailedAsync(Submission submission, Centre? centre, CancellationToken cancellationToken)
     {
         var failure = submission.Failure ?? throw new ArgumentException("The submission was processed; it has no failure to report.", nameof(submission));
         var upload = new SubmissionBlob(submission.CentreId, submission.Year, submission.SubmissionId, submission.ReceivedAt, submission.Late,
             submission.OriginalFileName, submission.Bytes, submission.Sha256);
-        return ProcessingFailed(new EmailKey(submission.Year, submission.CentreId, EmailKinds.ProcessingFailed, submission.SubmissionId),
-            new PoisonedReport(storage.Reports.Name, submission.BlobName, upload, submission.Bytes, failure.Reason, failure.At), centre);
+        return ProcessingFailedAsync(new EmailKey(submission.Year, submission.CentreId, EmailKinds.ProcessingFailed, submission.SubmissionId),
+            new PoisonedReport(storage.Reports.Name, submission.BlobName, upload, submission.Bytes, failure.Reason, failure.At), centre, cancellationToken);
     }
 
-    public EmailMessage ProcessingFailed(EmailKey key, PoisonedReport report, Centre? centre)
+    public Task<EmailMessage> ProcessingFailedAsync(EmailKey key, PoisonedReport report, Centre? centre, CancellationToken cancellationToken)
     {
         var upload = report.Upload;
         var centreName = centre?.Name ?? upload?.CentreId;
@@ -78,7 +79,7 @@ public sealed class HqEmails(IOptions<EmailOptions> options, IOptions<LinkOption
                 .Paragraph("The message:")
                 .Paragraph(report.Message)
                 .Paragraph("Look in Application Insights for the ProcessReport failures around that time to find the upload.");
-            return Hq(key, "PAC: an unreadable message in the poison queue", body);
+            return HqAsync(key, "PAC: an unreadable message in the poison queue", body, cancellationToken);
         }
 
         body.Paragraph("A report could not be processed: the processor failed on it every time it tried, and gave up. It is not checked, and it is not in the reports table as checked.")
@@ -96,7 +97,7 @@ public sealed class HqEmails(IOptions<EmailOptions> options, IOptions<LinkOption
         if (upload is null)
         {
             body.Paragraph("The blob carries no upload record, so it did not come through the upload page: someone or something put it in the container. Find out who, and remove it if it does not belong there.");
-            return Hq(key, $"PAC: a file in the reports container could not be processed ({report.BlobName})", body);
+            return HqAsync(key, $"PAC: a file in the reports container could not be processed ({report.BlobName})", body, cancellationToken);
         }
 
         // No key in it: HQ signs in on the dashboard itself.
@@ -110,31 +111,31 @@ public sealed class HqEmails(IOptions<EmailOptions> options, IOptions<LinkOption
             ])
             .Paragraph("The centre's page:").Link(centrePage)
             .Paragraph("The coordinator got the usual receipt for the upload, without a check result; they were not told anything failed.");
-        return Hq(key, $"PAC report {upload.Year}: {centreName}'s upload could not be processed", body);
+        return HqAsync(key, $"PAC report {upload.Year}: {centreName}'s upload could not be processed", body, cancellationToken);
     }
 
-    public EmailMessage MissingAddress(int year, Centre centre)
+    public Task<EmailMessage> MissingAddressAsync(int year, Centre centre, CancellationToken cancellationToken)
     {
         var body = new EmailBody()
             .Paragraph($"{centre.Name} ({centre.Id}) has no usable coordinator e-mail address in the register, so it gets no reminders, late notices or receipts for {Number(year)}.")
             .Facts([("Centre", centre.Name), ("Coordinator", centre.CoordinatorName), ("Address on record", centre.CoordinatorEmail)])
             .Paragraph("Please add the coordinator's address to the centre register.");
-        return Hq(new EmailKey(year, centre.Id, EmailKinds.MissingAddress, "coordinator"),
-            $"PAC {year}: no coordinator address for {centre.Name}", body);
+        return HqAsync(new EmailKey(year, centre.Id, EmailKinds.MissingAddress, "coordinator"),
+            $"PAC {year}: no coordinator address for {centre.Name}", body, cancellationToken);
     }
 
-    public EmailMessage WeeklyDigest(Campaign campaign, string detail, IReadOnlyList<CentreStatus> statuses, IReadOnlyList<EmailRecord> emails) =>
-        Summary(new EmailKey(campaign.Year, EmailKinds.Hq, EmailKinds.WeeklyDigest, detail),
-            $"PAC {campaign.Year}: weekly digest", $"Where the {campaign.Year} campaign stands (deadline {Utc(campaign.Deadline)}).", statuses, emails);
+    public Task<EmailMessage> WeeklyDigestAsync(Campaign campaign, string detail, IReadOnlyList<CentreStatus> statuses, IReadOnlyList<EmailRecord> emails, CancellationToken cancellationToken) =>
+        SummaryAsync(new EmailKey(campaign.Year, EmailKinds.Hq, EmailKinds.WeeklyDigest, detail),
+            $"PAC {campaign.Year}: weekly digest", $"Where the {campaign.Year} campaign stands (deadline {Utc(campaign.Deadline)}).", statuses, emails, cancellationToken);
 
-    public EmailMessage ClosingSummary(Campaign campaign, string detail, IReadOnlyList<CentreStatus> statuses, IReadOnlyList<EmailRecord> emails)
+    public Task<EmailMessage> ClosingSummaryAsync(Campaign campaign, string detail, IReadOnlyList<CentreStatus> statuses, IReadOnlyList<EmailRecord> emails, CancellationToken cancellationToken)
     {
         var afterDeadline = detail == EmailKinds.AfterDeadline;
         var intro = afterDeadline
             ? $"The on-time window of the {campaign.Year} campaign has closed. Late reports are accepted until {Utc(campaign.LateUploadsCloseAt)}."
             : $"The late window of the {campaign.Year} campaign has closed; no more reports are accepted.";
-        return Summary(new EmailKey(campaign.Year, EmailKinds.Hq, EmailKinds.ClosingSummary, detail),
-            $"PAC {campaign.Year}: closing summary ({(afterDeadline ? "deadline" : "late window")})", intro, statuses, emails);
+        return SummaryAsync(new EmailKey(campaign.Year, EmailKinds.Hq, EmailKinds.ClosingSummary, detail),
+            $"PAC {campaign.Year}: closing summary ({(afterDeadline ? "deadline" : "late window")})", intro, statuses, emails, cancellationToken);
     }
 
     /// <summary>The digest's groups, in the order HQ acts on them; a report that needs work is not counted as done.</summary>
@@ -147,7 +148,7 @@ public sealed class HqEmails(IOptions<EmailOptions> options, IOptions<LinkOption
         ("Not yet", s => s == CentreReportState.NotYet),
     ];
 
-    private EmailMessage Summary(EmailKey key, string subject, string intro, IReadOnlyList<CentreStatus> statuses, IReadOnlyList<EmailRecord> emails)
+    private Task<EmailMessage> SummaryAsync(EmailKey key, string subject, string intro, IReadOnlyList<CentreStatus> statuses, IReadOnlyList<EmailRecord> emails, CancellationToken cancellationToken)
     {
         var body = new EmailBody().Paragraph(intro);
         foreach (var (heading, holds) in SummaryGroups)
@@ -163,7 +164,7 @@ public sealed class HqEmails(IOptions<EmailOptions> options, IOptions<LinkOption
                 .List(refused.Select(e => $"{e.Key} to {e.To}: {e.LastError}"));
         }
 
-        return Hq(key, subject, body);
+        return HqAsync(key, subject, body, cancellationToken);
     }
 
     /// <summary>One centre in a digest: when its counting report came and, when it needs work, what is wrong with it.</summary>
@@ -187,9 +188,9 @@ public sealed class HqEmails(IOptions<EmailOptions> options, IOptions<LinkOption
         };
     }
 
-    private EmailMessage Hq(EmailKey key, string subject, EmailBody body)
+    private async Task<EmailMessage> HqAsync(EmailKey key, string subject, EmailBody body, CancellationToken cancellationToken)
     {
-        var (text, html) = body.Build();
+        var (text, html) = await body.BuildAsync(pages, cancellationToken);
         return new EmailMessage(key, options.Value.HqAddress, subject, text, html);
     }
 

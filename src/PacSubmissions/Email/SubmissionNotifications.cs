@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using PacSubmissions.Campaigns;
 using PacSubmissions.Centres;
@@ -34,7 +35,7 @@ public sealed partial class SubmissionNotifications(
     {
         var campaign = await campaigns.FindAsync(submission.Year, cancellationToken);
         var (sent, alreadyHandled, inFlight, pending) = (0, 0, 0, 0);
-        foreach (var message in Messages(campaign, submission, centre, reading))
+        await foreach (var message in MessagesAsync(campaign, submission, centre, reading, cancellationToken))
         {
             try
             {
@@ -88,17 +89,18 @@ public sealed partial class SubmissionNotifications(
         return (outcome, waited);
     }
 
-    private IEnumerable<EmailMessage> Messages(Campaign? campaign, Submission submission, Centre? centre, ReportReading? reading)
+    private async IAsyncEnumerable<EmailMessage> MessagesAsync(Campaign? campaign, Submission submission, Centre? centre, ReportReading? reading,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        yield return hq.SubmissionReceived(submission, centre, reading);
+        yield return await hq.SubmissionReceivedAsync(submission, centre, reading, cancellationToken);
         if (centre is null)
         {
             yield break;
         }
 
         yield return Reports.ContactFacts.IsAddress(centre.CoordinatorEmail)
-            ? coordinators.Receipt(campaign, submission, centre, reading)
-            : hq.MissingAddress(submission.Year, centre);
+            ? await coordinators.ReceiptAsync(campaign, submission, centre, reading, cancellationToken)
+            : await hq.MissingAddressAsync(submission.Year, centre, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "E-mail {Key} was not sent now (permanent: {Permanent}); the ledger has it")]

@@ -81,18 +81,18 @@ public sealed partial class ReminderRun(
         var reading = key.Kind is EmailKinds.Receipt or EmailKinds.SubmissionReceived && planned.Submission is { } submission
             ? await readings.FindAsync(submission, cancellationToken)
             : null;
-        return key.Kind switch
+        return await (key.Kind switch
         {
-            EmailKinds.Reminder => coordinators.Reminder(context.Input.CampaignFor(planned.Centre!.Id), planned.Centre, planned.Days!.Value),
-            EmailKinds.LateNotice => coordinators.LateNotice(context.Input.CampaignFor(planned.Centre!.Id), planned.Centre, planned.Days!.Value),
-            EmailKinds.Receipt => coordinators.Receipt(campaign, planned.Submission!, planned.Centre!, reading),
-            EmailKinds.SubmissionReceived => hq.SubmissionReceived(planned.Submission!, planned.Centre, reading),
-            EmailKinds.ProcessingFailed => hq.ProcessingFailed(planned.Submission!, planned.Centre),
-            EmailKinds.MissingAddress => hq.MissingAddress(campaign.Year, planned.Centre!),
-            EmailKinds.WeeklyDigest => hq.WeeklyDigest(campaign, key.Detail, context.Statuses, context.Emails),
-            EmailKinds.ClosingSummary => hq.ClosingSummary(campaign, key.Detail, context.Statuses, context.Emails),
+            EmailKinds.Reminder => coordinators.ReminderAsync(context.Input.CampaignFor(planned.Centre!.Id), planned.Centre, planned.Days!.Value, cancellationToken),
+            EmailKinds.LateNotice => coordinators.LateNoticeAsync(context.Input.CampaignFor(planned.Centre!.Id), planned.Centre, planned.Days!.Value, cancellationToken),
+            EmailKinds.Receipt => coordinators.ReceiptAsync(campaign, planned.Submission!, planned.Centre!, reading, cancellationToken),
+            EmailKinds.SubmissionReceived => hq.SubmissionReceivedAsync(planned.Submission!, planned.Centre, reading, cancellationToken),
+            EmailKinds.ProcessingFailed => hq.ProcessingFailedAsync(planned.Submission!, planned.Centre, cancellationToken),
+            EmailKinds.MissingAddress => hq.MissingAddressAsync(campaign.Year, planned.Centre!, cancellationToken),
+            EmailKinds.WeeklyDigest => hq.WeeklyDigestAsync(campaign, key.Detail, context.Statuses, context.Emails, cancellationToken),
+            EmailKinds.ClosingSummary => hq.ClosingSummaryAsync(campaign, key.Detail, context.Statuses, context.Emails, cancellationToken),
             _ => throw new InvalidOperationException($"The planner produced an e-mail of unknown kind '{key.Kind}'."),
-        };
+        });
     }
 
     private async Task<List<CampaignContext>> LoadAsync(DateTimeOffset at, CancellationToken cancellationToken)

@@ -68,8 +68,8 @@ public sealed partial class PoisonedReports(
         {
             LogMalformed(logger, Quote(message));
             var key = new EmailKey(at.UtcDateTime.Year, EmailKinds.Hq, EmailKinds.ProcessingFailed, "message-" + ShortHash(message));
-            await SendToHqAsync(hq.ProcessingFailed(key, new PoisonedReport(null, null, null, null,
-                "The message is not the blob trigger's JSON with a container and a blob name.", at, Quote(message)), null), cancellationToken);
+            await SendToHqAsync(await hq.ProcessingFailedAsync(key, new PoisonedReport(null, null, null, null,
+                "The message is not the blob trigger's JSON with a container and a blob name.", at, Quote(message)), null, cancellationToken), cancellationToken);
             return PoisonOutcome.Malformed;
         }
 
@@ -114,7 +114,7 @@ public sealed partial class PoisonedReports(
         EmailSendException? pending = null;
         try
         {
-            await SendToHqAsync(hq.ProcessingFailed(failed, centre), cancellationToken);
+            await SendToHqAsync(await hq.ProcessingFailedAsync(failed, centre, cancellationToken), cancellationToken);
         }
         catch (EmailSendException exception)
         {
@@ -139,7 +139,7 @@ public sealed partial class PoisonedReports(
         var (year, centre, submissionId) = NameParts(poison.BlobName!);
         var key = new EmailKey(year ?? at.UtcDateTime.Year, centre ?? EmailKinds.Hq, EmailKinds.ProcessingFailed,
             submissionId ?? "blob-" + ShortHash(poison.ContainerName + "/" + poison.BlobName));
-        await SendToHqAsync(hq.ProcessingFailed(key, new PoisonedReport(poison.ContainerName, poison.BlobName, null, bytes, reason, at), null), cancellationToken);
+        await SendToHqAsync(await hq.ProcessingFailedAsync(key, new PoisonedReport(poison.ContainerName, poison.BlobName, null, bytes, reason, at), null, cancellationToken), cancellationToken);
         return PoisonOutcome.Described;
     }
 
@@ -189,7 +189,7 @@ public sealed partial class PoisonedReports(
         var campaign = await campaigns.FindAsync(submission.Year, cancellationToken);
         try
         {
-            await ledger.SendOnceAsync(coordinators.Receipt(campaign, submission, centre, reading: null), cancellationToken);
+            await ledger.SendOnceAsync(await coordinators.ReceiptAsync(campaign, submission, centre, reading: null, cancellationToken), cancellationToken);
         }
         catch (EmailSendException exception)
         {

@@ -49,7 +49,7 @@ public sealed class LinkOperations(
         var report = counting is not null && CountingVersion.IsReadable(counting) ? counting : null;
         // The key is new each time, so HQ's re-send is never taken for a reminder already sent.
         var detail = Guid.NewGuid().ToString("N");
-        var message = coordinatorEmails.Link(ownCampaign, centre, report, clock.GetUtcNow(), detail);
+        var message = await coordinatorEmails.LinkAsync(ownCampaign, centre, report, clock.GetUtcNow(), detail, cancellationToken);
         try
         {
             await ledger.SendOnceAsync(message, cancellationToken);

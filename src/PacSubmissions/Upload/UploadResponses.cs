@@ -6,6 +6,7 @@ using Microsoft.Net.Http.Headers;
 using PacSubmissions.Email;
 using PacSubmissions.Html;
 using PacSubmissions.Http;
+using PacSubmissions.Languages;
 using PacSubmissions.Upload.Page;
 
 namespace PacSubmissions.Upload;
@@ -43,12 +44,12 @@ public sealed class UploadResponses(IOptions<EmailOptions> email, HtmlPages page
     }
 
     /// <summary>A refusal: a page with the message and a way back for a browser, an RFC 9457 problem for an API caller.</summary>
-    public Task<IActionResult> RefusedAsync(HttpRequest request, UploadContext upload, string token, int status, string title, Func<UploadTexts, string> message,
+    public Task<IActionResult> RefusedAsync(HttpRequest request, UploadContext upload, string token, int status, string title, Func<Texts, string> message,
         CancellationToken cancellationToken) =>
         RefusedAsync(request, Page(request, token, upload.Centre.Language), status, title, message, cancellationToken);
 
     /// <summary>A refusal on a page that may have no link to go back to (<see cref="PageContext.Token"/> null).</summary>
-    public async Task<IActionResult> RefusedAsync(HttpRequest request, PageContext page, int status, string title, Func<UploadTexts, string> message,
+    public async Task<IActionResult> RefusedAsync(HttpRequest request, PageContext page, int status, string title, Func<Texts, string> message,
         CancellationToken cancellationToken) =>
         WantsHtml(request)
             ? await HtmlAsync<RefusedPage>(status, new Dictionary<string, object?>

@@ -1,21 +1,24 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PacSubmissions.Campaigns;
 using PacSubmissions.Centres;
 using PacSubmissions.Email;
+using PacSubmissions.Html;
+using PacSubmissions.Languages;
 using PacSubmissions.Reports;
 using PacSubmissions.Submissions;
 using PacSubmissions.Tests.Reminders;
 using PacSubmissions.Upload;
-using PacSubmissions.Upload.Page;
 
 namespace PacSubmissions.Tests.Email;
 
 /// <summary>
 /// Every e-mail a coordinator can get, in each of IFLA's seven languages: written wholly in that language, problems
-/// named from the upload page's catalogue, dates phrased as the language says them, and no library or reader text.
+/// named as the upload page names them (one catalogue), dates phrased as the language says them, and no library or reader text.
 /// </summary>
 public sealed partial class CoordinatorLanguageTests
 {
@@ -32,8 +35,9 @@ public sealed partial class CoordinatorLanguageTests
 
     private static readonly Campaign Campaign = CampaignScenario.Campaign;
 
-    private static readonly CoordinatorEmails Emails = new(new UploadLinks(
-        Options.Create(new LinkOptions { SigningSecret = new string('s', 40), PublicBaseUrl = "https://pac.example.org" }), TimeProvider.System));
+    private static readonly CoordinatorEmails Emails = new(
+        new UploadLinks(Options.Create(new LinkOptions { SigningSecret = new string('s', 40), PublicBaseUrl = "https://pac.example.org" }), TimeProvider.System),
+        new HtmlPages(new ServiceCollection().BuildServiceProvider(), NullLoggerFactory.Instance));
 
     /// <summary>One problem of every code the reader and processor give, and one code the catalogue has never seen.</summary>
     private static readonly ReportReading EveryProblem = CampaignScenario.IncompleteReading with
@@ -64,11 +68,11 @@ public sealed partial class CoordinatorLanguageTests
 
     [Theory]
     [MemberData(nameof(KindsAndLanguages))]
-    public void EveryCoordinatorEmailIsWhollyInTheCentresLanguage(string kind, string language)
+    public async Task EveryCoordinatorEmailIsWhollyInTheCentresLanguage(string kind, string language)
     {
         var centre = CampaignScenario.Early with { Language = language };
 
-        var email = Render(kind, centre);
+        var email = await RenderAsync(kind, centre);
 
         var all = email.Subject + "\n" + email.Text + "\n" + email.Html;
         Assert.DoesNotContain(LibraryMessage, all, StringComparison.Ordinal);
@@ -84,8 +88,8 @@ public sealed partial class CoordinatorLanguageTests
             return;
         }
 
-        var own = CoordinatorTexts.For(language);
-        foreach (var sentence in EnglishSentences(own, UploadTexts.Find(language)!))
+        var own = Texts.For(language);
+        foreach (var sentence in EnglishSentences(own))
         {
             Assert.DoesNotContain(sentence, email.Text, StringComparison.OrdinalIgnoreCase);
         }
@@ -110,12 +114,12 @@ public sealed partial class CoordinatorLanguageTests
     [InlineData("de", "ist am Dienstag, 15. Juli 2031, um 23:59 Uhr (Pacific/Auckland) fällig.", "bis zum Donnerstag, 14. August 2031, um 23:59 Uhr (Pacific/Auckland) angenommen.")]
     [InlineData("ar", "مستحق يوم الثلاثاء، 15 يوليو 2031، الساعة 23:59 (Pacific/Auckland).", "حتى يوم الخميس، 14 أغسطس 2031، الساعة 23:59 (Pacific/Auckland).")]
     [InlineData("zh", "截止日期为2031年7月15日星期二 23:59（Pacific/Auckland）。", "截止到2031年8月14日星期四 23:59（Pacific/Auckland）。")]
-    public void DatesReadAsTheLanguageSaysThem(string language, string deadlinePhrase, string lateWindowPhrase)
+    public async Task DatesReadAsTheLanguageSaysThem(string language, string deadlinePhrase, string lateWindowPhrase)
     {
         var centre = CampaignScenario.Early with { Language = language };
 
-        var reminder = Emails.Reminder(Campaign, centre, 7);
-        var late = Emails.LateNotice(Campaign, centre, 1);
+        var reminder = await Emails.ReminderAsync(Campaign, centre, 7, CancellationToken.None);
+        var late = await Emails.LateNoticeAsync(Campaign, centre, 1, CancellationToken.None);
 
         Assert.Contains(deadlinePhrase, reminder.Text, StringComparison.Ordinal);
         Assert.Contains(lateWindowPhrase, late.Text, StringComparison.Ordinal);
@@ -125,7 +129,7 @@ public sealed partial class CoordinatorLanguageTests
     [Theory]
     [InlineData("ru", "Файл повреждён и не открывается.", "Автоматическая проверка обнаружила следующие проблемы:")]
     [InlineData("ar", "الملف تالف ولا يمكن فتحه.", "وجد الفحص الآلي المشكلات التالية:")]
-    public void AReceiptForAnUnreadableUploadNamesTheProblemInTheCentresLanguage(string language, string problem, string heading)
+    public async Task AReceiptForAnUnreadableUploadNamesTheProblemInTheCentresLanguage(string language, string problem, string heading)
     {
         var centre = CampaignScenario.Incomplete with { Language = language };
         var submission = CampaignScenario.Submissions.Single(s => s.CentreId == CampaignScenario.Incomplete.Id);
@@ -135,7 +139,7 @@ public sealed partial class CoordinatorLanguageTests
             Problems = [new ReportProblem(ProblemCodes.Corrupt, "The file is not a valid DOCX: " + LibraryMessage)],
         };
 
-        var receipt = Emails.Receipt(Campaign, submission, centre, unreadable);
+        var receipt = await Emails.ReceiptAsync(Campaign, submission, centre, unreadable, CancellationToken.None);
 
         Assert.Contains(heading + "\n\n- " + problem, receipt.Text, StringComparison.Ordinal);
         Assert.Contains(problem, receipt.Html, StringComparison.Ordinal);
@@ -144,14 +148,14 @@ public sealed partial class CoordinatorLanguageTests
     }
 
     [Fact]
-    public void TheLinkEmailFollowsTheCentresState()
+    public async Task TheLinkEmailFollowsTheCentresState()
     {
         var centre = CampaignScenario.Late;
         var report = CampaignScenario.Submissions.Single(s => s.CentreId == centre.Id);
 
-        var reported = Emails.Link(Campaign, centre, report, Campaign.Deadline + TimeSpan.FromDays(5), "a");
-        var notYet = Emails.Link(Campaign, centre, null, Campaign.Deadline - TimeSpan.FromDays(5), "b");
-        var late = Emails.Link(Campaign, centre, null, Campaign.Deadline + TimeSpan.FromDays(5), "c");
+        var reported = await Emails.LinkAsync(Campaign, centre, report, Campaign.Deadline + TimeSpan.FromDays(5), "a", CancellationToken.None);
+        var notYet = await Emails.LinkAsync(Campaign, centre, null, Campaign.Deadline - TimeSpan.FromDays(5), "b", CancellationToken.None);
+        var late = await Emails.LinkAsync(Campaign, centre, null, Campaign.Deadline + TimeSpan.FromDays(5), "c", CancellationToken.None);
 
         Assert.Equal("Your upload link for the PAC Centre report 2031", reported.Subject);
         Assert.Contains("We have your centre's report for 2031, received on Friday, 18 July 2031 at 23:59 (Pacific/Auckland). To send a new version, upload it with this link:",
@@ -163,46 +167,40 @@ public sealed partial class CoordinatorLanguageTests
         Assert.All([reported, notYet, late], m => Assert.Equal(EmailKinds.LinkResent, m.Key.Kind));
     }
 
-    private static EmailMessage Render(string kind, Centre centre)
+    private static Task<EmailMessage> RenderAsync(string kind, Centre centre)
     {
         var submission = CampaignScenario.Submissions.First(s => s.CentreId == CampaignScenario.Early.Id);
         var inside = Campaign.Deadline - TimeSpan.FromDays(3);
         var after = Campaign.Deadline + TimeSpan.FromDays(3);
         return kind switch
         {
-            "reminder" => Emails.Reminder(Campaign, centre, 7),
-            "late-notice" => Emails.LateNotice(Campaign, centre, 1),
-            "last-late-notice" => Emails.LateNotice(Campaign, centre, Campaign.LateNoticeDays.Max()),
-            "receipt-with-problems" => Emails.Receipt(Campaign, submission, centre, EveryProblem),
-            "receipt-without-problems" => Emails.Receipt(Campaign, submission, centre, EveryProblem with { Problems = [] }),
-            "receipt-not-checked" => Emails.Receipt(Campaign, submission, centre, null),
-            "receipt-without-campaign" => Emails.Receipt(null, submission, centre, EveryProblem),
-            "link-reported" => Emails.Link(Campaign, centre, submission, inside, "x"),
-            "link-not-yet" => Emails.Link(Campaign, centre, null, inside, "x"),
-            "link-late" => Emails.Link(Campaign, centre, null, after, "x"),
+            "reminder" => Emails.ReminderAsync(Campaign, centre, 7, CancellationToken.None),
+            "late-notice" => Emails.LateNoticeAsync(Campaign, centre, 1, CancellationToken.None),
+            "last-late-notice" => Emails.LateNoticeAsync(Campaign, centre, Campaign.LateNoticeDays.Max(), CancellationToken.None),
+            "receipt-with-problems" => Emails.ReceiptAsync(Campaign, submission, centre, EveryProblem, CancellationToken.None),
+            "receipt-without-problems" => Emails.ReceiptAsync(Campaign, submission, centre, EveryProblem with { Problems = [] }, CancellationToken.None),
+            "receipt-not-checked" => Emails.ReceiptAsync(Campaign, submission, centre, null, CancellationToken.None),
+            "receipt-without-campaign" => Emails.ReceiptAsync(null, submission, centre, EveryProblem, CancellationToken.None),
+            "link-reported" => Emails.LinkAsync(Campaign, centre, submission, inside, "x", CancellationToken.None),
+            "link-not-yet" => Emails.LinkAsync(Campaign, centre, null, inside, "x", CancellationToken.None),
+            "link-late" => Emails.LinkAsync(Campaign, centre, null, after, "x", CancellationToken.None),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "no such e-mail kind in this test"),
         };
     }
 
     /// <summary>
-    /// The English catalogues' sentences (the pieces between placeholders and sentence ends) that the language says
-    /// otherwise: none may appear in that language's e-mail.
+    /// The English catalogue's sentences (the pieces between placeholders and sentence ends), of the page's and the
+    /// e-mails' texts alike, that the language says otherwise: none may appear in that language's e-mail.
     /// </summary>
-    private static IEnumerable<string> EnglishSentences(CoordinatorTexts own, UploadTexts ownPage)
-    {
-        var coordinator = typeof(CoordinatorTexts).GetProperties()
+    private static IEnumerable<string> EnglishSentences(Texts own) =>
+        typeof(Texts).GetProperties()
             .Where(p => p.PropertyType == typeof(string) && !p.Name.EndsWith("Pattern", StringComparison.Ordinal))
-            .Select(p => ((string)p.GetValue(CoordinatorTexts.English)!, (string)p.GetValue(own)!));
-        var page = typeof(UploadTexts).GetProperties()
-            .Where(p => p.PropertyType == typeof(string) && (p.Name.StartsWith("Problem", StringComparison.Ordinal) || p.Name.StartsWith("Remedy", StringComparison.Ordinal)))
-            .Select(p => ((string)p.GetValue(UploadTexts.English)!, (string)p.GetValue(ownPage)!));
-        return coordinator.Concat(page)
+            .Select(p => ((string)p.GetValue(Texts.English)!, (string)p.GetValue(own)!))
             .Where(pair => pair.Item1 != pair.Item2)
             .SelectMany(pair => SentencePieces().Split(pair.Item1))
             .Select(piece => piece.Trim(' ', ',', '.', ':', ';', '(', ')'))
             .Where(piece => piece.Length >= 8)
             .Distinct(StringComparer.Ordinal);
-    }
 
     [GeneratedRegex(@"\{\d\}|(?<=[.:;!?])\s+")]
     private static partial Regex SentencePieces();

@@ -1,5 +1,6 @@
 using PacSubmissions.Centres;
 using PacSubmissions.Email;
+using PacSubmissions.Languages;
 using PacSubmissions.Reports;
 using PacSubmissions.Submissions;
 using PacSubmissions.Tests.Infrastructure;
@@ -26,13 +27,13 @@ public sealed class NotificationEmailsTests
             OriginalFileName = "<img src=x onerror=alert(1)>.docx",
         };
 
-        var receipt = coordinators.Receipt(campaign, submission, CampaignScenario.Incomplete, CampaignScenario.IncompleteReading);
+        var receipt = await coordinators.ReceiptAsync(campaign, submission, CampaignScenario.Incomplete, CampaignScenario.IncompleteReading, CancellationToken.None);
 
         Assert.Equal(CampaignScenario.Incomplete.CoordinatorEmail, receipt.To);
         Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", receipt.Html, StringComparison.Ordinal);
         Assert.Contains("وجد الفحص الآلي المشكلات التالية", receipt.Text, StringComparison.Ordinal);
         // The problem in Arabic from the page's catalogue, never the reader's English.
-        var unanswered = PacSubmissions.Upload.Page.UploadTexts.Arabic.Problem(PacSubmissions.Reports.ProblemCodes.UnansweredSection, PacSubmissions.Reports.FormSections.Workshops);
+        var unanswered = PacSubmissions.Languages.Texts.Arabic.Problem(PacSubmissions.Reports.ProblemCodes.UnansweredSection, PacSubmissions.Reports.FormSections.Workshops);
         Assert.Contains(unanswered, receipt.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Question 4", receipt.Text, StringComparison.Ordinal);
         Assert.Contains("&lt;img src=x onerror=alert(1)&gt;.docx", receipt.Html, StringComparison.Ordinal);
@@ -41,20 +42,20 @@ public sealed class NotificationEmailsTests
         Assert.Contains(submission.Sha256, receipt.Text, StringComparison.Ordinal);
         Assert.Contains("/api/upload/", receipt.Text, StringComparison.Ordinal);
 
-        var french = coordinators.Reminder(campaign, CampaignScenario.Early, 30);
+        var french = await coordinators.ReminderAsync(campaign, CampaignScenario.Early, 30, CancellationToken.None);
         Assert.StartsWith("Rappel", french.Subject, StringComparison.Ordinal);
         Assert.Contains("mardi 15 juillet 2031 à 23:59 (Pacific/Auckland)", french.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("dir=", french.Html, StringComparison.Ordinal);
 
         // Portuguese is not one of the project's languages: English.
-        var fallback = coordinators.LateNotice(campaign, CampaignScenario.Never, 14);
+        var fallback = await coordinators.LateNoticeAsync(campaign, CampaignScenario.Never, 14, CancellationToken.None);
         Assert.StartsWith("Overdue", fallback.Subject, StringComparison.Ordinal);
         Assert.Contains("This is the last reminder.", fallback.Text, StringComparison.Ordinal);
         Assert.Contains("Late reports are accepted until", fallback.Text, StringComparison.Ordinal);
         Assert.Contains("Thursday, 14 August 2031 at 23:59 (Pacific/Auckland)", fallback.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain("This is the last reminder.", coordinators.LateNotice(campaign, CampaignScenario.Never, 7).Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("This is the last reminder.", (await coordinators.LateNoticeAsync(campaign, CampaignScenario.Never, 7, CancellationToken.None)).Text, StringComparison.Ordinal);
 
-        var hostile = coordinators.Reminder(campaign, Hostile, 7);
+        var hostile = await coordinators.ReminderAsync(campaign, Hostile, 7, CancellationToken.None);
         Assert.DoesNotContain("<b>", hostile.Html, StringComparison.Ordinal);
         Assert.Contains("&lt;b&gt;Bold&lt;/b&gt;", hostile.Html, StringComparison.Ordinal);
     }
@@ -70,7 +71,7 @@ public sealed class NotificationEmailsTests
     [InlineData("", "Reminder")]
     public void EachOfIflasLanguagesHasItsOwnWords(string language, string subjectStart)
     {
-        Assert.StartsWith(subjectStart, CoordinatorTexts.Format(CoordinatorTexts.For(language).ReminderSubject, 2031, "x"), StringComparison.Ordinal);
+        Assert.StartsWith(subjectStart, Texts.Format(Texts.For(language).ReminderSubject, 2031, "x"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -84,15 +85,15 @@ public sealed class NotificationEmailsTests
                 "The question \"Local Cooperation\" was recognised only by its likeness to the form's wording.", PacSubmissions.Reports.FormSections.LocalCooperation)],
         };
 
-        var notice = pipeline.Get<HqEmails>().SubmissionReceived(submission, CampaignScenario.Incomplete, unsure);
-        var receipt = pipeline.Get<CoordinatorEmails>().Receipt(CampaignScenario.Campaign, submission, CampaignScenario.Incomplete, unsure);
+        var notice = await pipeline.Get<HqEmails>().SubmissionReceivedAsync(submission, CampaignScenario.Incomplete, unsure, CancellationToken.None);
+        var receipt = await pipeline.Get<CoordinatorEmails>().ReceiptAsync(CampaignScenario.Campaign, submission, CampaignScenario.Incomplete, unsure, CancellationToken.None);
 
         Assert.EndsWith("needs review)", notice.Subject, StringComparison.Ordinal);
         Assert.Contains("Needs review", notice.Text, StringComparison.Ordinal);
         Assert.Contains("recognised only by its likeness to the form's wording. (loose-question)", notice.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("likeness", receipt.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("review", receipt.Text, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("needs review", pipeline.Get<HqEmails>().SubmissionReceived(submission, CampaignScenario.Incomplete, CampaignScenario.IncompleteReading).Subject, StringComparison.Ordinal);
+        Assert.DoesNotContain("needs review", (await pipeline.Get<HqEmails>().SubmissionReceivedAsync(submission, CampaignScenario.Incomplete, CampaignScenario.IncompleteReading, CancellationToken.None)).Subject, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -102,9 +103,9 @@ public sealed class NotificationEmailsTests
         var hq = pipeline.Get<HqEmails>();
         var submission = CampaignScenario.Submissions.Single(s => s.CentreId == CampaignScenario.Incomplete.Id);
 
-        var received = hq.SubmissionReceived(submission, Hostile, CampaignScenario.IncompleteReading);
+        var received = await hq.SubmissionReceivedAsync(submission, Hostile, CampaignScenario.IncompleteReading, CancellationToken.None);
         var statuses = CentreStatus.Of(CampaignScenario.Centres, CampaignScenario.Submissions, CampaignScenario.End);
-        var summary = hq.ClosingSummary(CampaignScenario.Campaign, EmailKinds.AfterLateWindow, statuses, []);
+        var summary = await hq.ClosingSummaryAsync(CampaignScenario.Campaign, EmailKinds.AfterLateWindow, statuses, [], CancellationToken.None);
 
         Assert.Equal(TestSettings.HqAddress, received.To);
         Assert.Contains("(on time, incomplete)", received.Subject, StringComparison.Ordinal);
@@ -137,7 +138,7 @@ public sealed class NotificationEmailsTests
                 Checked(CampaignScenario.Grace, ReportStatus.Unreadable, new ReportProblem(ProblemCodes.Corrupt, "The file is damaged.")),
             ], at);
 
-        var digest = pipeline.Get<HqEmails>().WeeklyDigest(CampaignScenario.Campaign, "week-01", statuses, []);
+        var digest = await pipeline.Get<HqEmails>().WeeklyDigestAsync(CampaignScenario.Campaign, "week-01", statuses, [], CancellationToken.None);
 
         Assert.Contains("Complete, on time: 1 of 6.", digest.Text, StringComparison.Ordinal);
         Assert.Contains("Incomplete (the report that counts misses required answers): 1 of 6.", digest.Text, StringComparison.Ordinal);

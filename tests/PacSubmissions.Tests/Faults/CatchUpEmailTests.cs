@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using PacSubmissions.Email;
+using PacSubmissions.Languages;
 using PacSubmissions.Reminders;
 using PacSubmissions.Reports;
 using PacSubmissions.Submissions;
@@ -36,8 +37,8 @@ public sealed class CatchUpEmailTests
 
         Assert.Equal(2, sent.Count(r => r.Outcome == ReminderOutcome.Sent && r.Planned.Submission is not null));
         var receipt = Assert.Single(pipeline.Outbox.To(centre.CoordinatorEmail)).TextBody;
-        Assert.DoesNotContain(CoordinatorTexts.English.NotChecked, receipt, StringComparison.Ordinal);
-        Assert.Contains(CoordinatorTexts.English.ProblemsFound, receipt, StringComparison.Ordinal);
+        Assert.DoesNotContain(Texts.English.ReceiptCheckNotFinished, receipt, StringComparison.Ordinal);
+        Assert.Contains(Texts.English.ReceiptProblemsFound, receipt, StringComparison.Ordinal);
         // The coordinator reads the problem as the upload page words it; HQ gets the reader's own message.
         Assert.Contains("This question has no real answer: Workshops/trainings/events.", receipt, StringComparison.Ordinal);
         // HQ also gets the weekly digest due by now; this is the e-mail about the submission.

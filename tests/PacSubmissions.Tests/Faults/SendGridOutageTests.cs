@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
 using PacSubmissions.Email;
 using PacSubmissions.Functions.Reminders;
+using PacSubmissions.Languages;
 using PacSubmissions.Load;
 using PacSubmissions.Reminders;
 using PacSubmissions.Submissions;
@@ -98,9 +99,9 @@ public sealed class SendGridOutageTests(ITestOutputHelper output)
         var text = request.Json.GetProperty("content")[0].GetProperty("value").GetString() ?? "";
         if (request.Key.Contains($"|{EmailKinds.Receipt}|", StringComparison.Ordinal))
         {
-            Assert.DoesNotContain(CoordinatorTexts.English.NotChecked, text, StringComparison.Ordinal);
-            Assert.True(text.Contains(CoordinatorTexts.English.NoProblems, StringComparison.Ordinal)
-                || text.Contains(CoordinatorTexts.English.ProblemsFound, StringComparison.Ordinal), text);
+            Assert.DoesNotContain(Texts.English.ReceiptCheckNotFinished, text, StringComparison.Ordinal);
+            Assert.True(text.Contains(Texts.English.ReceiptNoProblems, StringComparison.Ordinal)
+                || text.Contains(Texts.English.ReceiptProblemsFound, StringComparison.Ordinal), text);
         }
         else
         {

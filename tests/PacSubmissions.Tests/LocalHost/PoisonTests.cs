@@ -100,9 +100,9 @@ public sealed class PoisonTests
         var status = await server.Client.GetFromJsonAsync<UploadStatus>($"{almatyPage}/status/{broken.SubmissionId}");
         Assert.Equal(UploadState.NotChecked, status!.State);
         Assert.Null(status.CheckStatus);
-        Assert.Equal(PacSubmissions.Upload.Page.UploadTexts.Russian.StatusNotChecked, status.Summary);
+        Assert.Equal(PacSubmissions.Languages.Texts.Russian.StatusNotChecked, status.Summary);
         var coordinatorPage = WebUtility.HtmlDecode(await server.Client.GetStringAsync(almatyPage));
-        Assert.Contains(PacSubmissions.Upload.Page.UploadTexts.Russian.StatusNotChecked, coordinatorPage, StringComparison.Ordinal);
+        Assert.Contains(PacSubmissions.Languages.Texts.Russian.StatusNotChecked, coordinatorPage, StringComparison.Ordinal);
 
         // Check again while the file is still broken: HQ gets the reason; after the file is put right, it is checked.
         var recheck = $"/api/dashboard/{campaign.Year}/centres/{Almaty.Id}/actions/recheck?code={key}";

@@ -113,7 +113,7 @@ public sealed class CountingVersionTests
         Assert.Contains("on time", System.Text.Encoding.UTF8.GetString(table.ToArray()), StringComparison.Ordinal);
 
         var statuses = CentreStatus.Of([centre], await pipeline.Get<SubmissionStore>().ListAsync(ExportScenario.Year, CancellationToken.None), now);
-        var digest = pipeline.Get<HqEmails>().WeeklyDigest(overview.Campaign, "week-01", statuses, []);
+        var digest = await pipeline.Get<HqEmails>().WeeklyDigestAsync(overview.Campaign, "week-01", statuses, [], CancellationToken.None);
         Assert.Contains("Complete, on time: 1 of 1.", digest.Text, StringComparison.Ordinal);
         Assert.Contains("Unreadable (nothing the centre sent could be read): 0 of 1.", digest.Text, StringComparison.Ordinal);
     }

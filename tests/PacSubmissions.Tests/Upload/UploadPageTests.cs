@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Azure.Data.Tables;
+using PacSubmissions.Languages;
 using PacSubmissions.Storage;
 using PacSubmissions.Upload;
 using PacSubmissions.Upload.Page;
@@ -66,7 +67,7 @@ public sealed class UploadPageTests
 
         Assert.StartsWith($"<!DOCTYPE html><html lang=\"{expected}\" dir=\"{dir}\">", html, StringComparison.Ordinal);
         Assert.Contains($"<h1>{title}</h1>", html, StringComparison.Ordinal);
-        foreach (var language in UploadTexts.All)
+        foreach (var language in Texts.All)
         {
             Assert.Contains($"?lang={language.Code}\" lang=\"{language.Code}\"", html, StringComparison.Ordinal);
         }

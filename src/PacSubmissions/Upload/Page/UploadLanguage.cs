@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
+using PacSubmissions.Languages;
 
 namespace PacSubmissions.Upload.Page;
 
@@ -11,9 +12,9 @@ public static class UploadLanguage
 {
     public const string QueryParameter = UploadRoutes.LanguageParameter;
 
-    public static UploadTexts Choose(HttpRequest request, string? centreLanguage)
+    public static Texts Choose(HttpRequest request, string? centreLanguage)
     {
-        if (UploadTexts.Find(request.Query[QueryParameter].FirstOrDefault()) is { } chosen)
+        if (Texts.Find(request.Query[QueryParameter].FirstOrDefault()) is { } chosen)
         {
             return chosen;
         }
@@ -22,14 +23,13 @@ public static class UploadLanguage
         {
             foreach (var language in accepted.Where(l => l.Quality is null or > 0).OrderByDescending(l => l.Quality ?? 1))
             {
-                var primary = language.Value.ToString().Split('-')[0];
-                if (UploadTexts.Find(primary) is { } texts)
+                if (Texts.Find(language.Value.ToString()) is { } texts)
                 {
                     return texts;
                 }
             }
         }
 
-        return UploadTexts.Find(centreLanguage) ?? UploadTexts.English;
+        return Texts.For(centreLanguage);
     }
 }

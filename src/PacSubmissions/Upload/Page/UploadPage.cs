@@ -1,10 +1,11 @@
 using System.Globalization;
 using PacSubmissions.Campaigns;
+using PacSubmissions.Languages;
 
 namespace PacSubmissions.Upload.Page;
 
 /// <summary>What one page needs beyond its texts: the token (for the form and the switcher) and the HQ address.</summary>
-public sealed record PageContext(UploadTexts Texts, string? Token, string HqAddress);
+public sealed record PageContext(Texts Texts, string? Token, string HqAddress);
 
 /// <summary>
 /// The words and times the upload pages (the Razor components beside this file) and the status endpoint's JSON share:
@@ -13,7 +14,7 @@ public sealed record PageContext(UploadTexts Texts, string? Token, string HqAddr
 public static class UploadPage
 {
     /// <summary>The sentence for an upload's state and check status, in the page's language.</summary>
-    public static string Summary(UploadTexts t, UploadState state, Reports.ReportStatus? status) => status switch
+    public static string Summary(Texts t, UploadState state, Reports.ReportStatus? status) => status switch
     {
         null => state == UploadState.NotChecked ? t.StatusNotChecked : t.Checking,
         Reports.ReportStatus.Valid => t.StatusValid,
@@ -22,9 +23,9 @@ public static class UploadPage
     };
 
     /// <summary>A problem in plain words in the page's language, with what to do about it, from the same catalogue as the coordinator's e-mails.</summary>
-    public static string Explain(UploadTexts t, UploadProblem problem) => t.Problem(problem.Code, problem.Section);
+    public static string Explain(Texts t, UploadProblem problem) => t.Problem(problem.Code, problem.Section);
 
-    public static UploadStatus Localised(UploadStatus status, UploadTexts t) => status with
+    public static UploadStatus Localised(UploadStatus status, Texts t) => status with
     {
         Summary = Summary(t, status.State, status.CheckStatus),
         Problems = [.. status.Problems.Select(p => p with { Text = Explain(t, p) })],

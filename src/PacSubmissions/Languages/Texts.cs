@@ -2,17 +2,27 @@ using System.Globalization;
 using PacSubmissions.Forms;
 using PacSubmissions.Reports;
 
-namespace PacSubmissions.Upload.Page;
+namespace PacSubmissions.Languages;
 
 /// <summary>
-/// Every sentence the upload page shows, in one language. All members are required, so a language missing a sentence
-/// does not compile. Placeholders ({0}, {1}) are filled by <see cref="UploadPage"/>.
+/// Every sentence a coordinator reads, in one language: the upload page and its result pages, the coordinators'
+/// e-mails, and the problems a check finds. One instance per language of IFLA's seven, one file each
+/// (<c>Texts.French.cs</c>, ...); every member is required, so a language missing a sentence does not compile. The
+/// questions of the form are named as the form definition words them (<see cref="FormDefinition.TitleOf"/>), and a
+/// problem by its code (<see cref="Problem"/>). Placeholders ({0}, {1}) are filled where the text is used.
 /// </summary>
-public sealed partial class UploadTexts
+public sealed partial class Texts
 {
+    /// <summary>How every e-mail to a coordinator is signed: the service's name, the same in every language.</summary>
+    public const string Signature = "IFLA PAC Submissions";
+
     public required string Code { get; init; }
     public required string NativeName { get; init; }
+
+    /// <summary>The language is written right to left: pages and e-mails say <c>dir="rtl"</c>.</summary>
     public bool RightToLeft { get; init; }
+
+    // The upload page and its result pages.
     public required string PageTitle { get; init; }
     public required string TemplateLink { get; init; }
     public required string CampaignYear { get; init; }
@@ -70,6 +80,50 @@ public sealed partial class UploadTexts
     public required string ErrorNetwork { get; init; }
     public required string ErrorStorageUnavailable { get; init; }
     public required string Language { get; init; }
+
+    // The coordinators' e-mails. Placeholders: {0} is the campaign year, {1} a date (see Format); the greeting's {0} is
+    // the coordinator. The receipt's file label is ColumnFile, the same word in every language.
+    public required string Greeting { get; init; }
+    public required string ReminderSubject { get; init; }
+    public required string ReminderBody { get; init; }
+    public required string UploadPrompt { get; init; }
+    public required string LateSubject { get; init; }
+    public required string LateBody { get; init; }
+    public required string LateWindow { get; init; }
+    public required string LastNotice { get; init; }
+    public required string ReceiptSubject { get; init; }
+    public required string ReceiptBody { get; init; }
+
+    /// <summary>
+    /// The receipt's labels and its "on time"/"late": not the page's column words, which in French, German and
+    /// Chinese (and in case everywhere) are other words ("Reçu" on the page, "Reçu le" in the e-mail).
+    /// </summary>
+    public required string ReceiptReceived { get; init; }
+    public required string ReceiptTiming { get; init; }
+    public required string ReceiptOnTime { get; init; }
+    public required string ReceiptLate { get; init; }
+    public required string ReceiptProblemsFound { get; init; }
+    public required string ReceiptNoProblems { get; init; }
+    public required string ReceiptCheckNotFinished { get; init; }
+    public required string ReceiptCorrection { get; init; }
+
+    /// <summary>
+    /// The date as the sentences around it need it (a custom .NET pattern): Russian puts the weekday in brackets, as
+    /// "до" wants the genitive and .NET has no genitive weekdays; Arabic says "يوم الخميس"; Spanish has no comma after
+    /// the weekday.
+    /// </summary>
+    public required string DatePattern { get; init; }
+
+    /// <summary>A date with its time and zone: {0} the date, {1} the time (HH:mm), {2} the zone.</summary>
+    public required string DateTimePattern { get; init; }
+
+    /// <summary>"E-mail the link" on the dashboard: the subject, {0} the year.</summary>
+    public required string LinkSubject { get; init; }
+
+    /// <summary>The link e-mail to a centre that has reported: {0} the year, {1} when the report that counts was received.</summary>
+    public required string LinkReported { get; init; }
+
+    // The problems a check can find, each said with its remedy by Problem().
     public required string ProblemUnsupported { get; init; }
     public required string ProblemEmpty { get; init; }
     public required string ProblemCorrupt { get; init; }
@@ -89,9 +143,25 @@ public sealed partial class UploadTexts
     /// <summary>A problem code this catalogue does not know yet: said in the language, never the reader's English.</summary>
     public required string ProblemOther { get; init; }
 
+    /// <summary>IFLA's seven languages, in the order the page's switcher lists them.</summary>
+    // Built on first use rather than by a field initialiser: the languages are initialised in their own files, in an
+    // order C# leaves open.
+    public static IReadOnlyList<Texts> All => field ??= [English, French, Spanish, Russian, German, Arabic, Chinese];
+
+    /// <summary>The texts for a language tag (<c>fr</c>, <c>fr-CA</c>, <c>zh_Hans</c>, by its primary subtag); null when the project lacks the language.</summary>
+    public static Texts? Find(string? language)
+    {
+        var primary = (language ?? "").Trim().Split('-', '_')[0];
+        return All.FirstOrDefault(t => string.Equals(t.Code, primary, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The texts for a language tag; English when the project lacks the language.</summary>
+    public static Texts For(string? language) => Find(language) ?? English;
+
     /// <summary>
     /// A problem in plain words in this language, with what to do about it, for the page and the coordinator's e-mails
-    /// alike, so a library's or the reader's own (English) message never reaches a coordinator.
+    /// alike, so a library's or the reader's own (English) message never reaches a coordinator. The one place a
+    /// problem code becomes words; <paramref name="section"/> is the form's key of the question it concerns.
     /// </summary>
     public string Problem(string code, string? section)
     {
@@ -116,4 +186,31 @@ public sealed partial class UploadTexts
             _ => ProblemOther,
         };
     }
+
+    /// <summary>The culture dates are written in: the language's, always on the Gregorian calendar.</summary>
+    public CultureInfo Culture()
+    {
+        // British English: day before month, as most of the world reads a date.
+        var culture = (CultureInfo)CultureInfo.GetCultureInfo(Code == "en" ? "en-GB" : Code).Clone();
+        var gregorian = culture.OptionalCalendars.OfType<GregorianCalendar>().FirstOrDefault();
+        if (gregorian is not null)
+        {
+            culture.DateTimeFormat.Calendar = gregorian;
+        }
+
+        return culture;
+    }
+
+    /// <summary>An instant (already in the zone to show) as a date phrase in this language, with its time and zone unless <paramref name="dateOnly"/>.</summary>
+    public string Date(DateTimeOffset local, string zoneLabel, bool dateOnly = false)
+    {
+        var date = local.ToString(DatePattern, Culture());
+        return dateOnly
+            ? date
+            : string.Format(CultureInfo.InvariantCulture, DateTimePattern, date, local.ToString("HH:mm", CultureInfo.InvariantCulture), zoneLabel);
+    }
+
+    /// <summary>An e-mail sentence with the campaign year for {0} and a date phrase for {1}.</summary>
+    public static string Format(string template, int year, string date = "") =>
+        string.Format(CultureInfo.InvariantCulture, template, year.ToString(CultureInfo.InvariantCulture), date);
 }
