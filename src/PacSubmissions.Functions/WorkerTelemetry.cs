@@ -53,10 +53,21 @@ internal static class WorkerTelemetry
             return null;
         }
 
-        var parts = new DbConnectionStringBuilder { ConnectionString = authentication };
+        var problem = $"{AuthenticationSetting} must be 'Authorization=AAD' (with ';ClientId=…' for a user-assigned identity): " +
+            "Application Insights takes telemetry only from an Entra ID identity, so the worker does not start without one it can use.";
+        var parts = new DbConnectionStringBuilder();
+        try
+        {
+            parts.ConnectionString = authentication;
+        }
+        catch (ArgumentException exception)
+        {
+            throw new InvalidOperationException(problem, exception);
+        }
+
         if (!parts.TryGetValue("Authorization", out var scheme) || !"AAD".Equals(scheme as string, StringComparison.OrdinalIgnoreCase))
         {
-            throw new InvalidOperationException($"{AuthenticationSetting} must be 'Authorization=AAD' (with ';ClientId=…' for a user-assigned identity).");
+            throw new InvalidOperationException(problem);
         }
 
         return parts.TryGetValue("ClientId", out var clientId) && clientId is string { Length: > 0 } id
