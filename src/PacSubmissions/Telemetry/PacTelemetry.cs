@@ -24,6 +24,7 @@ public static class PacTelemetry
     internal const string BlobTag = "pac.blob";
     internal const string EmailTag = "pac.email";
     internal const string OutcomeTag = "pac.outcome";
+    internal const string ReasonTag = "pac.reason";
 
     internal static readonly ActivitySource Source = new(SourceName);
 

@@ -77,5 +77,34 @@ public sealed class UploadTraceTests : IDisposable
         Assert.Contains("no upload metadata", processing.StatusDescription, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ReportTheHostGaveUpOnIsRecordedFailedInTheUploadsTrace()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        var campaign = TestData.OpenCampaign(DateTimeOffset.UtcNow);
+        await TestData.SeedAsync(pipeline.Services, campaign, TestData.Centre());
+        // A report whose bytes changed after the upload stored it, with the upload's trace context on it.
+        var original = await File.ReadAllBytesAsync(Samples.PathOf("korea-2021.docx"));
+        var upload = new SubmissionBlob(TestData.Centre().Id, campaign.Year, SubmissionBlob.NewSubmissionId(DateTimeOffset.UtcNow), DateTimeOffset.UtcNow, false,
+            "report.docx", original.Length, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(original)));
+        using var uploadSpan = new Activity("Upload report").SetIdFormat(ActivityIdFormat.W3C).Start();
+        var metadata = upload.ToMetadata();
+        PacTelemetry.WriteTraceContext(metadata);
+        uploadSpan.Stop();
+        await pipeline.Get<PacStorage>().Reports.GetBlobClient(upload.BlobName)
+            .UploadAsync(BinaryData.FromBytes([.. original, .. "changed"u8.ToArray()]), new Azure.Storage.Blobs.Models.BlobUploadOptions { Metadata = metadata });
+        var message = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            Type = "BlobTrigger", FunctionId = "Host.Functions.ProcessReport", BlobType = "BlockBlob",
+            ContainerName = pipeline.Names.ReportsContainer, BlobName = upload.BlobName, ETag = "\"0x8DC0FFEE\"",
+        });
+
+        Assert.Equal(PoisonOutcome.Recorded, await pipeline.Get<PoisonedReports>().HandleAsync(message, null, "ProcessReport", CancellationToken.None));
+
+        var failed = Assert.Single(_spans, s => s.OperationName == "Report processing failed" && s.TraceId == uploadSpan.TraceId);
+        Assert.Equal(uploadSpan.SpanId, failed.ParentSpanId);
+        Assert.Contains("changed after upload", (string?)failed.GetTagItem("pac.reason"), StringComparison.Ordinal);
+    }
+
     public void Dispose() => _listener.Dispose();
 }
