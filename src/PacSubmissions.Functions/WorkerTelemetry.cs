@@ -6,7 +6,9 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using OpenTelemetry;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Trace;
 using PacSubmissions.Telemetry;
 
@@ -25,6 +27,12 @@ internal static class WorkerTelemetry
     /// <summary><c>Authorization=AAD;ClientId=…</c>: Application Insights takes telemetry only from this identity (its keys are off).</summary>
     public const string AuthenticationSetting = "APPLICATIONINSIGHTS_AUTHENTICATION_STRING";
 
+    /// <summary>
+    /// The frameworks' categories that host.json keeps at warnings for the host, kept there in what the worker sends too:
+    /// a line per request, result or token is ingestion paid for that says nothing.
+    /// </summary>
+    private static readonly string[] QuietCategories = ["Microsoft.AspNetCore", "Azure.Core", "Azure.Identity"];
+
     public static FunctionsApplicationBuilder AddWorkerTelemetry(this FunctionsApplicationBuilder builder)
     {
         var connectionString = builder.Configuration[ConnectionStringSetting];
@@ -42,6 +50,11 @@ internal static class WorkerTelemetry
                 exporter.ConnectionString = connectionString;
                 exporter.Credential = credential;
             });
+        foreach (var quiet in QuietCategories)
+        {
+            builder.Logging.AddFilter<OpenTelemetryLoggerProvider>(quiet, LogLevel.Warning);
+        }
+
         return builder;
     }
 
