@@ -1,4 +1,5 @@
 using PacSubmissions.Functions.Upload;
+using PacSubmissions.Html;
 using PacSubmissions.LocalHost.Functions;
 using PacSubmissions.Storage;
 
@@ -24,7 +25,8 @@ public static class LocalFunctionsHost
 
         var app = builder.Build();
         app.MapHttpFunctions();
-        app.MapGet("/", () => Results.Content(LocalHomePage.Html, "text/html; charset=utf-8"));
+        app.MapGet("/", async (HtmlPages pages, CancellationToken cancellationToken) =>
+            Results.Content(await pages.RenderAsync<LocalHomePage>(new Dictionary<string, object?>(), cancellationToken), "text/html; charset=utf-8"));
         return app;
     }
 }

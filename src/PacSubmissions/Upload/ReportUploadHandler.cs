@@ -8,7 +8,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using PacSubmissions.Campaigns;
-using PacSubmissions.Http;
 using PacSubmissions.Storage;
 using PacSubmissions.Telemetry;
 using PacSubmissions.Upload.Page;
@@ -46,7 +45,7 @@ public sealed partial class ReportUploadHandler(
             // Nothing is visible until the block list is committed, so an upload cut here left nothing behind.
             LogStorageUnavailable(logger, exception);
             PacTelemetry.RecordFailure(span, exception);
-            return StorageUnavailable(request);
+            return await StorageUnavailableAsync(request, cancellationToken);
         }
     }
 
@@ -55,20 +54,20 @@ public sealed partial class ReportUploadHandler(
         var upload = await access.ResolveAsync(token, cancellationToken);
         if (upload is null)
         {
-            return responses.LinkInvalid(request);
+            return await responses.LinkInvalidAsync(request, cancellationToken);
         }
 
         var receivedAt = clock.GetUtcNow();
         var window = upload.WindowAt(receivedAt);
         if (window is UploadWindow.NotYetOpen or UploadWindow.Closed)
         {
-            return WindowClosed(request, upload, token, window);
+            return await WindowClosedAsync(request, upload, token, window, cancellationToken);
         }
 
         var maxBytes = options.Value.MaxBytes;
         if (request.ContentLength > maxBytes + MultipartOverhead)
         {
-            return TooLarge(request, upload, token);
+            return await TooLargeAsync(request, upload, token, cancellationToken);
         }
 
         // The server's own limit (Kestrel's 30 MB default in the local host) must not decide first: where it is lower, it is
@@ -86,7 +85,7 @@ public sealed partial class ReportUploadHandler(
             || !contentType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(contentType.Boundary).Length is 0 or > 200)
         {
-            return NoFile(request, upload, token);
+            return await NoFileAsync(request, upload, token, cancellationToken);
         }
 
         var submissionId = SubmissionBlob.NewSubmissionId(receivedAt);
@@ -108,43 +107,44 @@ public sealed partial class ReportUploadHandler(
 
                 if (fileName is not null)
                 {
-                    return responses.Refused(request, upload, token, StatusCodes.Status400BadRequest, "More than one file", t => t.ErrorTwoFiles);
+                    return await responses.RefusedAsync(request, upload, token, StatusCodes.Status400BadRequest, "More than one file", t => t.ErrorTwoFiles,
+                        cancellationToken);
                 }
 
                 fileName = ClientFileName(disposition);
                 switch (await staged.StageAsync(section.Body, cancellationToken))
                 {
                     case StageOutcome.TooLarge:
-                        return TooLarge(request, upload, token);
+                        return await TooLargeAsync(request, upload, token, cancellationToken);
                     case StageOutcome.NotAReport:
-                        return responses.Refused(request, upload, token, StatusCodes.Status415UnsupportedMediaType, "Not an accepted format",
-                            t => string.Format(CultureInfo.InvariantCulture, t.ErrorWrongType, ReportFormat.AcceptedList));
+                        return await responses.RefusedAsync(request, upload, token, StatusCodes.Status415UnsupportedMediaType, "Not an accepted format",
+                            t => UploadPage.Format(t.ErrorWrongType, ReportFormat.AcceptedList), cancellationToken);
                 }
             }
         }
         catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return TooLarge(request, upload, token);
+            return await TooLargeAsync(request, upload, token, cancellationToken);
         }
         catch (InvalidDataException exception)
         {
             // The multipart reader's verdict on a broken part header (no colon, over its length limits).
-            return Unfinished(request, upload, token, "Malformed upload", exception);
+            return await UnfinishedAsync(request, upload, token, "Malformed upload", exception, cancellationToken);
         }
         catch (IOException exception)
         {
             // The body ended before its closing boundary: cut off by the client, or a boundary that never came.
-            return Unfinished(request, upload, token, "Upload incomplete", exception);
+            return await UnfinishedAsync(request, upload, token, "Upload incomplete", exception, cancellationToken);
         }
 
         if (fileName is null)
         {
-            return NoFile(request, upload, token);
+            return await NoFileAsync(request, upload, token, cancellationToken);
         }
 
         if (staged.Bytes == 0)
         {
-            return responses.Refused(request, upload, token, StatusCodes.Status400BadRequest, "Empty file", t => t.ErrorEmpty);
+            return await responses.RefusedAsync(request, upload, token, StatusCodes.Status400BadRequest, "Empty file", t => t.ErrorEmpty, cancellationToken);
         }
 
         var submission = new SubmissionBlob(upload.Centre.Id, upload.Campaign.Year, submissionId, receivedAt, window == UploadWindow.Late,
@@ -154,56 +154,60 @@ public sealed partial class ReportUploadHandler(
         PacTelemetry.Current?.SetTag(PacTelemetry.CentreTag, submission.CentreId).SetTag(PacTelemetry.BlobTag, submission.BlobName);
         await staged.CommitAsync(metadata, cancellationToken);
         LogStored(logger, upload.Centre.Id, upload.Campaign.Year, submission.BlobName, submission.Bytes, submission.Late);
-        return Accepted(request, upload, token, submission);
+        return await AcceptedAsync(request, upload, token, submission, cancellationToken);
     }
 
-    private IActionResult Accepted(HttpRequest request, UploadContext upload, string token, SubmissionBlob submission)
+    private async Task<IActionResult> AcceptedAsync(HttpRequest request, UploadContext upload, string token, SubmissionBlob submission,
+        CancellationToken cancellationToken)
     {
         if (UploadResponses.WantsHtml(request))
         {
             var page = responses.Page(request, token, upload.Centre.Language);
             var receipt = new UploadStatus(submission.SubmissionId, submission.CentreId, submission.Year, submission.ReceivedAt, submission.Late,
                 submission.OriginalFileName, submission.Bytes, submission.Sha256, UploadStatus.Checking, null, []);
-            return UploadResponses.Html(StatusCodes.Status202Accepted, UploadPage.Received(page, receipt));
+            return await responses.HtmlAsync<ReceivedPage>(StatusCodes.Status202Accepted, new Dictionary<string, object?>
+            {
+                [nameof(ReceivedPage.Page)] = page,
+                [nameof(ReceivedPage.Receipt)] = receipt,
+            }, cancellationToken);
         }
 
         var statusUrl = $"{request.Scheme}://{request.Host}{UploadRoutes.StatusPath(token, submission.SubmissionId)}";
         return new ObjectResult(UploadAccepted.From(submission, statusUrl)) { StatusCode = StatusCodes.Status202Accepted };
     }
 
-    private IActionResult StorageUnavailable(HttpRequest request)
+    /// <summary>Storage is down: the centre and campaign may be unknown, so the page has no way back to the link's page.</summary>
+    private Task<IActionResult> StorageUnavailableAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         request.HttpContext.Response.Headers.RetryAfter = ((int)StorageRetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-        var page = responses.Page(request, null, null);
-        var message = page.Texts.ErrorStorageUnavailable;
-        return UploadResponses.WantsHtml(request)
-            ? UploadResponses.Html(StatusCodes.Status503ServiceUnavailable, UploadPage.Refused(page, page.Texts.NotSentTitle, message))
-            : Problems.Result(StatusCodes.Status503ServiceUnavailable, "Storage unavailable", message);
+        return responses.RefusedAsync(request, responses.Page(request, null, null), StatusCodes.Status503ServiceUnavailable, "Storage unavailable",
+            t => t.ErrorStorageUnavailable, cancellationToken);
     }
 
-    private IActionResult NoFile(HttpRequest request, UploadContext upload, string token) =>
-        responses.Refused(request, upload, token, StatusCodes.Status400BadRequest, "No file", t => t.ErrorNoFile);
+    private Task<IActionResult> NoFileAsync(HttpRequest request, UploadContext upload, string token, CancellationToken cancellationToken) =>
+        responses.RefusedAsync(request, upload, token, StatusCodes.Status400BadRequest, "No file", t => t.ErrorNoFile, cancellationToken);
 
     /// <summary>A body that could not be read to its end; nothing was committed, at most some blocks were staged.</summary>
-    private IActionResult Unfinished(HttpRequest request, UploadContext upload, string token, string title, Exception exception)
+    private Task<IActionResult> UnfinishedAsync(HttpRequest request, UploadContext upload, string token, string title, Exception exception,
+        CancellationToken cancellationToken)
     {
         LogUnfinished(logger, upload.Centre.Id, upload.Campaign.Year, title, exception.Message);
-        return responses.Refused(request, upload, token, StatusCodes.Status400BadRequest, title, t => t.ErrorNetwork);
+        return responses.RefusedAsync(request, upload, token, StatusCodes.Status400BadRequest, title, t => t.ErrorNetwork, cancellationToken);
     }
 
-    private IActionResult TooLarge(HttpRequest request, UploadContext upload, string token) =>
-        responses.Refused(request, upload, token, StatusCodes.Status413PayloadTooLarge, "Report too large",
-            t => string.Format(CultureInfo.InvariantCulture, t.ErrorTooLarge, options.Value.MaxBytes / (1024 * 1024)));
+    private Task<IActionResult> TooLargeAsync(HttpRequest request, UploadContext upload, string token, CancellationToken cancellationToken) =>
+        responses.RefusedAsync(request, upload, token, StatusCodes.Status413PayloadTooLarge, "Report too large",
+            t => UploadPage.Format(t.ErrorTooLarge, options.Value.MaxBytes / (1024 * 1024)), cancellationToken);
 
-    private IActionResult WindowClosed(HttpRequest request, UploadContext upload, string token, UploadWindow window)
+    private Task<IActionResult> WindowClosedAsync(HttpRequest request, UploadContext upload, string token, UploadWindow window,
+        CancellationToken cancellationToken)
     {
         var campaign = upload.Campaign;
         return window == UploadWindow.NotYetOpen
-            ? responses.Refused(request, upload, token, StatusCodes.Status409Conflict, "Uploads not open yet",
-                t => string.Format(CultureInfo.InvariantCulture, t.NotYetOpenNotice,
-                    $"{CampaignClock.InZone(campaign.OpensAt, campaign.TimeZone):yyyy-MM-dd HH:mm} ({CampaignClock.Label(campaign.TimeZone)})"))
-            : responses.Refused(request, upload, token, StatusCodes.Status409Conflict, "Uploads closed",
-                t => string.Format(CultureInfo.InvariantCulture, t.ClosedNotice, responses.Page(request, token, null).HqAddress));
+            ? responses.RefusedAsync(request, upload, token, StatusCodes.Status409Conflict, "Uploads not open yet",
+                t => UploadPage.Format(t.NotYetOpenNotice, UploadPage.InZone(campaign.OpensAt, campaign.TimeZone)), cancellationToken)
+            : responses.RefusedAsync(request, upload, token, StatusCodes.Status409Conflict, "Uploads closed",
+                t => UploadPage.Format(t.ClosedNotice, responses.Page(request, token, null).HqAddress), cancellationToken);
     }
 
     /// <summary>

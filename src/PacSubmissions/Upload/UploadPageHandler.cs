@@ -21,12 +21,19 @@ public sealed class UploadPageHandler(
         var upload = await access.ResolveAsync(token, cancellationToken);
         if (upload is null)
         {
-            return responses.LinkInvalid(request);
+            return await responses.LinkInvalidAsync(request, cancellationToken);
         }
 
         var uploads = await history.ListAsync(upload.Campaign.Year, upload.Centre.Id, cancellationToken);
         var page = responses.Page(request, token, upload.Centre.Language);
-        return UploadResponses.Html(StatusCodes.Status200OK, UploadPage.Main(page, upload, uploads, clock.GetUtcNow(), options.Value.MaxBytes));
+        return await responses.HtmlAsync<UploadMainPage>(StatusCodes.Status200OK, new Dictionary<string, object?>
+        {
+            [nameof(UploadMainPage.Page)] = page,
+            [nameof(UploadMainPage.Upload)] = upload,
+            [nameof(UploadMainPage.Uploads)] = uploads,
+            [nameof(UploadMainPage.Now)] = clock.GetUtcNow(),
+            [nameof(UploadMainPage.MaxBytes)] = options.Value.MaxBytes,
+        }, cancellationToken);
     }
 
     public async Task<IActionResult> StatusAsync(HttpRequest request, string token, string submissionId, CancellationToken cancellationToken)
@@ -35,7 +42,7 @@ public sealed class UploadPageHandler(
         var upload = await access.ResolveAsync(token, cancellationToken);
         if (upload is null)
         {
-            return responses.LinkInvalid(request);
+            return await responses.LinkInvalidAsync(request, cancellationToken);
         }
 
         var status = await history.FindAsync(upload.Campaign.Year, upload.Centre.Id, submissionId, cancellationToken);
@@ -47,7 +54,11 @@ public sealed class UploadPageHandler(
         // The result page's link (no JavaScript) asks for HTML; the page's script asks for JSON.
         var page = responses.Page(request, token, upload.Centre.Language);
         return UploadResponses.WantsHtml(request)
-            ? UploadResponses.Html(StatusCodes.Status200OK, UploadPage.Check(page, status))
+            ? await responses.HtmlAsync<CheckPage>(StatusCodes.Status200OK, new Dictionary<string, object?>
+            {
+                [nameof(CheckPage.Page)] = page,
+                [nameof(CheckPage.Status)] = status,
+            }, cancellationToken)
             : new OkObjectResult(UploadPage.Localised(status, page.Texts));
     }
 
@@ -58,7 +69,7 @@ public sealed class UploadPageHandler(
         var upload = await access.ResolveAsync(token, cancellationToken);
         if (upload is null)
         {
-            return responses.LinkInvalid(request);
+            return await responses.LinkInvalidAsync(request, cancellationToken);
         }
 
         var language = FormTemplate.LanguageFor(responses.Page(request, token, upload.Centre.Language).Texts.Code, upload.Centre);

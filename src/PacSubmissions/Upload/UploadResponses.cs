@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using PacSubmissions.Email;
+using PacSubmissions.Html;
 using PacSubmissions.Http;
 using PacSubmissions.Upload.Page;
 
@@ -12,7 +14,7 @@ namespace PacSubmissions.Upload;
 /// Answers an upload request the way its caller reads: a page for a browser (it asks for <c>text/html</c>), JSON for
 /// everyone else. Both carry the same status code and the security headers.
 /// </summary>
-public sealed class UploadResponses(IOptions<EmailOptions> email)
+public sealed class UploadResponses(IOptions<EmailOptions> email, HtmlPages pages)
 {
     public static bool WantsHtml(HttpRequest request) =>
         MediaTypeHeaderValue.TryParseList([.. request.Headers.Accept.OfType<string>()], out var accepted)
@@ -22,19 +24,37 @@ public sealed class UploadResponses(IOptions<EmailOptions> email)
     public PageContext Page(HttpRequest request, string? token, string? centreLanguage) =>
         new(UploadLanguage.Choose(request, centreLanguage), token, email.Value.HqAddress);
 
-    public static IActionResult Html(int status, string html) =>
-        new ContentResult { StatusCode = status, ContentType = "text/html; charset=utf-8", Content = html };
+    /// <summary>One of the upload pages (a component of <see cref="Upload.Page"/>) rendered with its parameters, as the response.</summary>
+    public async Task<IActionResult> HtmlAsync<TPage>(int status, IReadOnlyDictionary<string, object?> parameters, CancellationToken cancellationToken)
+        where TPage : IComponent =>
+        new ContentResult
+        {
+            StatusCode = status,
+            ContentType = "text/html; charset=utf-8",
+            Content = await pages.RenderAsync<TPage>(parameters, cancellationToken),
+        };
 
-    public IActionResult LinkInvalid(HttpRequest request) => WantsHtml(request)
-        ? Html(StatusCodes.Status403Forbidden, UploadPage.LinkInvalid(Page(request, null, null)))
-        : Problems.Result(StatusCodes.Status403Forbidden, "Invalid upload link", Page(request, null, null).Texts.LinkInvalid);
+    public async Task<IActionResult> LinkInvalidAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var page = Page(request, null, null);
+        return WantsHtml(request)
+            ? await HtmlAsync<LinkInvalidPage>(StatusCodes.Status403Forbidden, new Dictionary<string, object?> { [nameof(LinkInvalidPage.Page)] = page }, cancellationToken)
+            : Problems.Result(StatusCodes.Status403Forbidden, "Invalid upload link", page.Texts.LinkInvalid);
+    }
 
     /// <summary>A refusal: a page with the message and a way back for a browser, an RFC 9457 problem for an API caller.</summary>
-    public IActionResult Refused(HttpRequest request, UploadContext upload, string token, int status, string title, Func<UploadTexts, string> message)
-    {
-        var page = Page(request, token, upload.Centre.Language);
-        return WantsHtml(request)
-            ? Html(status, UploadPage.Refused(page, page.Texts.NotSentTitle, message(page.Texts)))
+    public Task<IActionResult> RefusedAsync(HttpRequest request, UploadContext upload, string token, int status, string title, Func<UploadTexts, string> message,
+        CancellationToken cancellationToken) =>
+        RefusedAsync(request, Page(request, token, upload.Centre.Language), status, title, message, cancellationToken);
+
+    /// <summary>A refusal on a page that may have no link to go back to (<see cref="PageContext.Token"/> null).</summary>
+    public async Task<IActionResult> RefusedAsync(HttpRequest request, PageContext page, int status, string title, Func<UploadTexts, string> message,
+        CancellationToken cancellationToken) =>
+        WantsHtml(request)
+            ? await HtmlAsync<RefusedPage>(status, new Dictionary<string, object?>
+            {
+                [nameof(RefusedPage.Page)] = page,
+                [nameof(RefusedPage.Message)] = message(page.Texts),
+            }, cancellationToken)
             : Problems.Result(status, title, message(page.Texts));
-    }
 }

@@ -19,6 +19,17 @@ public sealed class HtmlPagesTests
     }
 
     [Fact]
+    public async Task EveryScriptIsWrittenAsItIsNotAsEntities()
+    {
+        var pages = new HtmlPages(new ServiceCollection().BuildServiceProvider(), NullLoggerFactory.Instance);
+        const string text = "Bibliothèque nationale — Национальная библиотека — المكتبة الوطنية — 国家图书馆";
+
+        var html = await pages.RenderAsync<Paragraph>(new Dictionary<string, object?> { [nameof(Paragraph.Text)] = text }, CancellationToken.None);
+
+        Assert.Equal($"<p>{text}</p>", html);
+    }
+
+    [Fact]
     public async Task WrittenAndRenderedAreTheSame()
     {
         var pages = new HtmlPages(new ServiceCollection().BuildServiceProvider(), NullLoggerFactory.Instance);

@@ -73,6 +73,28 @@ public sealed class UploadPageTests
     }
 
     [Fact]
+    public async Task ACentresNameAndAFilesNameAreShownAsTextOnEveryPageNeverAsMarkup()
+    {
+        var centre = Infrastructure.TestData.Centre(name: "PAC <script>alert(1)</script> «Алматы» & Co");
+        await using var site = await UploadSite.StartAsync(centre: centre, processOnDemand: true);
+        using var received = await site.PostFileAsync(UploadSite.Sample("brazil-2021.pdf"), "<img src=x onerror=alert(1)>.pdf", accept: "text/html");
+        var receipt = await received.Content.ReadAsStringAsync();
+        var submissionId = (await site.Server.Get<UploadHistory>().ListAsync(site.Campaign.Year, centre.Id, CancellationToken.None)).Single().SubmissionId;
+
+        var page = await (await site.GetAsync(site.Url, acceptLanguage: "en")).Content.ReadAsStringAsync();
+        var check = await (await site.GetAsync($"{site.Url}/status/{submissionId}", acceptLanguage: "en")).Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.Accepted, received.StatusCode);
+        Assert.Contains("<p class=\"centre\">PAC &lt;script&gt;alert(1)&lt;/script&gt; «Алматы» &amp; Co</p>", page, StringComparison.Ordinal);
+        foreach (var html in new[] { page, receipt, check })
+        {
+            Assert.Contains("&lt;img src=x onerror=alert(1)&gt;.pdf", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "<script"));
+        }
+    }
+
+    [Fact]
     public async Task EveryResponseCarriesTheSecurityHeaders()
     {
         await using var site = await UploadSite.StartAsync();
