@@ -20,7 +20,6 @@ public static class PacTelemetry
 
     /// <summary>The span tags, as Azure shows them (custom dimensions): ids only, never an address or a file's content.</summary>
     internal const string CentreTag = "pac.centre";
-    internal const string YearTag = "pac.year";
     internal const string BlobTag = "pac.blob";
     internal const string EmailTag = "pac.email";
     internal const string OutcomeTag = "pac.outcome";
