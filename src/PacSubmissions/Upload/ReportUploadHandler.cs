@@ -3,6 +3,8 @@ using Azure.Storage.Blobs.Specialized;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
+using MinDataRate = Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate;
+using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -81,6 +83,13 @@ public sealed partial class ReportUploadHandler(
             feature.MaxRequestBodySize = readLimit;
         }
 
+        // Kestrel cuts a body that averages under 240 B/s once 5 s have passed, which loses an upload whose link stalls
+        // for a few seconds near its start. Its average is kept, over a longer grace: a stall of a minute survives, a trickle does not.
+        if (request.HttpContext.Features.Get<IHttpMinRequestBodyDataRateFeature>() is { } minimumRate)
+        {
+            minimumRate.MinDataRate = new MinDataRate(UploadOptions.MinBytesPerSecond, options.Value.StallTolerance);
+        }
+
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
             || !contentType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(contentType.Boundary).Length is 0 or > 200)
@@ -125,6 +134,11 @@ public sealed partial class ReportUploadHandler(
         catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return await TooLargeAsync(request, upload, token, cancellationToken);
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status408RequestTimeout)
+        {
+            // Kestrel's verdict on a body slower than the minimum rate after the stall tolerance: a trickle, or a link gone.
+            return await UnfinishedAsync(request, upload, token, "Upload too slow", exception, cancellationToken);
         }
         catch (InvalidDataException exception)
         {
