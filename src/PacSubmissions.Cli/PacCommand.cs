@@ -15,6 +15,7 @@ public static class PacCommand
             CampaignCommand.Create(output, error),
             RemindersCommand.Create(output, error),
             ExtendCommand.Create(output, error),
+            VersionCommand.Create(output, error),
             ExtractCommand.Create(output, error),
             ExportCommand.Create(output, error),
             FormCommand.Create(output, error),

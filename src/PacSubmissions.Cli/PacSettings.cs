@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Options;
+using PacSubmissions.Audit;
 using PacSubmissions.Storage;
 
 namespace PacSubmissions.Cli;
@@ -66,12 +67,23 @@ public static partial class PacSettings
         return provider;
     }
 
-    /// <summary>Runs a command body, turning missing or invalid settings into one clear line each and exit code 2.</summary>
+    /// <summary>Who <c>pac</c>'s operations are recorded as in the audit log: <c>pac</c> and the OS user running it.</summary>
+    public static string Operator => $"pac ({Environment.UserName})";
+
+    /// <summary>
+    /// Runs a command body, turning missing or invalid settings into one clear line each and exit code 2, and input an
+    /// operation refused into its message (the one the dashboard shows) and exit code 1.
+    /// </summary>
     public static async Task<int> RunAsync(TextWriter error, Func<Task<int>> body)
     {
         try
         {
             return await body();
+        }
+        catch (OperationRefusedException refused)
+        {
+            await error.WriteLineAsync(refused.Message);
+            return 1;
         }
         catch (SettingProblemsException exception)
         {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using PacSubmissions.Dashboard;
 using PacSubmissions.Email;
+using PacSubmissions.Http;
 using PacSubmissions.LocalHost;
 using PacSubmissions.LocalHost.Azurite;
 using PacSubmissions.LocalHost.Demo;
@@ -54,7 +55,7 @@ banner.WriteLine($"PacSubmissions local host on {string.Join(", ", app.Urls)}");
 banner.WriteLine(azurite is null ? "Storage: the configured AzureWebJobsStorage" : $"Storage: Azurite, data in {Path.Combine(dataPath, "azurite")}");
 banner.WriteLine(email.UsesSendGrid ? "E-mail: SendGrid" : $"E-mail: written as .eml files to {email.OutboxPath}");
 banner.WriteLine($"Function key (for function-level routes): {local.FunctionKey}");
-banner.WriteLine($"HQ's dashboard: {publicBaseUrl}/{UploadRoutes.Prefix}/{DashboardRoutes.Campaigns}?code={local.FunctionKey}");
+banner.WriteLine($"HQ's dashboard: {RouteUrl.Absolute(publicBaseUrl, new DashboardLinks(local.FunctionKey).Campaigns())}");
 if (demoLinks.Count > 0)
 {
     banner.WriteLine("Centres and their upload links (curl -F file=@report.docx URL):");

@@ -72,7 +72,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<PacSubmissions.Exports.CompiledReports>();
         services.AddSingleton<PacSubmissions.Exports.CampaignExports>();
         services.AddSingleton<PacSubmissions.Exports.CampaignExportHandler>();
-        services.AddSingleton<PacSubmissions.Dashboard.AuditLog>();
+        services.AddSingleton<PacSubmissions.Audit.AuditLog>();
+        services.AddSingleton<CampaignOperations>();
+        services.AddSingleton<LinkOperations>();
+        services.AddSingleton<VersionOperations>();
         services.AddSingleton<PacSubmissions.Dashboard.DashboardActions>();
         services.AddSingleton<PacSubmissions.Dashboard.DashboardAccess>();
         services.AddSingleton<PacSubmissions.Dashboard.DashboardHandler>();

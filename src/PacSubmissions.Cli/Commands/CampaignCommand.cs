@@ -5,7 +5,10 @@ using PacSubmissions.Forms;
 
 namespace PacSubmissions.Cli.Commands;
 
-/// <summary><c>pac campaign open YEAR [--deadline …] [--timezone …] …</c>: creates a year's campaign or changes its dates.</summary>
+/// <summary>
+/// <c>pac campaign open YEAR [--deadline …] [--timezone …] …</c>: creates a year's campaign or changes its dates, by the
+/// same operation (and rules) as the dashboard's campaign form.
+/// </summary>
 public static class CampaignCommand
 {
     public static Command Create(TextWriter output, TextWriter error) =>
@@ -25,25 +28,8 @@ public static class CampaignCommand
         {
             await using var services = PacSettings.Services(parse);
             var zone = parse.GetValue(timeZone)!;
-            var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
             var settings = new CampaignSettings(parse.GetValue(year), zone, parse.GetValue(deadline), parse.GetValue(opens), parse.GetValue(lateUntil), parse.GetValue(grace));
-            var (campaign, problem) = settings.ToCampaign(now);
-            if (campaign is null)
-            {
-                await error.WriteLineAsync(problem);
-                return 1;
-            }
-
-            var formVersion = parse.GetValue(form)!;
-            if (FormDefinitions.Find(formVersion) is null)
-            {
-                await error.WriteLineAsync($"--form: no form definition is named \"{formVersion}\"; this version of the app has {string.Join(", ", FormDefinitions.Versions)}.");
-                return 1;
-            }
-
-            campaign = campaign with { FormVersion = formVersion };
-
-            await services.GetRequiredService<CampaignStore>().SaveAsync(campaign, cancellationToken);
+            var campaign = await services.GetRequiredService<CampaignOperations>().OpenAsync(settings, parse.GetValue(form), PacSettings.Operator, cancellationToken);
             await output.WriteLineAsync($"Campaign {campaign.Year} ({campaign.TimeZone}):");
             await output.WriteLineAsync($"  uploads open   {Show(campaign.OpensAt, zone)}");
             await output.WriteLineAsync($"  deadline       {Show(campaign.Deadline, zone)} (grace {campaign.Grace.TotalMinutes:0} min, not shown to centres)");

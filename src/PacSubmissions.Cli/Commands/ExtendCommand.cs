@@ -1,21 +1,20 @@
 using System.CommandLine;
-using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using PacSubmissions.Campaigns;
-using PacSubmissions.Centres;
 
 namespace PacSubmissions.Cli.Commands;
 
 /// <summary>
 /// <c>pac extend CENTRE --until "yyyy-MM-dd HH:mm" [--year Y]</c>: gives one centre a later deadline, read in the
-/// campaign's own time zone; <c>--clear</c> takes the extension away again.
+/// campaign's own time zone, by the same operation (and rules) as the dashboard's extend; <c>--clear</c> takes the
+/// extension away again.
 /// </summary>
 public static class ExtendCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
         var centreArgument = new Argument<string>("centre") { Description = "The centre's id, e.g. demo-almaty." };
-        var untilOption = new Option<string?>("--until") { Description = "The centre's new deadline, \"yyyy-MM-dd HH:mm\" in the campaign's time zone." };
+        var untilOption = new Option<string?>("--until") { Description = "The centre's new deadline in the campaign's time zone: a date (its end) or \"yyyy-MM-dd HH:mm\"." };
         var yearOption = new Option<int?>("--year") { Description = "The campaign year; the newest campaign when left out." };
         var clearOption = new Option<bool>("--clear") { Description = "Remove the centre's extension: the campaign's deadline applies again." };
         var command = new Command("extend", "Extend one centre's deadline.") { centreArgument, untilOption, yearOption, clearOption };
@@ -36,25 +35,17 @@ public static class ExtendCommand
                 return 1;
             }
 
-            var centreId = centre.Id;
-            var deadlines = services.GetRequiredService<CentreDeadlines>();
+            var operations = services.GetRequiredService<CampaignOperations>();
             if (clear)
             {
-                await deadlines.RemoveAsync(campaign.Year, centreId, cancellationToken);
-                await output.WriteLineAsync($"{centreId}: the {campaign.Year} campaign's deadline applies again.");
+                await operations.ClearExtensionAsync(campaign, centre, PacSettings.Operator, cancellationToken);
+                await output.WriteLineAsync($"{centre.Id}: the {campaign.Year} campaign's deadline applies again.");
                 return 0;
             }
 
-            if (!DateTime.TryParseExact(until, "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var wallClock))
-            {
-                await error.WriteLineAsync($"'{until}' is not a time like \"2030-07-31 23:59\" (read in {campaign.TimeZone}).");
-                return 1;
-            }
-
-            var deadline = CampaignClock.ToUtc(wallClock, campaign.TimeZone);
-            await deadlines.ExtendAsync(campaign.Year, centreId, deadline, cancellationToken);
+            var deadline = await operations.ExtendAsync(campaign, centre, until, PacSettings.Operator, cancellationToken);
             await output.WriteLineAsync(
-                $"{centreId}: deadline for {campaign.Year} is {wallClock:yyyy-MM-dd HH:mm} {campaign.TimeZone} ({deadline.UtcDateTime:yyyy-MM-dd HH:mm} UTC).");
+                $"{centre.Id}: deadline for {campaign.Year} is {CampaignClock.InZone(deadline, campaign.TimeZone):yyyy-MM-dd HH:mm} {campaign.TimeZone} ({deadline.UtcDateTime:yyyy-MM-dd HH:mm} UTC).");
             return 0;
         }));
         return command;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using PacSubmissions.Dashboard;
 using PacSubmissions.Exports;
+using PacSubmissions.Http;
 
 namespace PacSubmissions.Functions.Dashboard;
 

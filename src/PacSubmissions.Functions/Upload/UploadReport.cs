@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using PacSubmissions.Http;
 using PacSubmissions.Upload;
 
 namespace PacSubmissions.Functions.Upload;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using PacSubmissions.Audit;
 using PacSubmissions.Campaigns;
 using PacSubmissions.Centres;
 using PacSubmissions.Email;
@@ -21,9 +22,9 @@ public sealed class DashboardHandler(
     EmailLedger emails,
     AuditLog audit,
     DashboardActions actions,
+    CampaignOperations campaignOperations,
     PacStorage storage,
-    DashboardAccess access,
-    TimeProvider clock)
+    DashboardAccess access)
 {
     private const string NoticeParameter = "notice";
     private const string LinkParameter = "link";
@@ -58,18 +59,20 @@ public sealed class DashboardHandler(
         var error = !int.TryParse(yearText, out _) ? $"'{yearText}' is not a year: give the campaign year, e.g. 2027."
             : graceText.Length > 0 && grace is null ? $"'{graceText}' is not a number of minutes."
             : null;
-        var (campaign, problem) = error is null ? settings.ToCampaign(clock.GetUtcNow()) : (null, error);
-        if (campaign is null)
+        if (error is not null)
         {
-            return Html(StatusCodes.Status400BadRequest, DashboardPages.Campaigns(links, all, settings, problem));
+            return Html(StatusCodes.Status400BadRequest, DashboardPages.Campaigns(links, all, settings, error));
         }
 
-        await campaigns.SaveAsync(campaign, cancellationToken);
-        await audit.RecordAsync(campaign.Year, "", "campaign-saved",
-            $"opens {CampaignSettings.Show(campaign.OpensAt, campaign.TimeZone)}, deadline {CampaignSettings.Show(campaign.Deadline, campaign.TimeZone)} {campaign.TimeZone}, " +
-            $"grace {campaign.Grace.TotalMinutes:0} min, late uploads until {CampaignSettings.Show(campaign.LateUploadsCloseAt, campaign.TimeZone)}",
-            caller.Who, cancellationToken);
-        return new RedirectResult(links.Campaign(campaign.Year), permanent: false, preserveMethod: false);
+        try
+        {
+            var campaign = await campaignOperations.OpenAsync(settings, formVersion: null, caller.Who, cancellationToken);
+            return new RedirectResult(links.Campaign(campaign.Year), permanent: false, preserveMethod: false);
+        }
+        catch (OperationRefusedException refused)
+        {
+            return Html(StatusCodes.Status400BadRequest, DashboardPages.Campaigns(links, all, settings, refused.Message));
+        }
     }
 
     public async Task<IActionResult> CampaignAsync(HttpRequest request, int year, CancellationToken cancellationToken)
@@ -166,7 +169,7 @@ public sealed class DashboardHandler(
             // POST, then redirect: a reload of the page HQ lands on never repeats the action.
             return new RedirectResult(links.Centre(year, found!.Id, (NoticeParameter, outcome.Notice), (LinkParameter, outcome.Link)), false, false);
         }
-        catch (DashboardInputException exception)
+        catch (OperationRefusedException exception)
         {
             return Html(StatusCodes.Status400BadRequest, DashboardPages.Error(links, "The action was not done", exception.Message));
         }

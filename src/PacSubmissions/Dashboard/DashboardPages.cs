@@ -1,4 +1,5 @@
 using System.Globalization;
+using PacSubmissions.Audit;
 using PacSubmissions.Campaigns;
 using Campaign = PacSubmissions.Campaigns.Campaign;
 using PacSubmissions.Centres;

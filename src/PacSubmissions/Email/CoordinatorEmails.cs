@@ -19,7 +19,7 @@ public sealed class CoordinatorEmails(UploadLinks links)
             .Paragraph(CoordinatorTexts.Format(texts.ReminderBody, campaign.Year, deadline))
             .Paragraph(texts.UploadPrompt)
             .Link(links.CreateUrl(centre.Id, campaign));
-        return Finish(new EmailKey(campaign.Year, centre.Id, EmailKinds.Reminder, Reminders.ReminderPlanner.DaysDetail(days)),
+        return Finish(new EmailKey(campaign.Year, centre.Id, EmailKinds.Reminder, EmailKinds.DaysDetail(days)),
             centre, CoordinatorTexts.Format(texts.ReminderSubject, campaign.Year, When(campaign.Deadline, campaign, texts, dateOnly: true)), body, texts);
     }
 
@@ -35,7 +35,7 @@ public sealed class CoordinatorEmails(UploadLinks links)
         }
 
         body.Paragraph(texts.UploadPrompt).Link(links.CreateUrl(centre.Id, campaign));
-        return Finish(new EmailKey(campaign.Year, centre.Id, EmailKinds.LateNotice, Reminders.ReminderPlanner.DaysDetail(days)),
+        return Finish(new EmailKey(campaign.Year, centre.Id, EmailKinds.LateNotice, EmailKinds.DaysDetail(days)),
             centre, CoordinatorTexts.Format(texts.LateSubject, campaign.Year), body, texts);
     }
 

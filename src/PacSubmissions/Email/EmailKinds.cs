@@ -24,6 +24,9 @@ public static class EmailKinds
     public const string AfterDeadline = "after-deadline";
     public const string AfterLateWindow = "after-late-window";
 
+    /// <summary>A reminder's or late notice's detail: how many days before or after the deadline it is for ("7d").</summary>
+    public static string DaysDetail(int days) => days.ToString(System.Globalization.CultureInfo.InvariantCulture) + "d";
+
     public static bool IsValidAddress(string? address) =>
         !string.IsNullOrWhiteSpace(address) && System.Net.Mail.MailAddress.TryCreate(address.Trim(), out var parsed)
         && string.Equals(parsed.Address, address.Trim(), StringComparison.OrdinalIgnoreCase);

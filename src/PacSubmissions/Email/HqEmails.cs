@@ -99,8 +99,9 @@ public sealed class HqEmails(IOptions<EmailOptions> options, IOptions<LinkOption
             return Hq(key, $"PAC: a file in the reports container could not be processed ({report.BlobName})", body);
         }
 
-        var centrePage = new Uri(new Uri(links.Value.PublicBaseUrl.TrimEnd('/') + "/"),
-            new Dashboard.DashboardLinks(null).Centre(upload.Year, upload.CentreId).TrimStart('/'));
+        // No key in it: HQ signs in on the dashboard itself.
+        var centrePage = RouteUrl.Absolute(links.Value.PublicBaseUrl,
+            RouteUrl.Path(DashboardRoutes.Centre, ("year", upload.Year.ToString(CultureInfo.InvariantCulture)), ("centre", upload.CentreId)));
         body.Paragraph("What to do:")
             .List([
                 "Open the file from the dashboard (Versions, on the centre's page below) and see whether it opens.",

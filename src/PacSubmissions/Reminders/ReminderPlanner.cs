@@ -52,13 +52,13 @@ public static class ReminderPlanner
             }
             else if (ReminderDue(input.CampaignFor(centre.Id), now, own) is { } reminder)
             {
-                planned.Add(new PlannedEmail(Key(campaign, centre.Id, EmailKinds.Reminder, DaysDetail(reminder.Days)), reminder.At,
+                planned.Add(new PlannedEmail(Key(campaign, centre.Id, EmailKinds.Reminder, EmailKinds.DaysDetail(reminder.Days)), reminder.At,
                     $"reminder {reminder.Days} day(s) before the deadline, due {Utc(reminder.At)}; no on-time report from {centre.Id} yet", centre)
                 { Days = reminder.Days });
             }
             else if (LateNoticeDue(input.CampaignFor(centre.Id), now, own) is { } notice)
             {
-                planned.Add(new PlannedEmail(Key(campaign, centre.Id, EmailKinds.LateNotice, DaysDetail(notice.Days)), notice.At,
+                planned.Add(new PlannedEmail(Key(campaign, centre.Id, EmailKinds.LateNotice, EmailKinds.DaysDetail(notice.Days)), notice.At,
                     $"late notice {notice.Days} day(s) after the deadline, due {Utc(notice.At)}; nothing received from {centre.Id}", centre)
                 { Days = notice.Days });
             }
@@ -101,8 +101,6 @@ public static class ReminderPlanner
 
         return [.. planned.Where(p => !input.Done.Contains(p.Key))];
     }
-
-    public static string DaysDetail(int days) => days.ToString(CultureInfo.InvariantCulture) + "d";
 
     /// <summary>The most recent reminder already due, while the deadline has not passed and no on-time report is in.</summary>
     private static (int Days, DateTimeOffset At)? ReminderDue(Campaign campaign, DateTimeOffset now, List<Submission> own)

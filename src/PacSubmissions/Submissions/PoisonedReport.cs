@@ -1,4 +1,3 @@
-using PacSubmissions.Upload;
 
 namespace PacSubmissions.Submissions;
 

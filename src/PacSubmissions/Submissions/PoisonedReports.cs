@@ -14,7 +14,6 @@ using PacSubmissions.Centres;
 using PacSubmissions.Email;
 using PacSubmissions.Storage;
 using PacSubmissions.Telemetry;
-using PacSubmissions.Upload;
 
 namespace PacSubmissions.Submissions;
 

@@ -10,7 +10,6 @@ using PacSubmissions.Reports;
 using PacSubmissions.Reports.Isolation;
 using PacSubmissions.Storage;
 using PacSubmissions.Telemetry;
-using PacSubmissions.Upload;
 
 namespace PacSubmissions.Submissions;
 

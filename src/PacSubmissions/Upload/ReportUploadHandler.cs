@@ -11,6 +11,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using PacSubmissions.Campaigns;
 using PacSubmissions.Storage;
+using PacSubmissions.Submissions;
 using PacSubmissions.Telemetry;
 using PacSubmissions.Upload.Page;
 

@@ -1,3 +1,5 @@
+using PacSubmissions.Submissions;
+
 namespace PacSubmissions.Upload;
 
 /// <summary>What an API caller gets back for an accepted upload; <see cref="StatusUrl"/> answers with the check once it is done.</summary>

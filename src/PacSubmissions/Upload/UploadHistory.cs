@@ -1,5 +1,6 @@
 using Azure.Storage.Blobs.Models;
 using PacSubmissions.Storage;
+using PacSubmissions.Submissions;
 
 namespace PacSubmissions.Upload;
 

@@ -34,7 +34,7 @@ public sealed class UploadLinks(IOptions<LinkOptions> options, TimeProvider cloc
     }
 
     public Uri CreateUrl(string centreId, Campaign campaign) =>
-        new($"{options.Value.PublicBaseUrl.TrimEnd('/')}/{UploadRoutes.Prefix}/{UploadRoutes.Upload.Replace("{token}", CreateToken(centreId, campaign), StringComparison.Ordinal)}");
+        RouteUrl.Absolute(options.Value.PublicBaseUrl, UploadRoutes.PagePath(CreateToken(centreId, campaign)));
 
     /// <summary>The link the token stands for, or null when it is malformed, forged or expired: callers cannot tell which.</summary>
     public UploadLink? Verify(string? token)

@@ -40,7 +40,7 @@ public sealed class BackupCommandTests
         var campaign = TestData.OpenCampaign(DateTimeOffset.UtcNow);
         await TestData.SeedAsync(pipeline.Services, campaign, TestData.Centre(), TestData.Centre("br-rio", "PAC Rio", "rio@pac-test.example"));
         // A row with a date, a number and text: the types must come back as they were.
-        await pipeline.Get<PacSubmissions.Dashboard.AuditLog>().RecordAsync(campaign.Year, "kz-almaty", "extend", "until 2030-07-20", "officer@ifla.example", CancellationToken.None);
+        await pipeline.Get<PacSubmissions.Audit.AuditLog>().RecordAsync(campaign.Year, "kz-almaty", "extend", "until 2030-07-20", "officer@ifla.example", CancellationToken.None);
         var link = pipeline.Get<UploadLinks>().CreateUrl("kz-almaty", campaign).ToString();
         var before = await SnapshotAsync(pipeline);
         var container = pipeline.Names.ReportsContainer + "-backups";

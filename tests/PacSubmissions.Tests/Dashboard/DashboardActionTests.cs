@@ -1,5 +1,6 @@
 using System.Net;
 using System.Web;
+using PacSubmissions.Audit;
 using PacSubmissions.Campaigns;
 using PacSubmissions.Dashboard;
 using PacSubmissions.Submissions;

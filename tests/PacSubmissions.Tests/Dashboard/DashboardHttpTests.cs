@@ -1,4 +1,5 @@
 using System.Net;
+using PacSubmissions.Audit;
 using PacSubmissions.Campaigns;
 using PacSubmissions.Dashboard;
 using PacSubmissions.Reports;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using PacSubmissions.Audit;
 using PacSubmissions.Dashboard;
 using PacSubmissions.Upload;
 

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc;
 using PacSubmissions.Load;
 using PacSubmissions.Storage;
+using PacSubmissions.Submissions;
 using PacSubmissions.Tests.Infrastructure;
 using PacSubmissions.Upload;
 using Xunit.Abstractions;

@@ -15,12 +15,20 @@ public static class Pac
     }
 
     /// <summary>Runs with the pipeline's own settings (storage names, outbox), changed by <paramref name="change"/>, in a --settings file.</summary>
-    public static async Task<(int Exit, string Output, string Error)> RunWithSettingsAsync(
-        TestPipeline pipeline, Action<Dictionary<string, string?>>? change, params string[] args)
+    public static Task<(int Exit, string Output, string Error)> RunWithSettingsAsync(
+        TestPipeline pipeline, Action<Dictionary<string, string?>>? change, params string[] args) =>
+        RunWithSettingsAsync(pipeline.Storage, pipeline.Names, pipeline.Outbox, change, args);
+
+    /// <summary>Runs against the local host's own storage and outbox, as HQ would beside the dashboard it serves.</summary>
+    public static Task<(int Exit, string Output, string Error)> RunWithSettingsAsync(LocalHostServer server, params string[] args) =>
+        RunWithSettingsAsync(server.Storage, server.Names, server.Outbox, null, args);
+
+    private static async Task<(int Exit, string Output, string Error)> RunWithSettingsAsync(
+        string storage, TestStorageNames names, Outbox outbox, Action<Dictionary<string, string?>>? change, string[] args)
     {
-        var settings = TestSettings.Create(pipeline.Storage, pipeline.Names, pipeline.Outbox.Path, "https://pac.example.org");
+        var settings = TestSettings.Create(storage, names, outbox.Path, "https://pac.example.org");
         change?.Invoke(settings);
-        var path = pipeline.Outbox.Path + $"-settings-{Guid.NewGuid():N}.json";
+        var path = outbox.Path + $"-settings-{Guid.NewGuid():N}.json";
         // Configuration keys are flat strings: a top-level JSON property "Links:SigningSecret" is that setting.
         await File.WriteAllTextAsync(path, JsonSerializer.Serialize(settings));
         try

@@ -49,7 +49,7 @@ public sealed class LoadRunTests
         delivered.Remove(Key(year, first, EmailKinds.Receipt));
         delivered.Add(Key(year, second, EmailKinds.SubmissionReceived));
         await server.Get<PacSubmissions.Storage.PacStorage>().Reports
-            .DeleteBlobAsync(PacSubmissions.Upload.SubmissionBlob.NameFor(year, third.CentreId, third.SubmissionId!));
+            .DeleteBlobAsync(PacSubmissions.Submissions.SubmissionBlob.NameFor(year, third.CentreId, third.SubmissionId!));
 
         var broken = await Reconciler.ReconcileAsync(server.Services, year, attempts, delivered, CancellationToken.None);
 

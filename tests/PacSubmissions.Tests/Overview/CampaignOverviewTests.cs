@@ -16,7 +16,7 @@ public sealed class CampaignOverviewTests
         new(centre, 2030, SubmissionBlobId(at), $"2030/{centre}/{SubmissionBlobId(at)}", "r.docx", 10, "00", at, late, at,
             status is { } s ? new SubmissionCheck(s, "docx", [], [], s == ReportStatus.Valid ? ["centre"] : [], null, null, null, [], [], 1, 10) : null);
 
-    private static string SubmissionBlobId(DateTimeOffset at) => PacSubmissions.Upload.SubmissionBlob.NewSubmissionId(at);
+    private static string SubmissionBlobId(DateTimeOffset at) => PacSubmissions.Submissions.SubmissionBlob.NewSubmissionId(at);
 
     [Theory]
     [InlineData(null, false, CentreReportState.OnTime)]

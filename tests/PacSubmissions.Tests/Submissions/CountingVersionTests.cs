@@ -14,7 +14,7 @@ public sealed class CountingVersionTests
     private static readonly DateTimeOffset First = new(2030, 7, 1, 9, 0, 0, TimeSpan.Zero);
 
     private static Submission Version(DateTimeOffset at, ReportStatus? status, ProcessingFailure? failure = null) =>
-        new("kz-almaty", 2030, PacSubmissions.Upload.SubmissionBlob.NewSubmissionId(at), $"2030/kz-almaty/{at.Ticks}", "r.docx", 10, "00", at, false, at,
+        new("kz-almaty", 2030, PacSubmissions.Submissions.SubmissionBlob.NewSubmissionId(at), $"2030/kz-almaty/{at.Ticks}", "r.docx", 10, "00", at, false, at,
             status is { } s ? new SubmissionCheck(s, "docx", [], [], [], null, null, null, [], [], 1, 10) : null, failure);
 
     [Fact]

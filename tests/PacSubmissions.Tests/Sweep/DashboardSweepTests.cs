@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.Options;
+using PacSubmissions.Audit;
 using PacSubmissions.Campaigns;
 using PacSubmissions.Dashboard;
 using PacSubmissions.LocalHost;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using PacSubmissions.Centres;
+using PacSubmissions.Http;
 using PacSubmissions.Tests.Infrastructure;
 using PacSubmissions.Upload;
 using static PacSubmissions.Tests.Sweep.SweepRequests;

@@ -30,7 +30,7 @@ public sealed class UploadCommandTests
         Assert.Equal(0, clearCode);
         Assert.Null(cleared);
         Assert.Equal(1, badCode);
-        Assert.Contains("is not a time like", badError, StringComparison.Ordinal);
+        Assert.Contains("'31/07/2030' is not a date (2027-07-15) or a date and time (2027-07-15T23:59).", badError, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Azure.Storage.Blobs.Models;
 using PacSubmissions.Storage;
+using PacSubmissions.Submissions;
 using PacSubmissions.Tests.Infrastructure;
 using PacSubmissions.Upload;
 

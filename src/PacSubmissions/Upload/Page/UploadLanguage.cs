@@ -9,7 +9,7 @@ namespace PacSubmissions.Upload.Page;
 /// </summary>
 public static class UploadLanguage
 {
-    public const string QueryParameter = "lang";
+    public const string QueryParameter = UploadRoutes.LanguageParameter;
 
     public static UploadTexts Choose(HttpRequest request, string? centreLanguage)
     {

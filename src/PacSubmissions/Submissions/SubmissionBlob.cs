@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 
-namespace PacSubmissions.Upload;
+namespace PacSubmissions.Submissions;
 
 /// <summary>
 /// What the upload writes on each report blob, and what the processor reads back. The blob's name is the project's

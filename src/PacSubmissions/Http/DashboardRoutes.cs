@@ -1,4 +1,4 @@
-namespace PacSubmissions.Dashboard;
+namespace PacSubmissions.Http;
 
 /// <summary>
 /// HQ's routes, shared by the function attributes and the links the pages carry. Every one is a function-level route:

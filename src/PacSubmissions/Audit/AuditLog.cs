@@ -1,17 +1,22 @@
 using System.Globalization;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
 using PacSubmissions.Storage;
 
-namespace PacSubmissions.Dashboard;
+namespace PacSubmissions.Audit;
 
-/// <summary>One thing HQ did on the dashboard: who, when, to which centre, what, and the detail (a deadline, a version).</summary>
+/// <summary>
+/// One thing HQ did, on the dashboard or with <c>pac</c>: who (the signed-in person, or <c>pac</c> and the OS user), when,
+/// to which centre (empty for a whole campaign), what, and the detail (a deadline, a version).
+/// </summary>
 public sealed record AuditEntry(int Year, string Centre, string Action, string Detail, string Who, DateTimeOffset At);
 
 /// <summary>
-/// Every dashboard action, in Table storage under a partition per campaign year. Row keys count down from the far
+/// Every operation HQ runs (each feature's operations write one entry each, whether the dashboard or <c>pac</c> called
+/// them), in Table storage under a partition per campaign year. Row keys count down from the far
 /// future, so a plain query returns the newest first.
 /// </summary>
-public sealed class AuditLog(PacStorage storage, TimeProvider clock)
+public sealed partial class AuditLog(PacStorage storage, TimeProvider clock, ILogger<AuditLog> logger)
 {
     private TableClient Table => storage.Table(PacStorage.AuditTable);
 
@@ -23,6 +28,7 @@ public sealed class AuditLog(PacStorage storage, TimeProvider clock)
         {
             PartitionKey = Partition(year), RowKey = row, Centre = centre, Action = action, Detail = detail, Who = who, At = entry.At,
         }, cancellationToken);
+        LogRecorded(logger, action, centre, year, who);
         return entry;
     }
 
@@ -42,6 +48,9 @@ public sealed class AuditLog(PacStorage storage, TimeProvider clock)
 
         return entries;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "HQ operation {Action} on '{Centre}' ({Year}) by {Who}")]
+    private static partial void LogRecorded(ILogger logger, string action, string centre, int year, string who);
 
     private static string Partition(int year) => year.ToString(CultureInfo.InvariantCulture);
 
