@@ -8,6 +8,7 @@ var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddPacSubmissions(builder.Configuration);
 builder.Services.AddWorkerRequestLimits(builder.Configuration);
+builder.AddWorkerTelemetry();
 using var host = builder.Build();
 
 // Storage before the host connection: a worker that connects to the Functions host is sent invocations at once, so it

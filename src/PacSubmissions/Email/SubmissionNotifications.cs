@@ -4,6 +4,7 @@ using PacSubmissions.Campaigns;
 using PacSubmissions.Centres;
 using PacSubmissions.Reports;
 using PacSubmissions.Submissions;
+using PacSubmissions.Telemetry;
 
 namespace PacSubmissions.Email;
 
@@ -37,11 +38,14 @@ public sealed partial class SubmissionNotifications(
         var (sent, alreadyHandled, inFlight, pending) = (0, 0, 0, 0);
         await foreach (var message in MessagesAsync(campaign, submission, centre, reading, cancellationToken))
         {
+            using var span = PacTelemetry.Source.StartActivity("Send e-mail")?.SetTag(PacTelemetry.EmailTag, message.Key.ToString());
             try
             {
                 // Sent before, or being sent by another delivery of the same blob (waited for): not this delivery's to send.
                 // Sent after a wait means the other delivery had died and this one took its claim over.
-                switch (await SendOrWaitAsync(message, cancellationToken))
+                var (outcome, waited) = await SendOrWaitAsync(message, cancellationToken);
+                span?.SetTag(PacTelemetry.OutcomeTag, outcome.ToString());
+                switch ((outcome, waited))
                 {
                     case (EmailOutcome.Sent, _):
                         sent++;
@@ -58,6 +62,7 @@ public sealed partial class SubmissionNotifications(
             {
                 // The ledger has logged and recorded it; the next reminder run retries what is not permanent.
                 LogLeftPending(logger, message.Key, exception.Permanent);
+                PacTelemetry.RecordFailure(span, exception);
                 pending++;
             }
         }

@@ -12,6 +12,7 @@ using PacSubmissions.Campaigns;
 using PacSubmissions.Centres;
 using PacSubmissions.Email;
 using PacSubmissions.Storage;
+using PacSubmissions.Telemetry;
 
 namespace PacSubmissions.Submissions;
 
@@ -101,7 +102,10 @@ public sealed partial class PoisonedReports(
             return await DescribeAsync(poison, properties.ContentLength, "The blob has no upload record (metadata): it was not written by the upload.", at, cancellationToken);
         }
 
+        // In the upload's trace too, so the upload's trace ends with what became of it.
+        using var span = PacTelemetry.StartProcessing("Report processing failed", properties.Metadata)?.SetTag(PacTelemetry.BlobTag, blob.Name);
         var reason = await DiagnoseAsync(blob, upload, cancellationToken);
+        span?.SetTag(PacTelemetry.ReasonTag, reason);
         var failed = new Submission(upload.CentreId, upload.Year, upload.SubmissionId, blob.Name, upload.OriginalFileName, properties.ContentLength,
             upload.Sha256, upload.ReceivedAt, upload.Late, clock.GetUtcNow(), Check: null, new ProcessingFailure(at, reason));
         if (!await submissions.RecordFailureAsync(failed, at, cancellationToken))

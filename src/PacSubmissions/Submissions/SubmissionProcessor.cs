@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 using PacSubmissions.Campaigns;
 using PacSubmissions.Centres;
@@ -8,6 +9,7 @@ using PacSubmissions.Forms;
 using PacSubmissions.Reports;
 using PacSubmissions.Reports.Isolation;
 using PacSubmissions.Storage;
+using PacSubmissions.Telemetry;
 
 namespace PacSubmissions.Submissions;
 
@@ -30,6 +32,21 @@ public sealed partial class SubmissionProcessor(
     public async Task ProcessAsync(BlobClient blob, CancellationToken cancellationToken)
     {
         var properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+        // In the upload's trace, from the context the upload wrote on the blob: the check and the e-mails join it.
+        using var span = PacTelemetry.StartProcessing("Process report", properties.Metadata);
+        span?.SetTag(PacTelemetry.BlobTag, blob.Name);
+        try
+        {
+            await ProcessAsync(blob, properties, cancellationToken);
+        }
+        catch (Exception exception) when (PacTelemetry.Failed(span, exception))
+        {
+            throw;
+        }
+    }
+
+    private async Task ProcessAsync(BlobClient blob, BlobProperties properties, CancellationToken cancellationToken)
+    {
         var uploaded = SubmissionBlob.FromMetadata(properties.Metadata)
             ?? throw new InvalidDataException(
                 $"Blob {blob.Name} has no upload metadata: it was not written by the upload function. Remove it from the container.");
@@ -37,17 +54,26 @@ public sealed partial class SubmissionProcessor(
         // The campaign's own form: a report is read against the questions its year asked.
         var campaign = await campaigns.FindAsync(uploaded.Year, cancellationToken);
         var form = (campaign is null ? null : FormDefinitions.Find(campaign.FormVersion)) ?? FormDefinitions.Current;
-        var reading = await ReadAsync(blob, properties.ContentLength, form, cancellationToken);
+        ReportReading reading;
+        using (PacTelemetry.Source.StartActivity("Read report"))
+        {
+            reading = await ReadAsync(blob, properties.ContentLength, form, cancellationToken);
+        }
+
         // Check what storage holds, not what the upload said: this is the file HQ will open.
         if (!string.Equals(reading.Sha256, uploaded.Sha256, StringComparison.Ordinal))
         {
             throw new InvalidDataException($"Blob {blob.Name} does not match the SHA-256 recorded at upload ({uploaded.Sha256}); it was changed after upload.");
         }
 
-        await readings.SaveAsync(blob.Name, reading, cancellationToken);
         var submission = new Submission(uploaded.CentreId, uploaded.Year, uploaded.SubmissionId, blob.Name, uploaded.OriginalFileName,
             properties.ContentLength, reading.Sha256, uploaded.ReceivedAt, uploaded.Late, clock.GetUtcNow(), SubmissionCheck.From(reading));
-        await submissions.SaveAsync(submission, cancellationToken);
+        using (PacTelemetry.Source.StartActivity("Record submission")?.SetTag(PacTelemetry.OutcomeTag, reading.Status.ToString()))
+        {
+            await readings.SaveAsync(blob.Name, reading, cancellationToken);
+            await submissions.SaveAsync(submission, cancellationToken);
+        }
+
         LogRecorded(logger, submission.CentreId, submission.Year, submission.SubmissionId, submission.Late, reading.Status);
 
         var centre = await centres.FindAsync(submission.CentreId, cancellationToken);

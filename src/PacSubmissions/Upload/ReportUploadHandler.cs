@@ -12,6 +12,7 @@ using Microsoft.Net.Http.Headers;
 using PacSubmissions.Campaigns;
 using PacSubmissions.Storage;
 using PacSubmissions.Submissions;
+using PacSubmissions.Telemetry;
 using PacSubmissions.Upload.Page;
 
 namespace PacSubmissions.Upload;
@@ -36,6 +37,8 @@ public sealed partial class ReportUploadHandler(
     public async Task<IActionResult> HandleAsync(HttpRequest request, string token, CancellationToken cancellationToken)
     {
         SecurityHeaders.Apply(request.HttpContext.Response);
+        // The trace's first span of its own: the blob the upload writes carries it on to the check and the e-mails.
+        using var span = PacTelemetry.Source.StartActivity("Upload report");
         try
         {
             return await StoreAsync(request, token, cancellationToken);
@@ -44,6 +47,7 @@ public sealed partial class ReportUploadHandler(
         {
             // Nothing is visible until the block list is committed, so an upload cut here left nothing behind.
             LogStorageUnavailable(logger, exception);
+            PacTelemetry.RecordFailure(span, exception);
             return await StorageUnavailableAsync(request, cancellationToken);
         }
     }
@@ -160,7 +164,10 @@ public sealed partial class ReportUploadHandler(
 
         var submission = new SubmissionBlob(upload.Centre.Id, upload.Campaign.Year, submissionId, receivedAt, window == UploadWindow.Late,
             fileName, staged.Bytes, staged.Sha256);
-        await staged.CommitAsync(submission.ToMetadata(), cancellationToken);
+        var metadata = submission.ToMetadata();
+        PacTelemetry.WriteTraceContext(metadata);
+        PacTelemetry.Current?.SetTag(PacTelemetry.CentreTag, submission.CentreId).SetTag(PacTelemetry.BlobTag, submission.BlobName);
+        await staged.CommitAsync(metadata, cancellationToken);
         LogStored(logger, upload.Centre.Id, upload.Campaign.Year, submission.BlobName, submission.Bytes, submission.Late);
         return await AcceptedAsync(request, upload, token, submission, cancellationToken);
     }

@@ -11,7 +11,7 @@ namespace PacSubmissions.Tests.Deployment;
 [Trait("Category", "Slow")]
 public sealed class SettingsDriftTests
 {
-    /// <summary>Settings the platform reads, not the code: Application Insights, set for the host.</summary>
+    /// <summary>The platform's own Application Insights settings: the host reads them, and the worker's telemetry (WorkerTelemetry) too.</summary>
     private static readonly string[] PlatformSettings =
         ["APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING"];
 

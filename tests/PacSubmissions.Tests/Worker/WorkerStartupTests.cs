@@ -48,6 +48,18 @@ public sealed class WorkerStartupTests
     }
 
     [Fact]
+    public async Task WorkerWithAnApplicationInsightsAuthenticationItCannotUseDoesNotStart()
+    {
+        // Application Insights' keys are off (monitoring.bicep): telemetry sent without the identity would be refused, unseen.
+        using var outbox = new Outbox();
+        var settings = TestSettings.Create(await Azurite.ConnectionStringAsync(), TestStorageNames.Unique(), outbox.Path);
+        settings["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "InstrumentationKey=00000000-0000-4000-8000-000000000015;IngestionEndpoint=http://127.0.0.1:9/";
+        settings["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"] = "Authorization=Key";
+
+        await AssertStopsBeforeItConnectsAsync(settings, "APPLICATIONINSIGHTS_AUTHENTICATION_STRING must be 'Authorization=AAD'");
+    }
+
+    [Fact]
     public async Task WorkerLeavesWhenTheHostTerminatesIt()
     {
         await using var pipeline = await TestPipeline.StartAsync();
