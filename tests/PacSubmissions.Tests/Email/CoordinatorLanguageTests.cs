@@ -89,9 +89,11 @@ public sealed partial class CoordinatorLanguageTests
         }
 
         var own = Texts.For(language);
+        // The words, not the links: a link's random token may spell "May" or "Sun".
+        var prose = System.Text.RegularExpressions.Regex.Replace(email.Text, @"https?://\S+", "");
         foreach (var sentence in EnglishSentences(own))
         {
-            Assert.DoesNotContain(sentence, email.Text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(sentence, prose, StringComparison.OrdinalIgnoreCase);
         }
 
         // Dates are written in the language: no English month or weekday (German's August is its own).
@@ -100,7 +102,7 @@ public sealed partial class CoordinatorLanguageTests
         foreach (var name in english.MonthNames.Concat(english.DayNames).Where(n => n.Length > 0)
             .Except(ownNames.MonthNames.Concat(ownNames.MonthGenitiveNames).Concat(ownNames.DayNames)))
         {
-            Assert.DoesNotContain(name, email.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain(name, prose, StringComparison.Ordinal);
         }
 
         Assert.StartsWith(own.Greeting.Split("{0}")[0], email.Text, StringComparison.Ordinal);

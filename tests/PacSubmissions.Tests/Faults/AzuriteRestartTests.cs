@@ -115,11 +115,11 @@ public sealed class AzuriteRestartTests(ITestOutputHelper output)
             + $"started again on the same ports with the same data in {(over - restarting).TotalSeconds:0.0} s; storage unavailable in all", plan, attempts, tally, reconciliation, (began, over, DateTimeOffset.UtcNow));
         Assert.True(reconciliation.IsClean, reconciliation.Describe());
         Assert.All(attempts, a => Assert.True(a.Accepted, $"{a}: {a.StatusCode} after {a.Tries} tries, {a.Error}"));
-        // The outage reached the clients: uploads were in flight or sent while storage was down (held by the storage
-        // client's own retries, or told 503 and sent again), and every one of them was still accepted.
-        var duringOutage = attempts.Where(a => a.StartedAt < over && a.StartedAt + a.Elapsed > stopped).ToList();
-        Assert.True(duringOutage.Count > 0, tally.Describe());
-        Assert.All(duringOutage, a => Assert.True(a.Accepted, $"{a}: {a.StatusCode}"));
+        // The outage reached the clients, and every upload it touched was still accepted: some were told 503 and sent
+        // again (an attempt's times are its last try's), or were in flight during it, held by the storage client's own retries.
+        var toldToComeBack = attempts.Where(a => a.Tries > 1).ToList();
+        var heldAcross = attempts.Where(a => a.StartedAt < over && a.StartedAt + a.Elapsed > stopped).ToList();
+        Assert.True(toldToComeBack.Count + heldAcross.Count > 0, tally.Describe());
     }
 
     private static async Task<HttpResponseMessage> PostFromBrowserAsync(HttpClient client, string url, string path)
