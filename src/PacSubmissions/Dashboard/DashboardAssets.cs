@@ -3,7 +3,7 @@ using PacSubmissions.Http;
 namespace PacSubmissions.Dashboard;
 
 /// <summary>The dashboard's script and style sheet.</summary>
-public static class DashboardAssets
+internal static class DashboardAssets
 {
     public const string Script = "dashboard.js";
     public const string StyleSheet = "dashboard.css";

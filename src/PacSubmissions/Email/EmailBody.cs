@@ -8,7 +8,7 @@ namespace PacSubmissions.Email;
 /// <see cref="EmailHtml"/> component, so every value (a centre's name, a file name, a problem) is escaped by Razor's
 /// encoder and none can become markup.
 /// </summary>
-public sealed class EmailBody(string language = "en", bool rightToLeft = false)
+internal sealed class EmailBody(string language = "en", bool rightToLeft = false)
 {
     private readonly List<EmailBlock> _blocks = [];
 
@@ -60,14 +60,14 @@ public sealed class EmailBody(string language = "en", bool rightToLeft = false)
 /// <summary>One piece of an e-mail, shown the same way in its plain-text and HTML parts.</summary>
 public abstract record EmailBlock;
 
-public sealed record EmailParagraph(string Text) : EmailBlock;
+internal sealed record EmailParagraph(string Text) : EmailBlock;
 
 /// <summary>Labelled values ("File: report.docx"): a table in the HTML part.</summary>
-public sealed record EmailFacts(IReadOnlyList<EmailFact> Facts) : EmailBlock;
+internal sealed record EmailFacts(IReadOnlyList<EmailFact> Facts) : EmailBlock;
 
-public sealed record EmailFact(string Label, string Value);
+internal sealed record EmailFact(string Label, string Value);
 
-public sealed record EmailList(IReadOnlyList<string> Items) : EmailBlock;
+internal sealed record EmailList(IReadOnlyList<string> Items) : EmailBlock;
 
 /// <summary>An address on a line of its own, written out in full (a mail program may show no link).</summary>
-public sealed record EmailLink(string Address) : EmailBlock;
+internal sealed record EmailLink(string Address) : EmailBlock;

@@ -7,7 +7,7 @@ public interface IEmailSender
 }
 
 /// <summary>An e-mail the provider did not accept. <see cref="Permanent"/> failures (bad request, bad key) are not worth retrying.</summary>
-public sealed class EmailSendException(string message, bool permanent, int? statusCode = null, Exception? inner = null)
+internal sealed class EmailSendException(string message, bool permanent, int? statusCode = null, Exception? inner = null)
     : Exception(message, inner)
 {
     public bool Permanent { get; } = permanent;

@@ -11,7 +11,7 @@ namespace PacSubmissions.Email;
 /// <c>5xx</c>, network errors and timeouts, which the ledger records as "failed" so the next reminder run tries again;
 /// permanent for other 4xx (400 bad request, 401/403 bad key), where retrying cannot help.
 /// </summary>
-public sealed class SendGridEmailSender(IHttpClientFactory httpClients, IOptions<EmailOptions> options) : IEmailSender
+internal sealed class SendGridEmailSender(IHttpClientFactory httpClients, IOptions<EmailOptions> options) : IEmailSender
 {
     /// <summary>Carried in SendGrid's custom args, so SendGrid's own event log can be matched to the ledger.</summary>
     public const string KeyArgument = "pac_email_key";

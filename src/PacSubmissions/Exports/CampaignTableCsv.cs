@@ -8,7 +8,7 @@ namespace PacSubmissions.Exports;
 /// HQ's campaign table as CSV for Excel: one row per active centre, times in UTC (ISO 8601), the answered questions by
 /// their form keys in form order. Centre names and file names come from outside, so every field is formula-defused.
 /// </summary>
-public static class CampaignTableCsv
+internal static class CampaignTableCsv
 {
     public static readonly IReadOnlyList<string> Columns =
     [

@@ -11,7 +11,7 @@ namespace PacSubmissions.Exports;
 /// and a table of contents work), one heading per question, each centre's name as a sub-heading over its answer, and a
 /// real table of who reported and when.
 /// </summary>
-public static class CompiledDocx
+internal static class CompiledDocx
 {
     /// <summary>
     /// The package is assembled in a temporary file (Open XML needs to seek while it writes) and then copied to the

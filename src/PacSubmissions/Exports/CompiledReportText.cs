@@ -4,7 +4,7 @@ using PacSubmissions.Campaigns;
 namespace PacSubmissions.Exports;
 
 /// <summary>The compiled report's fixed wording, shared by the DOCX and the HTML so both say the same.</summary>
-public static class CompiledReportText
+internal static class CompiledReportText
 {
     public const string NoAnswer = "No answer in this centre's report.";
     public const string WhoReported = "Who reported and when";

@@ -4,7 +4,7 @@ using PacSubmissions.Upload;
 namespace PacSubmissions.Exports;
 
 /// <summary>A report's name in exports: <c>CENTRE-YEAR.ext</c>, the extension from the format the reader found.</summary>
-public static class ReportFileNames
+internal static class ReportFileNames
 {
     public static string Of(Submission submission) =>
         FormattableString.Invariant($"{submission.CentreId}-{submission.Year}.{Extension(submission.Check?.Format)}");

@@ -10,7 +10,7 @@ namespace PacSubmissions.Reminders;
 /// keys the ledger holds as done (sent, or refused for good). Keys that failed for a while are not done: they are due again.
 /// <see cref="ExtendedDeadlines"/> holds the deadlines HQ extended for single centres, by centre id.
 /// </summary>
-public sealed record ReminderPlanInput(
+internal sealed record ReminderPlanInput(
     DateTimeOffset Now,
     Campaign Campaign,
     IReadOnlyList<Centre> Centres,

@@ -21,7 +21,7 @@ namespace PacSubmissions.Reminders;
 /// HQ's e-mail saying so takes the place of the "received" one.</item>
 /// </list>
 /// </summary>
-public static class ReminderPlanner
+internal static class ReminderPlanner
 {
     /// <summary>How long after the late window the summaries and pending e-mails are still sent, and no longer.</summary>
     public static readonly TimeSpan FollowUpWindow = TimeSpan.FromDays(7);

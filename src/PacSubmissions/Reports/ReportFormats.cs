@@ -1,7 +1,7 @@
 namespace PacSubmissions.Reports;
 
 /// <summary>The <see cref="ReportReading.Format"/> values: what the bytes turned out to be.</summary>
-public static class ReportFormats
+internal static class ReportFormats
 {
     public const string Docx = "docx";
     public const string Pdf = "pdf";

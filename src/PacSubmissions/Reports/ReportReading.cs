@@ -32,7 +32,7 @@ public sealed record ReportReading(
 /// <summary>Why a reading is unsure: a <see cref="Code"/> from <see cref="ReviewCodes"/>, a sentence for HQ, and the question where one applies.</summary>
 public sealed record ReviewReason(string Code, string Message, string? Section = null);
 
-public static class ReviewCodes
+internal static class ReviewCodes
 {
     public const string LooseQuestion = "loose-question";
     public const string ShortAnswer = "short-answer";
@@ -60,7 +60,7 @@ public sealed record ReportSection(string Key, string Question, bool Answered, i
 /// <summary>A problem with a report: a <see cref="Code"/> from <see cref="ProblemCodes"/>, a message for a person, and the section where one applies.</summary>
 public sealed record ReportProblem(string Code, string Message, string? Section = null);
 
-public static class ProblemCodes
+internal static class ProblemCodes
 {
     public const string UnsupportedFormat = "unsupported-format";
     public const string EmptyFile = "empty-file";
@@ -84,7 +84,7 @@ public static class ProblemCodes
 }
 
 /// <summary>The keys of the current form's questions, for code that names one; the list, order and required flags come from its definition.</summary>
-public static class FormSections
+internal static class FormSections
 {
     public const string Centre = "centre";
     public const string InternationalCooperation = "international-cooperation";

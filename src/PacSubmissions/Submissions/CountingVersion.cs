@@ -10,7 +10,7 @@ namespace PacSubmissions.Submissions;
 /// centre tried. A version HQ chose counts instead, until the centre sends a readable one after that choice. Every view of "where a centre stands" (HQ's table, the exports, the digests, the reminders, the centre
 /// page) asks this one rule.
 /// </summary>
-public static class CountingVersion
+internal static class CountingVersion
 {
     /// <summary>The version that counts among <paramref name="versions"/> (one centre's, one campaign's); null when there are none.</summary>
     public static Submission? Of(IEnumerable<Submission> versions)

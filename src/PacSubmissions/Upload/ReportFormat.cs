@@ -6,7 +6,7 @@ namespace PacSubmissions.Upload;
 /// The formats an upload may be, told apart by content, never by the file name, with the reader's own rule
 /// (<see cref="FormatSniffer.Report"/>): a file refused here is one the reader would refuse too.
 /// </summary>
-public static class ReportFormat
+internal static class ReportFormat
 {
     public const string Docx = ReportFormats.Docx;
     public const string Pdf = ReportFormats.Pdf;

@@ -8,7 +8,7 @@ namespace PacSubmissions.Upload.Page;
 /// reached the app over HTTPS from ever asking over plain HTTP again, where a token in the URL could be read; browsers
 /// ignore it on a plain-HTTP answer (a local run), so it is always sent.
 /// </summary>
-public static class SecurityHeaders
+internal static class SecurityHeaders
 {
     public const string ContentSecurityPolicy =
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; " +

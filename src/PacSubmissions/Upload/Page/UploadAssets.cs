@@ -3,7 +3,7 @@ using PacSubmissions.Http;
 namespace PacSubmissions.Upload.Page;
 
 /// <summary>The upload page's script and style sheet.</summary>
-public static class UploadAssets
+internal static class UploadAssets
 {
     public const string Script = "upload.js";
     public const string StyleSheet = "upload.css";

@@ -8,7 +8,7 @@ namespace PacSubmissions.Upload.Page;
 /// Picks the page's language: the switcher's choice (<c>?lang=</c>), else the browser's languages in their order of
 /// preference, else the centre's language, else English.
 /// </summary>
-public static class UploadLanguage
+internal static class UploadLanguage
 {
     public const string QueryParameter = UploadRoutes.LanguageParameter;
 

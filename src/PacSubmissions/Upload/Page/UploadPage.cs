@@ -11,7 +11,7 @@ public sealed record PageContext(Texts Texts, string? Token, string HqAddress);
 /// The words and times the upload pages (the Razor components beside this file) and the status endpoint's JSON share:
 /// an upload's state and problems in the page's language, and the deadline's and receipts' formats.
 /// </summary>
-public static class UploadPage
+internal static class UploadPage
 {
     /// <summary>The sentence for an upload's state and check status, in the page's language.</summary>
     public static string Summary(Texts t, UploadState state, Reports.ReportStatus? status) => status switch
