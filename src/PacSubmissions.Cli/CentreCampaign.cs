@@ -5,7 +5,7 @@ using PacSubmissions.Centres;
 namespace PacSubmissions.Cli;
 
 /// <summary>The centre and campaign a command names (the newest campaign when no year is given), or why there is none.</summary>
-public static class CentreCampaign
+internal static class CentreCampaign
 {
     /// <returns>Both, or null after telling the user which one is missing.</returns>
     public static async Task<(Centre Centre, Campaign Campaign)?> FindAsync(

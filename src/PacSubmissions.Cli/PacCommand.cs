@@ -4,7 +4,7 @@ using PacSubmissions.Cli.Commands;
 namespace PacSubmissions.Cli;
 
 /// <summary>The <c>pac</c> command tree. Each feature adds its commands here.</summary>
-public static class PacCommand
+internal static class PacCommand
 {
     public static RootCommand Create(TextWriter output, TextWriter error)
     {

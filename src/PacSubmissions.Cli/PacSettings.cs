@@ -14,7 +14,7 @@ namespace PacSubmissions.Cli;
 /// The same settings the Functions app reads, from a JSON file (<c>--settings</c>) and environment variables
 /// (<c>Links__SigningSecret</c>, <c>AzureWebJobsStorage</c>, …), the variables winning.
 /// </summary>
-public static partial class PacSettings
+internal static partial class PacSettings
 {
     public static readonly Option<FileInfo?> SettingsOption = new("--settings")
     {

@@ -6,7 +6,7 @@ using PacSubmissions.Storage;
 namespace PacSubmissions.LocalHost;
 
 /// <summary>The local stand-in for the Functions host: the pipeline's services plus an adapter per trigger kind.</summary>
-public static class LocalFunctionsHost
+internal static class LocalFunctionsHost
 {
     /// <summary>Builds the app from a configured builder; Program and the tests both start it this way.</summary>
     public static WebApplication Build(WebApplicationBuilder builder)

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 
 namespace PacSubmissions.LocalHost;
 
-public sealed class LocalHostOptions
+internal sealed class LocalHostOptions
 {
     public const string Section = "LocalHost";
 

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace PacSubmissions.LocalHost;
 
 /// <summary>Ports on 127.0.0.1, for servers started side by side (Azurite, test hosts, test stand-ins).</summary>
-public static class LoopbackPort
+internal static class LoopbackPort
 {
     public static int Free()
     {

@@ -1,7 +1,7 @@
 namespace PacSubmissions.LocalHost;
 
 /// <summary>The checkout the local host runs from: where node_modules (Azurite) and the ignored .local folder live.</summary>
-public static class RepositoryRoot
+internal static class RepositoryRoot
 {
     public const string Marker = "PacSubmissions.sln";
 

@@ -9,7 +9,7 @@ namespace PacSubmissions.Cli.Commands;
 /// <c>pac backup [--container C]</c> copies every table to a blob container; <c>pac restore BACKUP [--container C]</c>
 /// writes one complete backup back. See docs/deploy.md, "Back up and restore the tables".
 /// </summary>
-public static class BackupCommand
+internal static class BackupCommand
 {
     public const string DefaultContainer = "table-backups";
 

@@ -9,7 +9,7 @@ namespace PacSubmissions.Cli.Commands;
 /// <c>pac campaign open YEAR [--deadline …] [--timezone …] …</c>: creates a year's campaign or changes its dates, by the
 /// same operation (and rules) as the dashboard's campaign form.
 /// </summary>
-public static class CampaignCommand
+internal static class CampaignCommand
 {
     public static Command Create(TextWriter output, TextWriter error) =>
         new("campaign", "A year's collection of reports.") { Open(output, error) };

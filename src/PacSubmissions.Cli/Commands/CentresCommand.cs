@@ -6,7 +6,7 @@ using PacSubmissions.Csv;
 namespace PacSubmissions.Cli.Commands;
 
 /// <summary><c>pac centres import FILE.csv</c> and <c>pac centres export [--output FILE]</c>: the centre register as CSV.</summary>
-public static class CentresCommand
+internal static class CentresCommand
 {
     public static Command Create(TextWriter output, TextWriter error) =>
         new("centres", "The centre register: import or export it as CSV.") { Import(output, error), Export(output, error) };

@@ -9,7 +9,7 @@ namespace PacSubmissions.Cli.Commands;
 /// <c>pac export table|reports|compiled YEAR [--format docx|html] --output FILE</c>: the dashboard's exports, written to
 /// a file. The file appears only once complete: it is written beside the target under a temporary name, then renamed.
 /// </summary>
-public static class ExportCommand
+internal static class ExportCommand
 {
     private static readonly string[] Kinds = ["table", "reports", "compiled"];
     private static readonly string[] Formats = ["docx", "html"];

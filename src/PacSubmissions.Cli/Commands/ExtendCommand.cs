@@ -9,7 +9,7 @@ namespace PacSubmissions.Cli.Commands;
 /// campaign's own time zone, by the same operation (and rules) as the dashboard's extend; <c>--clear</c> takes the
 /// extension away again.
 /// </summary>
-public static class ExtendCommand
+internal static class ExtendCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {

@@ -15,7 +15,7 @@ namespace PacSubmissions.Cli.Commands;
 /// <c>pac extract FILE… [--json]</c>: reads reports with the same reader the pipeline uses and prints what it found.
 /// Needs no app settings: the reader runs with its default limits.
 /// </summary>
-public static class ExtractCommand
+internal static class ExtractCommand
 {
     /// <summary>camelCase; letters of every script kept readable, while &lt; &gt; &amp; and quotes stay escaped for HTML.</summary>
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };

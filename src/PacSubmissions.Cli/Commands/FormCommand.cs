@@ -9,7 +9,7 @@ namespace PacSubmissions.Cli.Commands;
 /// <c>pac form check FILE</c>: whether a form definition (JSON) is fit to read reports with, before a campaign uses it.
 /// <c>pac form template --centre ID [--language xx] --output FILE</c>: the form as a DOCX for one centre.
 /// </summary>
-public static class FormCommand
+internal static class FormCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {

@@ -10,7 +10,7 @@ namespace PacSubmissions.Cli.Commands;
 /// invalidates every link that centre was sent before, so only the new one works. Other centres' links are untouched.
 /// The same operations as the dashboard's "copy link", "e-mail the link" and "revoke", audited as <c>pac</c> and the OS user.
 /// </summary>
-public static class LinkCommand
+internal static class LinkCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {

@@ -11,7 +11,7 @@ namespace PacSubmissions.Cli.Commands;
 /// <c>pac reminders plan [--at ISO-TIME]</c>: which e-mails a run at that instant would send, and why; sends nothing.
 /// <c>pac reminders run</c>: runs the timer's work once, now.
 /// </summary>
-public static class RemindersCommand
+internal static class RemindersCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {

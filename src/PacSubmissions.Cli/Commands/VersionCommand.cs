@@ -10,7 +10,7 @@ namespace PacSubmissions.Cli.Commands;
 /// <c>pac version recheck|choose CENTRE SUBMISSION-ID [--year Y]</c>: checks one uploaded version again, or makes it the
 /// one that counts, by the same operations as the dashboard's "Check again" and "Make this the one that counts".
 /// </summary>
-public static class VersionCommand
+internal static class VersionCommand
 {
     public static Command Create(TextWriter output, TextWriter error) =>
         new("version", "One of a centre's uploaded versions (their ids are on the centre's dashboard page).")

@@ -7,7 +7,7 @@ using PacSubmissions.Http;
 namespace PacSubmissions.Functions.Dashboard;
 
 /// <summary>An action on one centre (copy or re-send its link, extend, revoke, check a version again), recorded in the audit log.</summary>
-public sealed class DashboardAction(DashboardHandler handler)
+internal sealed class DashboardAction(DashboardHandler handler)
 {
     [Function(nameof(DashboardAction))]
     public Task<IActionResult> Run(

@@ -7,7 +7,7 @@ using PacSubmissions.Http;
 namespace PacSubmissions.Functions.Dashboard;
 
 /// <summary>The dashboard's script and style sheet: served from the app itself, so the CSP allows only <c>'self'</c>.</summary>
-public sealed class DashboardAsset
+internal sealed class DashboardAsset
 {
     [Function(nameof(DashboardAsset))]
     public IActionResult Run(

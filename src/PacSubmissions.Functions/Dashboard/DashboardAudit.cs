@@ -7,7 +7,7 @@ using PacSubmissions.Http;
 namespace PacSubmissions.Functions.Dashboard;
 
 /// <summary>Every dashboard action of a campaign, newest first.</summary>
-public sealed class DashboardAudit(DashboardHandler handler)
+internal sealed class DashboardAudit(DashboardHandler handler)
 {
     [Function(nameof(DashboardAudit))]
     public Task<IActionResult> Run(

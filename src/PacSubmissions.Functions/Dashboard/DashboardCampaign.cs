@@ -7,7 +7,7 @@ using PacSubmissions.Http;
 namespace PacSubmissions.Functions.Dashboard;
 
 /// <summary>The campaign table: one row per centre, counts at the top, sortable and filterable.</summary>
-public sealed class DashboardCampaign(DashboardHandler handler)
+internal sealed class DashboardCampaign(DashboardHandler handler)
 {
     [Function(nameof(DashboardCampaign))]
     public Task<IActionResult> Run(

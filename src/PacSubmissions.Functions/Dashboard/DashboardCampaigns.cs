@@ -7,7 +7,7 @@ using PacSubmissions.Http;
 namespace PacSubmissions.Functions.Dashboard;
 
 /// <summary>HQ's campaigns, and the form that opens or changes one.</summary>
-public sealed class DashboardCampaigns(DashboardHandler handler)
+internal sealed class DashboardCampaigns(DashboardHandler handler)
 {
     [Function(nameof(DashboardCampaigns))]
     public Task<IActionResult> Run(

@@ -7,7 +7,7 @@ using PacSubmissions.Http;
 namespace PacSubmissions.Functions.Dashboard;
 
 /// <summary>One centre's submission: answers, problems, versions, e-mails, audit, actions.</summary>
-public sealed class DashboardCentre(DashboardHandler handler)
+internal sealed class DashboardCentre(DashboardHandler handler)
 {
     [Function(nameof(DashboardCentre))]
     public Task<IActionResult> Run(

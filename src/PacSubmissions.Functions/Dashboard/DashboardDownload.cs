@@ -7,7 +7,7 @@ using PacSubmissions.Http;
 namespace PacSubmissions.Functions.Dashboard;
 
 /// <summary>One version of a report, under the file name it was uploaded with.</summary>
-public sealed class DashboardDownload(DashboardHandler handler)
+internal sealed class DashboardDownload(DashboardHandler handler)
 {
     [Function(nameof(DashboardDownload))]
     public Task<IActionResult> Run(

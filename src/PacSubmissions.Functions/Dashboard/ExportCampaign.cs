@@ -8,7 +8,7 @@ using PacSubmissions.Http;
 namespace PacSubmissions.Functions.Dashboard;
 
 /// <summary>HQ's downloads: the campaign table (CSV), the newest reports (ZIP), the compiled report (DOCX, HTML).</summary>
-public sealed class ExportCampaign(CampaignExportHandler handler)
+internal sealed class ExportCampaign(CampaignExportHandler handler)
 {
     [Function(nameof(ExportCampaign))]
     public Task<IActionResult> Run(

@@ -3,7 +3,7 @@ using PacSubmissions.Reminders;
 
 namespace PacSubmissions.Functions.Reminders;
 
-public sealed class SendReminders(ReminderRun run)
+internal sealed class SendReminders(ReminderRun run)
 {
     [Function(nameof(SendReminders))]
     public Task Run(

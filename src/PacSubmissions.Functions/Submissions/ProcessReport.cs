@@ -5,7 +5,7 @@ using PacSubmissions.Submissions;
 
 namespace PacSubmissions.Functions.Submissions;
 
-public sealed class ProcessReport(SubmissionProcessor processor)
+internal sealed class ProcessReport(SubmissionProcessor processor)
 {
     /// <summary>Exceptions escape on purpose: the host retries the blob and, after host.json's threshold, poisons it.</summary>
     [Function(nameof(ProcessReport))]

@@ -5,7 +5,7 @@ using PacSubmissions.Submissions;
 
 namespace PacSubmissions.Functions.Submissions;
 
-public sealed class ReportProcessingFailed(PoisonedReports reports)
+internal sealed class ReportProcessingFailed(PoisonedReports reports)
 {
     /// <summary>
     /// Runs for each message the host puts on the blob trigger's poison queue. The host writes it base64-encoded and

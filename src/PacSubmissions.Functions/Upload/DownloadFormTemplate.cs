@@ -6,7 +6,7 @@ using PacSubmissions.Upload;
 
 namespace PacSubmissions.Functions.Upload;
 
-public sealed class DownloadFormTemplate(UploadPageHandler handler)
+internal sealed class DownloadFormTemplate(UploadPageHandler handler)
 {
     [Function(nameof(DownloadFormTemplate))]
     public Task<IActionResult> Run(

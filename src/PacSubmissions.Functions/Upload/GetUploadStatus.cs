@@ -6,7 +6,7 @@ using PacSubmissions.Upload;
 
 namespace PacSubmissions.Functions.Upload;
 
-public sealed class GetUploadStatus(UploadPageHandler handler)
+internal sealed class GetUploadStatus(UploadPageHandler handler)
 {
     [Function(nameof(GetUploadStatus))]
     public Task<IActionResult> Run(

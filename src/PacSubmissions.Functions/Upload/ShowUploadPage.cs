@@ -6,7 +6,7 @@ using PacSubmissions.Upload;
 
 namespace PacSubmissions.Functions.Upload;
 
-public sealed class ShowUploadPage(UploadPageHandler handler)
+internal sealed class ShowUploadPage(UploadPageHandler handler)
 {
     [Function(nameof(ShowUploadPage))]
     public Task<IActionResult> Run(

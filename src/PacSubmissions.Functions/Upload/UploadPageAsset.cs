@@ -7,7 +7,7 @@ using PacSubmissions.Upload;
 namespace PacSubmissions.Functions.Upload;
 
 /// <summary>The page's script and style sheet: served from the app itself, so the CSP allows only <c>'self'</c>.</summary>
-public sealed class UploadPageAsset
+internal sealed class UploadPageAsset
 {
     [Function(nameof(UploadPageAsset))]
     public IActionResult Run(

@@ -6,7 +6,7 @@ using PacSubmissions.Upload;
 
 namespace PacSubmissions.Functions.Upload;
 
-public sealed class UploadReport(ReportUploadHandler handler)
+internal sealed class UploadReport(ReportUploadHandler handler)
 {
     [Function(nameof(UploadReport))]
     public Task<IActionResult> Run(

@@ -10,7 +10,7 @@ namespace PacSubmissions.LocalHost.Azurite;
 /// Azurite, the Azure Storage emulator, run from the repository's node_modules on free loopback ports.
 /// It is started with --skipApiVersionCheck because the current Azure SDKs speak a newer API version than it knows.
 /// </summary>
-public sealed class AzuriteProcess : IAsyncDisposable
+internal sealed class AzuriteProcess : IAsyncDisposable
 {
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);

@@ -5,7 +5,7 @@ using PacSubmissions.Upload;
 namespace PacSubmissions.LocalHost.Demo;
 
 /// <summary>A demo campaign and made-up centres for a local run, so a newcomer has links to try at once.</summary>
-public static class DemoData
+internal static class DemoData
 {
     /// <summary>Made-up centres, in the register's CSV format; HQ imports the real ones the same way.</summary>
     public static string CentresCsv(string repositoryRoot) => Path.Combine(repositoryRoot, "samples", "centres.example.csv");

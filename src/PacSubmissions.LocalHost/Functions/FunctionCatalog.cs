@@ -4,13 +4,13 @@ using Microsoft.Azure.Functions.Worker;
 namespace PacSubmissions.LocalHost.Functions;
 
 /// <summary>A function found in the Functions assembly: its class, its method, and the trigger attribute on one parameter.</summary>
-public sealed record FunctionDescriptor(string Name, Type Type, MethodInfo Method, ParameterInfo TriggerParameter, Attribute Trigger);
+internal sealed record FunctionDescriptor(string Name, Type Type, MethodInfo Method, ParameterInfo TriggerParameter, Attribute Trigger);
 
 /// <summary>
 /// Reads the Functions app's <c>[Function]</c> methods and their trigger attributes, the same metadata the Worker SDK
 /// writes to functions.metadata for Azure. Nothing about a function is declared twice.
 /// </summary>
-public sealed class FunctionCatalog(IReadOnlyList<FunctionDescriptor> functions)
+internal sealed class FunctionCatalog(IReadOnlyList<FunctionDescriptor> functions)
 {
     public IReadOnlyList<FunctionDescriptor> Functions { get; } = functions;
 
@@ -21,7 +21,7 @@ public sealed class FunctionCatalog(IReadOnlyList<FunctionDescriptor> functions)
     public static FunctionCatalog From(Assembly assembly)
     {
         var functions = new List<FunctionDescriptor>();
-        foreach (var type in assembly.GetExportedTypes())
+        foreach (var type in assembly.GetTypes()) // function classes are internal: the worker indexes public methods of any class
         {
             foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static))
             {

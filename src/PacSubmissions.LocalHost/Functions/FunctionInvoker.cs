@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace PacSubmissions.LocalHost.Functions;
 
 /// <summary>Calls a function the way the Functions worker does: a new instance from a fresh DI scope, per invocation.</summary>
-public static class FunctionInvoker
+internal static class FunctionInvoker
 {
     public static async Task<object?> InvokeAsync(
         FunctionDescriptor function,

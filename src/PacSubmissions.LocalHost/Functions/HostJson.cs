@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace PacSubmissions.LocalHost.Functions;
 
 /// <summary>The parts of the Functions app's host.json the local host honours, read from the same file Azure uses.</summary>
-public sealed record HostJson(
+internal sealed record HostJson(
     string RoutePrefix,
     int PoisonBlobThreshold,
     int BlobParallelism,

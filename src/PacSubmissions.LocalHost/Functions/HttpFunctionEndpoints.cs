@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace PacSubmissions.LocalHost.Functions;
 
 /// <summary>Maps every HTTP-triggered function to an ASP.NET Core endpoint, with the route and methods of its attribute.</summary>
-public static class HttpFunctionEndpoints
+internal static class HttpFunctionEndpoints
 {
     public static void MapHttpFunctions(this WebApplication app)
     {

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 namespace PacSubmissions.LocalHost.Functions;
 
 /// <summary>Resolves <c>%Setting%</c> in trigger attributes from configuration, as the Functions host does.</summary>
-public static partial class SettingExpressions
+internal static partial class SettingExpressions
 {
     public static string Resolve(string expression, IConfiguration configuration) =>
         SettingPattern().Replace(expression, match =>
