@@ -49,7 +49,8 @@ public sealed class HqEmails(IOptions<EmailOptions> options, IOptions<LinkOption
             }
         }
 
-        body.Paragraph("The file:").Link(storage.Reports.GetBlobClient(submission.BlobName).Uri);
+        // The storage address answers 403 to a browser; the dashboard serves the file to HQ once signed in.
+        body.Paragraph("The centre's page on the dashboard (the file is under Versions):").Link(CentrePage(submission.Year, submission.CentreId));
         return HqAsync(new EmailKey(submission.Year, submission.CentreId, EmailKinds.SubmissionReceived, submission.SubmissionId),
             $"PAC report {submission.Year}: {centreName} ({timing}{(reading is { Status: not ReportStatus.Valid } ? ", " + check : "")}{(reading is { NeedsReview: true } ? ", needs review" : "")})", body, cancellationToken);
     }
@@ -100,16 +101,13 @@ public sealed class HqEmails(IOptions<EmailOptions> options, IOptions<LinkOption
             return HqAsync(key, $"PAC: a file in the reports container could not be processed ({report.BlobName})", body, cancellationToken);
         }
 
-        // No key in it: HQ signs in on the dashboard itself.
-        var centrePage = RouteUrl.Absolute(links.Value.PublicBaseUrl,
-            RouteUrl.Path(DashboardRoutes.Centre, ("year", upload.Year.ToString(CultureInfo.InvariantCulture)), ("centre", upload.CentreId)));
         body.Paragraph("What to do:")
             .List([
                 "Open the file from the dashboard (Versions, on the centre's page below) and see whether it opens.",
                 "If the fault was ours and has been fixed, press “Check again” for this version on the same page.",
                 $"If the file itself is broken, ask {centreName} for a new copy: “E-mail the link to the coordinator” on that page sends them their upload link.",
             ])
-            .Paragraph("The centre's page:").Link(centrePage)
+            .Paragraph("The centre's page:").Link(CentrePage(upload.Year, upload.CentreId))
             .Paragraph("The coordinator got the usual receipt for the upload, without a check result; they were not told anything failed.");
         return HqAsync(key, $"PAC report {upload.Year}: {centreName}'s upload could not be processed", body, cancellationToken);
     }
@@ -193,6 +191,10 @@ public sealed class HqEmails(IOptions<EmailOptions> options, IOptions<LinkOption
         var (text, html) = await body.BuildAsync(pages, cancellationToken);
         return new EmailMessage(key, options.Value.HqAddress, subject, text, html);
     }
+
+    /// <summary>The centre's dashboard page; no key in it: HQ signs in on the dashboard itself.</summary>
+    private Uri CentrePage(int year, string centreId) =>
+        RouteUrl.Absolute(links.Value.PublicBaseUrl, RouteUrl.Path(DashboardRoutes.Centre, ("year", Number(year)), ("centre", centreId)));
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
