@@ -20,6 +20,9 @@ public static class EmailKinds
     public const string WeeklyDigest = "weekly-digest";
     public const string ClosingSummary = "closing-summary";
 
+    /// <summary>HQ's summary of the last day's uploads when <c>Email:HqNotices</c> is <c>Daily</c>; the detail is the day it is sent (UTC).</summary>
+    public const string DailySummary = "daily-summary";
+
     /// <summary>The closing summaries' details: the day after the deadline, and after the late window.</summary>
     public const string AfterDeadline = "after-deadline";
     public const string AfterLateWindow = "after-late-window";

@@ -16,6 +16,13 @@ public sealed class EmailOptions : IValidatableObject
     [OneAddress(ErrorMessage = Section + ":" + nameof(HqAddress) + " must be an e-mail address.")]
     public string HqAddress { get; set; } = "";
 
+    /// <summary>
+    /// How HQ hears of uploads: an e-mail for each (the default), or one daily summary of the last day's uploads, sent by
+    /// the hourly reminder run at <see cref="Reminders.ReminderPlanner.DailySummaryHour"/> UTC.
+    /// </summary>
+    [EnumDataType(typeof(HqNotices), ErrorMessage = Section + ":" + nameof(HqNotices) + " must be " + nameof(Email.HqNotices.EachUpload) + " or " + nameof(Email.HqNotices.Daily) + ".")]
+    public HqNotices HqNotices { get; set; } = HqNotices.EachUpload;
+
     public const string SendGridApiKeySetting = Section + ":" + nameof(SendGridApiKey);
 
     /// <summary>When set, e-mail goes through SendGrid; when empty, it is written to <see cref="OutboxPath"/>.</summary>
@@ -79,4 +86,14 @@ public sealed class EmailOptions : IValidatableObject
                 [nameof(SendGridAttempts), nameof(SendGridTimeout), nameof(SendGridMaxRetryDelay), nameof(ClaimTimeout)]);
         }
     }
+}
+
+/// <summary>How HQ hears of uploads (<c>Email:HqNotices</c>).</summary>
+public enum HqNotices
+{
+    /// <summary>One <c>submission-received</c> e-mail per upload, sent as soon as it is checked.</summary>
+    EachUpload,
+
+    /// <summary>No e-mail per upload; one <c>daily-summary</c> of the last day's uploads instead.</summary>
+    Daily,
 }

@@ -122,6 +122,29 @@ public sealed class HqEmails(IOptions<EmailOptions> options, IOptions<LinkOption
             $"PAC {year}: no coordinator address for {centre.Name}", body, cancellationToken);
     }
 
+    /// <summary>The uploads of the day before <paramref name="at"/>, each with its state and the centre's dashboard page.</summary>
+    public Task<EmailMessage> DailySummaryAsync(Campaign campaign, string detail, DateTimeOffset at, IReadOnlyList<Submission> uploads, IReadOnlyList<Centre> centres,
+        CancellationToken cancellationToken)
+    {
+        var body = new EmailBody().Paragraph(
+            $"The {Number(uploads.Count)} upload(s) of the {campaign.Year} campaign checked from {Utc(at.AddDays(-1))} to {Utc(at)} (deadline {Utc(campaign.Deadline)}):");
+        foreach (var upload in uploads)
+        {
+            var centreName = centres.FirstOrDefault(c => c.Id == upload.CentreId)?.Name ?? upload.CentreId;
+            var state = upload switch
+            {
+                { Failure: not null } => "could not be processed",
+                { Check: { } check } => check.Status.ToString().ToLowerInvariant(),
+                _ => "not checked yet",
+            };
+            body.Paragraph($"{centreName}: {upload.OriginalFileName}, received {Utc(upload.ReceivedAt)}, {(upload.Late ? "late" : "on time")}, {state}.")
+                .Link(CentrePage(upload.Year, upload.CentreId));
+        }
+
+        return HqAsync(new EmailKey(campaign.Year, EmailKinds.Hq, EmailKinds.DailySummary, detail),
+            $"PAC {campaign.Year}: daily summary, {Number(uploads.Count)} upload(s) to {Utc(at)}", body, cancellationToken);
+    }
+
     public Task<EmailMessage> WeeklyDigestAsync(Campaign campaign, string detail, IReadOnlyList<CentreStatus> statuses, IReadOnlyList<EmailRecord> emails, CancellationToken cancellationToken) =>
         SummaryAsync(new EmailKey(campaign.Year, EmailKinds.Hq, EmailKinds.WeeklyDigest, detail),
             $"PAC {campaign.Year}: weekly digest", $"Where the {campaign.Year} campaign stands (deadline {Utc(campaign.Deadline)}).", statuses, emails, cancellationToken);

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using PacSubmissions.Campaigns;
 using PacSubmissions.Centres;
 using PacSubmissions.Reports;
@@ -9,7 +10,7 @@ using PacSubmissions.Telemetry;
 namespace PacSubmissions.Email;
 
 /// <summary>
-/// The e-mails one recorded submission causes: HQ's, and the coordinator's receipt (or, for a centre with no usable
+/// The e-mails one recorded submission causes: HQ's (unless HQ chose a daily summary), and the coordinator's receipt (or, for a centre with no usable
 /// address, HQ's one notice about that). Each goes through the ledger, so processing a blob twice sends nothing twice.
 /// An e-mail that fails for now is not thrown back at the blob trigger (whose retries end in the poison queue):
 /// it stays "failed" in the ledger and the hourly reminder run sends it (see <see cref="Reminders.ReminderPlanner"/>).
@@ -25,6 +26,7 @@ public sealed partial class SubmissionNotifications(
     HqEmails hq,
     CoordinatorEmails coordinators,
     EmailLedger ledger,
+    IOptions<EmailOptions> options,
     TimeProvider clock,
     ILogger<SubmissionNotifications> logger)
 {
@@ -97,7 +99,12 @@ public sealed partial class SubmissionNotifications(
     private async IAsyncEnumerable<EmailMessage> MessagesAsync(Campaign? campaign, Submission submission, Centre? centre, ReportReading? reading,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        yield return await hq.SubmissionReceivedAsync(submission, centre, reading, cancellationToken);
+        // With daily notices, the reminder run's daily summary tells HQ of this upload instead.
+        if (options.Value.HqNotices == HqNotices.EachUpload)
+        {
+            yield return await hq.SubmissionReceivedAsync(submission, centre, reading, cancellationToken);
+        }
+
         if (centre is null)
         {
             yield break;

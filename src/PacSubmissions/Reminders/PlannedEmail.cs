@@ -12,4 +12,7 @@ public sealed record PlannedEmail(EmailKey Key, DateTimeOffset DueAt, string Rea
 {
     /// <summary>For reminders and late notices, the offset in days the key names.</summary>
     public int? Days { get; init; }
+
+    /// <summary>For HQ's daily summary, the uploads it tells of.</summary>
+    public IReadOnlyList<Submission> Uploads { get; init; } = [];
 }

@@ -8,7 +8,8 @@ namespace PacSubmissions.Reminders;
 /// <summary>
 /// Everything the planner decides from: the instant, one campaign, the register, that campaign's submissions, and the
 /// keys the ledger holds as done (sent, or refused for good). Keys that failed for a while are not done: they are due again.
-/// <see cref="ExtendedDeadlines"/> holds the deadlines HQ extended for single centres, by centre id.
+/// <see cref="ExtendedDeadlines"/> holds the deadlines HQ extended for single centres, by centre id; <see cref="HqNotices"/>
+/// is how HQ hears of uploads (<c>Email:HqNotices</c>).
 /// </summary>
 internal sealed record ReminderPlanInput(
     DateTimeOffset Now,
@@ -16,7 +17,8 @@ internal sealed record ReminderPlanInput(
     IReadOnlyList<Centre> Centres,
     IReadOnlyList<Submission> Submissions,
     IReadOnlySet<EmailKey> Done,
-    IReadOnlyDictionary<string, DateTimeOffset>? ExtendedDeadlines = null)
+    IReadOnlyDictionary<string, DateTimeOffset>? ExtendedDeadlines = null,
+    HqNotices HqNotices = HqNotices.EachUpload)
 {
     /// <summary>The campaign as this centre lives it (see <see cref="Campaign.ForCentre"/>).</summary>
     public Campaign CampaignFor(string centreId) =>

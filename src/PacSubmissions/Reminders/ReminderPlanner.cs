@@ -19,6 +19,8 @@ namespace PacSubmissions.Reminders;
 /// <item>A submission whose HQ e-mail or receipt the processor could not send (still not done a while after it was
 /// processed) is sent by the run, so a failure there is not lost either; for an upload that could not be processed,
 /// HQ's e-mail saying so takes the place of the "received" one.</item>
+/// <item>With <c>Email:HqNotices</c> = <c>Daily</c>, HQ gets no "received" e-mail per upload but, each day at
+/// <see cref="DailySummaryHour"/> UTC, one summary of the uploads processed in the 24 hours before, when there were any.</item>
 /// </list>
 /// </summary>
 internal static class ReminderPlanner
@@ -28,6 +30,9 @@ internal static class ReminderPlanner
 
     /// <summary>The processor sends a submission's e-mails itself; the run steps in only after this long.</summary>
     public static readonly TimeSpan ProcessorHeadStart = TimeSpan.FromMinutes(15);
+
+    /// <summary>The hour (UTC) HQ's daily summary falls due, when HQ chose one a day.</summary>
+    public const int DailySummaryHour = 6;
 
     public static IReadOnlyList<PlannedEmail> Plan(ReminderPlanInput input)
     {
@@ -65,12 +70,18 @@ internal static class ReminderPlanner
 
             foreach (var submission in own.Where(s => s.ProcessedAt + ProcessorHeadStart <= now).OrderBy(s => s.ReceivedAt))
             {
-                // HQ's e-mail about an upload that could not be processed (PoisonedReports) stands for its "received" one.
-                planned.Add(submission.Failure is null
-                    ? new PlannedEmail(Key(campaign, centre.Id, EmailKinds.SubmissionReceived, submission.SubmissionId), submission.ProcessedAt,
-                        $"HQ's e-mail for submission {submission.SubmissionId} from {centre.Id} is still pending", centre, submission)
-                    : new PlannedEmail(Key(campaign, centre.Id, EmailKinds.ProcessingFailed, submission.SubmissionId), submission.ProcessedAt,
+                // HQ's e-mail about an upload that could not be processed (PoisonedReports) stands for its "received" one;
+                // with daily notices, the day's summary tells of the others.
+                if (submission.Failure is not null)
+                {
+                    planned.Add(new PlannedEmail(Key(campaign, centre.Id, EmailKinds.ProcessingFailed, submission.SubmissionId), submission.ProcessedAt,
                         $"HQ's e-mail that submission {submission.SubmissionId} from {centre.Id} could not be processed is still pending", centre, submission));
+                }
+                else if (input.HqNotices == HqNotices.EachUpload)
+                {
+                    planned.Add(new PlannedEmail(Key(campaign, centre.Id, EmailKinds.SubmissionReceived, submission.SubmissionId), submission.ProcessedAt,
+                        $"HQ's e-mail for submission {submission.SubmissionId} from {centre.Id} is still pending", centre, submission));
+                }
 
                 // A centre with no address gets no receipt: HQ's one notice about the address (above) stands for it.
                 if (Reports.ContactFacts.IsAddress(centre.CoordinatorEmail))
@@ -79,6 +90,11 @@ internal static class ReminderPlanner
                         $"the receipt for submission {submission.SubmissionId} from {centre.Id} is still pending", centre, submission));
                 }
             }
+        }
+
+        if (input.HqNotices == HqNotices.Daily && DailySummaryDue(input, now) is { } daily)
+        {
+            planned.Add(daily);
         }
 
         if (WeeklyDigestDue(campaign, now) is { } digest)
@@ -128,6 +144,28 @@ internal static class ReminderPlanner
     {
         var due = offsets.Where(o => o.At <= now).ToList();
         return due.Count == 0 ? null : due.MaxBy(o => o.At);
+    }
+
+    /// <summary>
+    /// Today's summary once its hour has come (yesterday's before it), of the uploads processed in the 24 hours before
+    /// that hour; none on a day nothing came. A timer down for a whole day loses that day's summary, not its uploads:
+    /// the dashboard has them.
+    /// </summary>
+    private static PlannedEmail? DailySummaryDue(ReminderPlanInput input, DateTimeOffset now)
+    {
+        var today = new DateTimeOffset(now.UtcDateTime.Date.AddHours(DailySummaryHour), TimeSpan.Zero);
+        var at = today <= now ? today : today.AddDays(-1);
+        var from = at.AddDays(-1);
+        var uploads = input.Submissions.Where(s => s.ProcessedAt >= from && s.ProcessedAt < at)
+            .OrderBy(s => s.ProcessedAt).ThenBy(s => s.CentreId, StringComparer.Ordinal).ToList();
+        if (uploads.Count == 0)
+        {
+            return null;
+        }
+
+        var day = at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return new PlannedEmail(Key(input.Campaign, EmailKinds.Hq, EmailKinds.DailySummary, day), at,
+            $"HQ's daily summary of the {uploads.Count} upload(s) processed from {Utc(from)} to {Utc(at)}") { Uploads = uploads };
     }
 
     private static (int Week, DateTimeOffset At)? WeeklyDigestDue(Campaign campaign, DateTimeOffset now)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using PacSubmissions.Campaigns;
 using PacSubmissions.Centres;
 using PacSubmissions.Email;
@@ -39,6 +40,7 @@ public sealed partial class ReminderRun(
     CoordinatorEmails coordinators,
     HqEmails hq,
     RecordedReadings readings,
+    IOptions<EmailOptions> emailOptions,
     TimeProvider clock,
     ILogger<ReminderRun> logger)
 {
@@ -91,6 +93,7 @@ public sealed partial class ReminderRun(
             EmailKinds.MissingAddress => hq.MissingAddressAsync(campaign.Year, planned.Centre!, cancellationToken),
             EmailKinds.WeeklyDigest => hq.WeeklyDigestAsync(campaign, key.Detail, context.Statuses, context.Emails, cancellationToken),
             EmailKinds.ClosingSummary => hq.ClosingSummaryAsync(campaign, key.Detail, context.Statuses, context.Emails, cancellationToken),
+            EmailKinds.DailySummary => hq.DailySummaryAsync(campaign, key.Detail, planned.DueAt, planned.Uploads, context.Input.Centres, cancellationToken),
             _ => throw new InvalidOperationException($"The planner produced an e-mail of unknown kind '{key.Kind}'."),
         });
     }
@@ -111,7 +114,7 @@ public sealed partial class ReminderRun(
             try
             {
                 var input = new ReminderPlanInput(at, campaign, register, received, emails.Where(e => e.Done).Select(e => e.Key).ToHashSet(),
-                    await deadlines.ListAsync(campaign.Year, cancellationToken));
+                    await deadlines.ListAsync(campaign.Year, cancellationToken), emailOptions.Value.HqNotices);
                 contexts.Add(new CampaignContext(input, ReminderPlanner.Plan(input), CentreStatus.Of(register, received, at), emails));
             }
             catch (ArgumentException exception)

@@ -85,4 +85,12 @@ public sealed class SettingsValidationTests
 
         Assert.Contains("Storage:NetworkTimeout must be between", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AnHqNoticesValueThatIsNoChoiceIsRefusedNamingTheChoices()
+    {
+        var error = await StartWith(s => s["Email:HqNotices"] = "7");
+
+        Assert.Contains("Email:HqNotices must be EachUpload or Daily", error.Message, StringComparison.Ordinal);
+    }
 }

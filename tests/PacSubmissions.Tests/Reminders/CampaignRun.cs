@@ -26,11 +26,14 @@ public sealed class CampaignRun(TestPipeline pipeline, FakeTimeProvider clock)
         return new CampaignRun(pipeline, clock);
     }
 
-    /// <summary>Plays the campaign; <paramref name="beforeEach"/> sees each instant first (to make SendGrid fail, say).</summary>
-    public async Task<List<ReminderRunItem>> PlayAsync(Action<DateTimeOffset>? beforeEach = null)
+    /// <summary>
+    /// Plays the campaign; <paramref name="beforeEach"/> sees each instant first (to make SendGrid fail, say);
+    /// <paramref name="moreRuns"/> are runs of the timer beside the key days' (every hour of a stretch, say).
+    /// </summary>
+    public async Task<List<ReminderRunItem>> PlayAsync(Action<DateTimeOffset>? beforeEach = null, IEnumerable<DateTimeOffset>? moreRuns = null)
     {
         var results = new List<ReminderRunItem>();
-        var runs = KeyDays().Select(day => (At: day, Submission: (Submission?)null)).ToList();
+        var runs = KeyDays().Union(moreRuns ?? []).Select(day => (At: day, Submission: (Submission?)null)).ToList();
 
         runs.AddRange(CampaignScenario.Submissions.Select(s => (s.ProcessedAt, (Submission?)s)));
         foreach (var (at, submission) in runs.OrderBy(r => r.At))

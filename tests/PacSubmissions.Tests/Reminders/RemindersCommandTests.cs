@@ -33,6 +33,32 @@ public sealed class RemindersCommandTests
     }
 
     [Fact]
+    public async Task WithDailyNoticesPlanShowsHqsSummaryOfTheLastDaysUploadsAndNoNoticePerUpload()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        await TestData.SeedAsync(pipeline.Services, CampaignScenario.Campaign, [.. CampaignScenario.Centres]);
+        foreach (var submission in CampaignScenario.Submissions)
+        {
+            await pipeline.Get<SubmissionStore>().SaveAsync(submission, CancellationToken.None);
+        }
+
+        using var settings = SettingsFile(pipeline, HqDailyNoticeTests.Daily);
+
+        var (exit, output, error) = await PacAsync("reminders", "plan", "--at", "2031-07-14T06:30:00Z", "--settings", settings.Path);
+        var (_, beforeTheHour, _) = await PacAsync("reminders", "plan", "--at", "2031-07-14T05:30:00Z", "--settings", settings.Path);
+
+        Assert.Equal(0, exit);
+        Assert.Equal("", error);
+        // NoAddress's upload of 13 July, 12:00:59 UTC.
+        Assert.Contains("2031|hq|daily-summary|2031-07-14 to HQ: HQ's daily summary of the 1 upload(s) processed from 2031-07-13 06:00 UTC to 2031-07-14 06:00 UTC", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("submission-received", output, StringComparison.Ordinal);
+        // Before 06:00 the day's summary is not due; the day before's (Incomplete's upload of 12 July) is.
+        Assert.DoesNotContain("2031|hq|daily-summary|2031-07-14", beforeTheHour, StringComparison.Ordinal);
+        Assert.Contains("2031|hq|daily-summary|2031-07-13 to HQ", beforeTheHour, StringComparison.Ordinal);
+        Assert.Empty(pipeline.Outbox.Messages());
+    }
+
+    [Fact]
     public async Task PlanRejectsATimeThatIsNotIso()
     {
         await using var pipeline = await TestPipeline.StartAsync();
@@ -72,9 +98,14 @@ public sealed class RemindersCommandTests
         return (exit, output.ToString(), error.ToString());
     }
 
-    private static TemporaryFile SettingsFile(TestPipeline pipeline)
+    private static TemporaryFile SettingsFile(TestPipeline pipeline, Dictionary<string, string?>? more = null)
     {
         var values = TestSettings.Create(pipeline.Storage, pipeline.Names, pipeline.Outbox.Path);
+        foreach (var (name, value) in more ?? [])
+        {
+            values[name] = value;
+        }
+
         var file = new TemporaryFile();
         File.WriteAllText(file.Path, JsonSerializer.Serialize(values));
         return file;
