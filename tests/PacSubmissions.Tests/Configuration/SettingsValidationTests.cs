@@ -9,7 +9,10 @@ namespace PacSubmissions.Tests.Configuration;
 
 public sealed class SettingsValidationTests
 {
-    private static async Task<OptionsValidationException> StartWith(Action<Dictionary<string, string?>> change)
+    private static Task<OptionsValidationException> StartWith(Action<Dictionary<string, string?>> change) => StartWith<OptionsValidationException>(change);
+
+    private static async Task<TException> StartWith<TException>(Action<Dictionary<string, string?>> change)
+        where TException : Exception
     {
         var settings = TestSettings.Create("UseDevelopmentStorage=true", TestStorageNames.Unique(), "/tmp/unused-outbox");
         change(settings);
@@ -19,7 +22,7 @@ public sealed class SettingsValidationTests
         // Only option validation is under test: no storage is touched.
         builder.Services.RemoveAll<IHostedService>();
         using var host = builder.Build();
-        return await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        return await Assert.ThrowsAsync<TException>(() => host.StartAsync());
     }
 
     [Theory]
@@ -92,5 +95,14 @@ public sealed class SettingsValidationTests
         var error = await StartWith(s => s["Email:HqNotices"] = "7");
 
         Assert.Contains("Email:HqNotices must be EachUpload or Daily", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnHqNoticesWordThatIsNoChoiceStopsTheAppNamingTheSettingAndTheValue()
+    {
+        // The configuration binder refuses it before validation runs.
+        var error = await StartWith<InvalidOperationException>(s => s["Email:HqNotices"] = "Weekly");
+
+        Assert.Contains("'Weekly' at 'Email:HqNotices'", error.Message, StringComparison.Ordinal);
     }
 }

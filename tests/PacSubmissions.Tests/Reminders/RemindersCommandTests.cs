@@ -10,13 +10,7 @@ public sealed class RemindersCommandTests
     [Fact]
     public async Task PlanPrintsWhatARunAtThatInstantWouldSendAndWhyAndSendsNothing()
     {
-        await using var pipeline = await TestPipeline.StartAsync();
-        await TestData.SeedAsync(pipeline.Services, CampaignScenario.Campaign, [.. CampaignScenario.Centres]);
-        foreach (var submission in CampaignScenario.Submissions)
-        {
-            await pipeline.Get<SubmissionStore>().SaveAsync(submission, CancellationToken.None);
-        }
-
+        await using var pipeline = await ScenarioWithItsUploadsAsync();
         using var settings = SettingsFile(pipeline);
 
         var (exit, output, error) = await PacAsync("reminders", "plan", "--at", "2031-07-14T12:30:00Z", "--settings", settings.Path);
@@ -35,13 +29,7 @@ public sealed class RemindersCommandTests
     [Fact]
     public async Task WithDailyNoticesPlanShowsHqsSummaryOfTheLastDaysUploadsAndNoNoticePerUpload()
     {
-        await using var pipeline = await TestPipeline.StartAsync();
-        await TestData.SeedAsync(pipeline.Services, CampaignScenario.Campaign, [.. CampaignScenario.Centres]);
-        foreach (var submission in CampaignScenario.Submissions)
-        {
-            await pipeline.Get<SubmissionStore>().SaveAsync(submission, CancellationToken.None);
-        }
-
+        await using var pipeline = await ScenarioWithItsUploadsAsync();
         using var settings = SettingsFile(pipeline, HqDailyNoticeTests.Daily);
 
         var (exit, output, error) = await PacAsync("reminders", "plan", "--at", "2031-07-14T06:30:00Z", "--settings", settings.Path);
@@ -88,6 +76,19 @@ public sealed class RemindersCommandTests
         Assert.Contains("0 sent, 0 failed, 0 skipped.", secondOutput, StringComparison.Ordinal);
         var reminder = Assert.Single(pipeline.Outbox.Messages(), m => m.To.Mailboxes.Single().Address == centre.CoordinatorEmail);
         Assert.StartsWith("Напоминание", reminder.Subject, StringComparison.Ordinal);
+    }
+
+    /// <summary>The scenario's campaign, centres and uploads in storage, none of their e-mails in the ledger.</summary>
+    private static async Task<TestPipeline> ScenarioWithItsUploadsAsync()
+    {
+        var pipeline = await TestPipeline.StartAsync();
+        await TestData.SeedAsync(pipeline.Services, CampaignScenario.Campaign, [.. CampaignScenario.Centres]);
+        foreach (var submission in CampaignScenario.Submissions)
+        {
+            await pipeline.Get<SubmissionStore>().SaveAsync(submission, CancellationToken.None);
+        }
+
+        return pipeline;
     }
 
     private static async Task<(int Exit, string Output, string Error)> PacAsync(params string[] args)
