@@ -76,5 +76,5 @@ internal static class RemindersCommand
     }
 
     private static string Recipient(PlannedEmail email) =>
-        email.Key.Kind is EmailKinds.Reminder or EmailKinds.LateNotice or EmailKinds.Receipt ? email.Centre?.CoordinatorEmail ?? "?" : "HQ";
+        EmailKinds.IsChase(email.Key.Kind) || email.Key.Kind == EmailKinds.Receipt ? email.Centre?.CoordinatorEmail ?? "?" : "HQ";
 }

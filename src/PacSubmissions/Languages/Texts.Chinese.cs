@@ -82,6 +82,11 @@ public sealed partial class Texts
         DateTimePattern = "{0} {1}（{2}）",
         LinkSubject = "贵PAC中心{0}年度报告的上传链接",
         LinkReported = "我们已收到贵中心{0}年度报告，收到时间为{1}。如需提交新版本，请通过此链接上传：",
+        NeedsWorkSubject = "需要处理：贵PAC中心{0}年度报告尚不完整",
+        NeedsWorkIncomplete = "我们已收到贵中心{0}年度报告，收到时间为{1}，但报告尚不完整。表格中的以下问题仍需作答：",
+        NeedsWorkUnreadable = "我们于{1}收到贵中心{0}年度报告的文件，但无法读取，因此尚未收到贵中心的报告：",
+        NeedsWorkDue = "请在{1}之前提交修改后的版本。",
+        NeedsWorkOverdue = "截止日期为{1}，已过期：请尽快提交修改后的版本。",
 
         // The problems a check can find, said with their remedies by Problem().
         ProblemUnsupported = "该文件不是 Word、PDF 或 OpenDocument 文档。",

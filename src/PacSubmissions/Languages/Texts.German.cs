@@ -82,6 +82,11 @@ public sealed partial class Texts
         DateTimePattern = "{0}, um {1} Uhr ({2})",
         LinkSubject = "Ihr Link zum Hochladen des Berichts {0} Ihres PAC-Zentrums",
         LinkReported = "Der Bericht {0} Ihres Zentrums liegt uns vor, eingegangen am {1}. Eine neue Fassung laden Sie über diesen Link hoch:",
+        NeedsWorkSubject = "Handlungsbedarf: Der Bericht {0} Ihres PAC-Zentrums ist nicht vollständig",
+        NeedsWorkIncomplete = "Der Bericht {0} Ihres Zentrums liegt uns vor, eingegangen am {1}, ist aber noch nicht vollständig. Diese Fragen des Formulars brauchen noch eine Antwort:",
+        NeedsWorkUnreadable = "Wir haben am {1} eine Datei für den Bericht {0} Ihres Zentrums erhalten, konnten sie aber nicht lesen; Ihr Bericht liegt uns daher noch nicht vor:",
+        NeedsWorkDue = "Bitte senden Sie bis zum {1} eine korrigierte Fassung.",
+        NeedsWorkOverdue = "Die Frist endete am {1}: Bitte senden Sie so bald wie möglich eine korrigierte Fassung.",
 
         // The problems a check can find, said with their remedies by Problem().
         ProblemUnsupported = "Die Datei ist kein Word-, PDF- oder OpenDocument-Dokument.",

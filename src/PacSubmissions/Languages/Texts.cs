@@ -123,6 +123,17 @@ public sealed partial class Texts
     /// <summary>The link e-mail to a centre that has reported: {0} the year, {1} when the report that counts was received.</summary>
     public required string LinkReported { get; init; }
 
+    /// <summary>
+    /// The reminder and late notice to a centre whose report that counts needs work: the subject ({0} the year); what is
+    /// wrong with it ({0} the year, {1} when it was received), followed by the questions unanswered or the problems with
+    /// their remedies; and what to do ({1} the deadline), before and after the deadline.
+    /// </summary>
+    public required string NeedsWorkSubject { get; init; }
+    public required string NeedsWorkIncomplete { get; init; }
+    public required string NeedsWorkUnreadable { get; init; }
+    public required string NeedsWorkDue { get; init; }
+    public required string NeedsWorkOverdue { get; init; }
+
     // The problems a check can find, each said with its remedy by Problem().
     public required string ProblemUnsupported { get; init; }
     public required string ProblemEmpty { get; init; }
