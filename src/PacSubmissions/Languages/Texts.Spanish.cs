@@ -85,8 +85,8 @@ public sealed partial class Texts
         NeedsWorkSubject = "Acción necesaria: el informe {0} de su Centro PAC no está completo",
         NeedsWorkIncomplete = "Tenemos el informe {0} de su centro, recibido el {1}, pero todavía no está completo. Estas preguntas del formulario aún necesitan respuesta:",
         NeedsWorkUnreadable = "Recibimos el {1} un archivo para el informe {0} de su centro, pero no pudimos leerlo, así que aún no tenemos su informe:",
-        NeedsWorkDue = "Envíe una versión corregida antes del {1}, por favor.",
-        NeedsWorkOverdue = "El plazo venció el {1}: envíe una versión corregida lo antes posible, por favor.",
+        NeedsWorkDue = "Le rogamos que envíe una versión corregida antes del {1}.",
+        NeedsWorkOverdue = "El plazo venció el {1}: le rogamos que envíe una versión corregida lo antes posible.",
 
         // The problems a check can find, said with their remedies by Problem().
         ProblemUnsupported = "El archivo no es un documento Word, PDF u OpenDocument.",
