@@ -157,10 +157,13 @@ internal static class ReminderPlanner
 
         return counting.Check switch
         {
-            { Status: ReportStatus.Unreadable } check => $"unreadable: {string.Join(", ", check.Problems.Select(p => p.Code).Distinct())}",
-            { Status: ReportStatus.Incomplete } check => $"incomplete: {string.Join(", ", check.Problems.Select(p => p.Section ?? p.Code).Distinct())}",
+            { Status: ReportStatus.Unreadable } check => Lacking("unreadable", check.Problems.Select(p => p.Code)),
+            { Status: ReportStatus.Incomplete } check => Lacking("incomplete", check.Problems.Select(p => p.Section ?? p.Code)),
             _ => null,
         };
+
+        static string Lacking(string state, IEnumerable<string> what) =>
+            string.Join(", ", what.Distinct()) is { Length: > 0 } list ? $"{state}: {list}" : state;
     }
 
     /// <summary>
