@@ -207,9 +207,11 @@ public sealed class UploadPageBrowserTests(Chromium chromium)
         await page.ClickAsync("#what-to-send summary");
 
         var form = PacSubmissions.Forms.FormDefinitions.Current;
-        await Assertions.Expect(page.Locator("#questions li")).ToHaveTextAsync(
-            [.. form.Questions.Select(q => q.Required ? $"{q.TextIn("ru")} (обязательно)" : q.TextIn("ru"))]);
-        await Assertions.Expect(page.Locator("#questions li[data-key=local-cooperation]")).ToHaveTextAsync("Местное сотрудничество (обязательно)");
+        await Assertions.Expect(page.Locator("#questions li .question")).ToHaveTextAsync([.. form.Questions.Select(q => q.TextIn("ru"))]);
+        await Assertions.Expect(page.Locator("#questions li:has(.required) .question")).ToHaveTextAsync([.. form.Questions.Where(q => q.Required).Select(q => q.TextIn("ru"))]);
+        await Assertions.Expect(page.Locator("#questions li[data-key=local-cooperation] .required")).ToHaveTextAsync("(обязательно)");
+        await Assertions.Expect(page.Locator("#questions li[data-key=centre] .hint")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#questions li[data-key=centre] .hint")).ToHaveTextAsync("принимающая организация, страна и контактная информация");
         await Assertions.Expect(page.Locator("#activities-year")).ToHaveTextAsync($"Отчёт охватывает деятельность вашего центра в {site.Campaign.Year - 1} году.");
         await Assertions.Expect(page.Locator("#ask-hq a")).ToHaveAttributeAsync("href", $"mailto:{TestSettings.HqAddress}");
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));

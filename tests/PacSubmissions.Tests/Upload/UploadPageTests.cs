@@ -69,12 +69,13 @@ public sealed class UploadPageTests
         Assert.True(html.IndexOf("id=\"send\"", StringComparison.Ordinal) < html.IndexOf("id=\"what-to-send\"", StringComparison.Ordinal), "The send button must come before the section.");
         Assert.Contains($"<summary>{title}</summary>", section, StringComparison.Ordinal);
         Assert.Contains($"<p id=\"activities-year\">{activities}</p>", section, StringComparison.Ordinal);
-        Assert.Contains($">{requiredQuestion} <strong class=\"required\">{requiredMark}</strong></li>", section, StringComparison.Ordinal);
-        Assert.Contains($">{optionalQuestion}</li>", section, StringComparison.Ordinal);
+        Assert.Contains($"<span class=\"question\">{requiredQuestion}</span> <strong class=\"required\">{requiredMark}</strong><span class=\"hint\">", section, StringComparison.Ordinal);
+        Assert.Contains($"<span class=\"question\">{optionalQuestion}</span></li>", section, StringComparison.Ordinal);
         var form = PacSubmissions.Forms.FormDefinitions.Current;
         var listed = System.Text.RegularExpressions.Regex.Matches(section, "<li data-key=\"([a-z-]+)\">(.*?)</li>").Select(m => (Key: m.Groups[1].Value, Text: m.Groups[2].Value)).ToList();
         Assert.Equal(form.Keys, listed.Select(l => l.Key));
-        Assert.Equal(form.RequiredKeys, listed.Where(l => l.Text.EndsWith($"<strong class=\"required\">{requiredMark}</strong>", StringComparison.Ordinal)).Select(l => l.Key));
+        Assert.Equal(form.RequiredKeys, listed.Where(l => l.Text.Contains($"<strong class=\"required\">{requiredMark}</strong>", StringComparison.Ordinal)).Select(l => l.Key));
+        Assert.All(form.Questions.Where(q => q.Hint is not null), q => Assert.Contains($"<span class=\"hint\">{q.HintIn(language)}</span>", listed.Single(l => l.Key == q.Key).Text, StringComparison.Ordinal));
         Assert.Contains($"<p id=\"ask-hq\">{askHq} <a href=\"mailto:{TestSettings.HqAddress}\">{TestSettings.HqAddress}</a></p>", section, StringComparison.Ordinal);
     }
 
@@ -89,7 +90,7 @@ public sealed class UploadPageTests
         Assert.Contains("id=\"not-open\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"send\"", html, StringComparison.Ordinal);
         Assert.Contains("<p id=\"activities-year\">Your report covers your centre's activities in 2030.</p>", html, StringComparison.Ordinal);
-        Assert.Contains(">Local Cooperation <strong class=\"required\">(required)</strong></li>", html, StringComparison.Ordinal);
+        Assert.Contains("<li data-key=\"centre\"><span class=\"question\">PAC Centre</span> <strong class=\"required\">(required)</strong><span class=\"hint\">hosting institution, country and contact information</span></li>", html, StringComparison.Ordinal);
     }
 
     [Theory]
