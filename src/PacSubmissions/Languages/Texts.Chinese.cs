@@ -58,6 +58,11 @@ public sealed partial class Texts
         ErrorNetwork = "上传未完成。请检查网络连接后重试。",
         ErrorStorageUnavailable = "存储暂时不可用：未保存任何内容。请一分钟后重试。",
         Language = "语言",
+        WhatToSendTitle = "报告须包含的内容",
+        ActivitiesYear = "报告涵盖贵中心 {0} 年的活动。",
+        QuestionsIntro = "表格中的问题（按顺序）。标有“必填”的问题均须回答，其余为选填。",
+        RequiredMark = "（必填）",
+        AskHq = "对报告有疑问？请发电子邮件至国际图联总部：",
 
         // The coordinators' e-mails.
         Greeting = "尊敬的{0}：",

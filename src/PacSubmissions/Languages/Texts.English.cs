@@ -58,6 +58,11 @@ public sealed partial class Texts
         ErrorNetwork = "The upload did not finish. Please check your connection and try again.",
         ErrorStorageUnavailable = "Our storage is unavailable just now: nothing was stored. Please try again in a minute.",
         Language = "Language",
+        WhatToSendTitle = "What your report must contain",
+        ActivitiesYear = "Your report covers your centre's activities in {0}.",
+        QuestionsIntro = "The form's questions, in order. Answer every question marked “required”; the others are optional.",
+        RequiredMark = "(required)",
+        AskHq = "Questions about the report? Write to IFLA HQ:",
 
         // The coordinators' e-mails.
         Greeting = "Dear {0},",

@@ -58,6 +58,11 @@ public sealed partial class Texts
         ErrorNetwork = "L’envoi n’a pas abouti. Vérifiez votre connexion et réessayez.",
         ErrorStorageUnavailable = "Notre stockage est indisponible pour le moment : rien n’a été enregistré. Veuillez réessayer dans une minute.",
         Language = "Langue",
+        WhatToSendTitle = "Ce que votre rapport doit contenir",
+        ActivitiesYear = "Votre rapport porte sur les activités de votre centre en {0}.",
+        QuestionsIntro = "Les questions du formulaire, dans l’ordre. Répondez à chaque question marquée « obligatoire » ; les autres sont facultatives.",
+        RequiredMark = "(obligatoire)",
+        AskHq = "Une question sur le rapport ? Écrivez au siège de l’IFLA :",
 
         // The coordinators' e-mails.
         Greeting = "Madame, Monsieur {0},",

@@ -58,6 +58,11 @@ public sealed partial class Texts
         ErrorNetwork = "Das Hochladen wurde nicht abgeschlossen. Bitte prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
         ErrorStorageUnavailable = "Unser Speicher ist gerade nicht erreichbar: Es wurde nichts gespeichert. Bitte versuchen Sie es in einer Minute erneut.",
         Language = "Sprache",
+        WhatToSendTitle = "Was Ihr Bericht enthalten muss",
+        ActivitiesYear = "Ihr Bericht behandelt die Tätigkeiten Ihres Zentrums im Jahr {0}.",
+        QuestionsIntro = "Die Fragen des Formulars in ihrer Reihenfolge. Beantworten Sie jede als „Pflichtfrage“ markierte Frage; die anderen sind freiwillig.",
+        RequiredMark = "(Pflichtfrage)",
+        AskHq = "Fragen zum Bericht? Schreiben Sie an die IFLA-Zentrale:",
 
         // The coordinators' e-mails.
         Greeting = "Sehr geehrte/r {0},",

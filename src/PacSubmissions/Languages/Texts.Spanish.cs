@@ -58,6 +58,11 @@ public sealed partial class Texts
         ErrorNetwork = "El envío no terminó. Compruebe su conexión e inténtelo de nuevo.",
         ErrorStorageUnavailable = "Nuestro almacenamiento no está disponible en este momento: no se guardó nada. Inténtelo de nuevo dentro de un minuto.",
         Language = "Idioma",
+        WhatToSendTitle = "Qué debe contener su informe",
+        ActivitiesYear = "Su informe trata de las actividades de su centro en {0}.",
+        QuestionsIntro = "Las preguntas del formulario, en orden. Responda a todas las marcadas como «obligatoria»; las demás son opcionales.",
+        RequiredMark = "(obligatoria)",
+        AskHq = "¿Tiene preguntas sobre el informe? Escriba a la sede de la IFLA:",
 
         // The coordinators' e-mails.
         Greeting = "Estimado/a {0}:",

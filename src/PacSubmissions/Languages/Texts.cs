@@ -81,6 +81,14 @@ public sealed partial class Texts
     public required string ErrorStorageUnavailable { get; init; }
     public required string Language { get; init; }
 
+    // The upload page's section on what to send: the title of its <details>, the year the report covers ({0}), the
+    // form's questions (each required one followed by RequiredMark), and HQ's address after AskHq.
+    public required string WhatToSendTitle { get; init; }
+    public required string ActivitiesYear { get; init; }
+    public required string QuestionsIntro { get; init; }
+    public required string RequiredMark { get; init; }
+    public required string AskHq { get; init; }
+
     // The coordinators' e-mails. Placeholders: {0} is the campaign year, {1} a date (see Format); the greeting's {0} is
     // the coordinator. The receipt's file label is ColumnFile, the same word in every language.
     public required string Greeting { get; init; }
