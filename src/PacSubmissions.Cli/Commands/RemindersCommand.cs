@@ -15,7 +15,7 @@ internal static class RemindersCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var command = new Command("reminders", "Preview or run the reminder e-mails (reminders, late notices, HQ digests).");
+        var command = new Command("reminders", "Preview or run the reminder e-mails (reminders, late notices, their needs-work forms for a report that is incomplete or unreadable, HQ digests).");
         command.Subcommands.Add(Plan(output, error));
         command.Subcommands.Add(Run(output, error));
         return command;
@@ -27,7 +27,7 @@ internal static class RemindersCommand
         {
             Description = "The instant to plan for, ISO 8601 with an offset (e.g. 2031-07-10T12:00:00Z); now when left out.",
         };
-        var plan = new Command("plan", "Print which e-mails a run at that instant would send and why. Sends nothing.") { atOption };
+        var plan = new Command("plan", "Print which e-mails a run at that instant would send and why (for a needs-work reminder or late notice: which report counts and what it lacks). Sends nothing.") { atOption };
         plan.SetAction((parse, cancellationToken) => PacSettings.RunAsync(error, async () =>
         {
             await using var services = PacSettings.Services(parse);
@@ -76,5 +76,5 @@ internal static class RemindersCommand
     }
 
     private static string Recipient(PlannedEmail email) =>
-        email.Key.Kind is EmailKinds.Reminder or EmailKinds.LateNotice or EmailKinds.Receipt ? email.Centre?.CoordinatorEmail ?? "?" : "HQ";
+        EmailKinds.IsChase(email.Key.Kind) || email.Key.Kind == EmailKinds.Receipt ? email.Centre?.CoordinatorEmail ?? "?" : "HQ";
 }

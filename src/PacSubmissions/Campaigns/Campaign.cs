@@ -26,6 +26,15 @@ public sealed record Campaign(
     /// <summary>The form definition this year's reports are read against (<see cref="Forms.FormDefinitions"/>); next year's changed form is a new version.</summary>
     public string FormVersion { get; init; } = Forms.FormDefinitions.CurrentVersion;
 
+    /// <summary>The campaign's form definition; the current one when the app no longer ships the stored version.</summary>
+    public Forms.FormDefinition Form() => Forms.FormDefinitions.Find(FormVersion) ?? Forms.FormDefinitions.Current;
+
+    /// <summary>
+    /// The year whose activities the reports describe: the report is due in July and covers the calendar year before
+    /// (the 2020 sample, due 15 July 2020, reports on 2019; a report named for 2021 tells of its August 2021 events).
+    /// </summary>
+    public int ActivitiesYear => Year - 1;
+
     /// <summary>Days after the deadline on which a centre that has sent nothing gets a late notice.</summary>
     public IReadOnlyList<int> LateNoticeDays { get; init; } = DefaultLateNoticeDays;
 

@@ -40,6 +40,52 @@ public sealed class CoordinatorEmails(UploadLinks links, HtmlPages pages)
             centre, Texts.Format(texts.LateSubject, campaign.Year), body, cancellationToken);
     }
 
+    /// <summary>
+    /// The reminder (before the deadline) or late notice (after it) to a centre whose report that counts,
+    /// <paramref name="report"/>, needs work: an incomplete one names the questions still to answer, as the campaign's
+    /// form words them in the centre's language; an unreadable one names its problems with their remedies, as the page does.
+    /// </summary>
+    public Task<EmailMessage> NeedsWorkAsync(Campaign campaign, Centre centre, Submission report, int days, bool late, CancellationToken cancellationToken)
+    {
+        var texts = Texts.For(centre.Language);
+        var received = When(report.ReceivedAt, campaign, texts);
+        var problems = report.Check?.Problems ?? [];
+        var body = Start(texts, centre);
+        if (CountingVersion.IsReadable(report))
+        {
+            var form = Forms.FormDefinitions.Find(campaign.FormVersion) ?? Forms.FormDefinitions.Current;
+            var questions = problems.Where(p => p.Section is not null).Select(p => form.TitleOf(p.Section!, texts.Code)).Distinct().ToList();
+            body.Paragraph(Texts.Format(texts.NeedsWorkIncomplete, campaign.Year, received))
+                .List(questions.Count > 0 ? questions : problems.Select(p => texts.Problem(p.Code, p.Section)));
+        }
+        else
+        {
+            // An upload that could not be processed at all has no check: HQ has its details, the coordinator the catalogue's words.
+            body.Paragraph(Texts.Format(texts.NeedsWorkUnreadable, campaign.Year, received))
+                .List(problems.Count > 0 ? problems.Select(p => texts.Problem(p.Code, p.Section)) : [texts.ProblemOther]);
+        }
+
+        var deadline = When(campaign.Deadline, campaign, texts);
+        if (late)
+        {
+            body.Paragraph(Texts.Format(texts.NeedsWorkOverdue, campaign.Year, deadline))
+                .Paragraph(Texts.Format(texts.LateWindow, campaign.Year, When(campaign.LateUploadsCloseAt, campaign, texts)));
+            if (days == campaign.LateNoticeDays.Max())
+            {
+                body.Paragraph(texts.LastNotice);
+            }
+        }
+        else
+        {
+            body.Paragraph(Texts.Format(texts.NeedsWorkDue, campaign.Year, deadline));
+        }
+
+        body.Paragraph(texts.UploadPrompt).Link(links.CreateUrl(centre.Id, campaign));
+        var kind = late ? EmailKinds.NeedsWorkLateNotice : EmailKinds.NeedsWorkReminder;
+        return FinishAsync(new EmailKey(campaign.Year, centre.Id, kind, EmailKinds.DaysDetail(days)),
+            centre, Texts.Format(texts.NeedsWorkSubject, campaign.Year), body, cancellationToken);
+    }
+
     /// <summary>The receipt for one upload. <paramref name="campaign"/> gives the zone and the link; without it, UTC and no link.</summary>
     public Task<EmailMessage> ReceiptAsync(Campaign? campaign, Submission submission, Centre centre, ReportReading? reading, CancellationToken cancellationToken)
     {

@@ -10,6 +10,13 @@ public static class EmailKinds
     public const string LateNotice = "late-notice";
     public const string Receipt = "receipt";
 
+    /// <summary>
+    /// A reminder and a late notice to a centre whose report that counts is incomplete or unreadable: their own kinds, so
+    /// one sent to a centre with nothing is no reason to hold back one saying what its report lacks. The detail is the days.
+    /// </summary>
+    public const string NeedsWorkReminder = "needs-work-reminder";
+    public const string NeedsWorkLateNotice = "needs-work-late-notice";
+
     /// <summary>HQ re-sent a centre's link from the dashboard; the detail is unique per re-send.</summary>
     public const string LinkResent = "link-resent";
     public const string SubmissionReceived = "submission-received";
@@ -26,6 +33,9 @@ public static class EmailKinds
     /// <summary>The closing summaries' details: the day after the deadline, and after the late window.</summary>
     public const string AfterDeadline = "after-deadline";
     public const string AfterLateWindow = "after-late-window";
+
+    /// <summary>Whether a kind chases a centre for its report: a reminder or a late notice, of either sort.</summary>
+    public static bool IsChase(string kind) => kind is Reminder or LateNotice or NeedsWorkReminder or NeedsWorkLateNotice;
 
     /// <summary>A reminder's or late notice's detail: how many days before or after the deadline it is for ("7d").</summary>
     public static string DaysDetail(int days) => days.ToString(System.Globalization.CultureInfo.InvariantCulture) + "d";

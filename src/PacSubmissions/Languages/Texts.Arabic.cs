@@ -59,6 +59,11 @@ public sealed partial class Texts
         ErrorNetwork = "لم يكتمل الرفع. يُرجى التحقق من اتصالك والمحاولة مرة أخرى.",
         ErrorStorageUnavailable = "التخزين غير متاح الآن: لم يُحفظ أي شيء. يُرجى المحاولة مرة أخرى بعد دقيقة.",
         Language = "اللغة",
+        WhatToSendTitle = "ما يجب أن يتضمنه تقريركم",
+        ActivitiesYear = "يغطي تقريركم أنشطة مركزكم في عام {0}.",
+        QuestionsIntro = "أسئلة الاستمارة بالترتيب. أجيبوا عن كل سؤال عليه علامة «إلزامي»، أما الأسئلة الأخرى فاختيارية.",
+        RequiredMark = "(إلزامي)",
+        AskHq = "هل لديكم أسئلة عن التقرير؟ راسلوا المقر الرئيسي للإفلا:",
 
         // The coordinators' e-mails.
         Greeting = "السيد/السيدة {0}،",
@@ -83,6 +88,11 @@ public sealed partial class Texts
         DateTimePattern = "{0}، الساعة {1} ({2})",
         LinkSubject = "رابط رفع تقرير مركز PAC لعام {0}",
         LinkReported = "لدينا تقرير مركزكم لعام {0}، وقد تلقيناه {1}. لإرسال نسخة جديدة، ارفعها عبر هذا الرابط:",
+        NeedsWorkSubject = "إجراء مطلوب: تقرير مركز PAC لعام {0} غير مكتمل",
+        NeedsWorkIncomplete = "لدينا تقرير مركزكم لعام {0}، وقد تلقيناه {1}، لكنه لم يكتمل بعد. ما زالت أسئلة الاستمارة هذه تحتاج إلى إجابة:",
+        NeedsWorkUnreadable = "تلقينا {1} ملفًا لتقرير مركزكم لعام {0}، لكننا لم نتمكن من قراءته، لذا لم يصلنا تقريركم بعد:",
+        NeedsWorkDue = "يُرجى إرسال نسخة مصححة قبل {1}.",
+        NeedsWorkOverdue = "انتهى الموعد النهائي {1}: يُرجى إرسال نسخة مصححة في أقرب وقت ممكن.",
 
         // The problems a check can find, said with their remedies by Problem().
         ProblemUnsupported = "الملف ليس مستند Word أو PDF أو OpenDocument.",

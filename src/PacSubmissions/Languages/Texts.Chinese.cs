@@ -58,6 +58,11 @@ public sealed partial class Texts
         ErrorNetwork = "上传未完成。请检查网络连接后重试。",
         ErrorStorageUnavailable = "存储暂时不可用：未保存任何内容。请一分钟后重试。",
         Language = "语言",
+        WhatToSendTitle = "报告须包含的内容",
+        ActivitiesYear = "报告涵盖贵中心 {0} 年的活动。",
+        QuestionsIntro = "表格中的问题（按顺序）。标有“必填”的问题均须回答，其余为选填。",
+        RequiredMark = "（必填）",
+        AskHq = "对报告有疑问？请发电子邮件至国际图联总部：",
 
         // The coordinators' e-mails.
         Greeting = "尊敬的{0}：",
@@ -82,6 +87,11 @@ public sealed partial class Texts
         DateTimePattern = "{0} {1}（{2}）",
         LinkSubject = "贵PAC中心{0}年度报告的上传链接",
         LinkReported = "我们已收到贵中心{0}年度报告，收到时间为{1}。如需提交新版本，请通过此链接上传：",
+        NeedsWorkSubject = "需要处理：贵PAC中心{0}年度报告尚不完整",
+        NeedsWorkIncomplete = "我们已收到贵中心{0}年度报告，收到时间为{1}，但报告尚不完整。表格中的以下问题仍需作答：",
+        NeedsWorkUnreadable = "我们于{1}收到贵中心{0}年度报告的文件，但无法读取，因此尚未收到贵中心的报告：",
+        NeedsWorkDue = "请在{1}之前提交修改后的版本。",
+        NeedsWorkOverdue = "截止日期为{1}，已过期：请尽快提交修改后的版本。",
 
         // The problems a check can find, said with their remedies by Problem().
         ProblemUnsupported = "该文件不是 Word、PDF 或 OpenDocument 文档。",

@@ -58,6 +58,11 @@ public sealed partial class Texts
         ErrorNetwork = "The upload did not finish. Please check your connection and try again.",
         ErrorStorageUnavailable = "Our storage is unavailable just now: nothing was stored. Please try again in a minute.",
         Language = "Language",
+        WhatToSendTitle = "What your report must contain",
+        ActivitiesYear = "Your report covers your centre's activities in {0}.",
+        QuestionsIntro = "The form's questions, in order. Answer every question marked “required”; the others are optional.",
+        RequiredMark = "(required)",
+        AskHq = "Questions about the report? Write to IFLA HQ:",
 
         // The coordinators' e-mails.
         Greeting = "Dear {0},",
@@ -82,6 +87,11 @@ public sealed partial class Texts
         DateTimePattern = "{0} at {1} ({2})",
         LinkSubject = "Your upload link for the PAC Centre report {0}",
         LinkReported = "We have your centre's report for {0}, received on {1}. To send a new version, upload it with this link:",
+        NeedsWorkSubject = "Action needed: your PAC Centre report for {0} is not complete",
+        NeedsWorkIncomplete = "We have your centre's report for {0}, received on {1}, but it is not complete yet. These questions of the form still need an answer:",
+        NeedsWorkUnreadable = "We received a file for your centre's report for {0} on {1}, but we could not read it, so we do not have your report yet:",
+        NeedsWorkDue = "Please send a corrected version by {1}.",
+        NeedsWorkOverdue = "The deadline was {1}: please send a corrected version as soon as you can.",
 
         // The problems a check can find, said with their remedies by Problem().
         ProblemUnsupported = "The file is not a Word, PDF or OpenDocument document.",

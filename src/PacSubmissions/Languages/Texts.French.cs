@@ -58,6 +58,11 @@ public sealed partial class Texts
         ErrorNetwork = "L’envoi n’a pas abouti. Vérifiez votre connexion et réessayez.",
         ErrorStorageUnavailable = "Notre stockage est indisponible pour le moment : rien n’a été enregistré. Veuillez réessayer dans une minute.",
         Language = "Langue",
+        WhatToSendTitle = "Ce que votre rapport doit contenir",
+        ActivitiesYear = "Votre rapport porte sur les activités de votre centre en {0}.",
+        QuestionsIntro = "Les questions du formulaire, dans l’ordre. Répondez à chaque question marquée « obligatoire » ; les autres sont facultatives.",
+        RequiredMark = "(obligatoire)",
+        AskHq = "Une question sur le rapport ? Écrivez au siège de l’IFLA :",
 
         // The coordinators' e-mails.
         Greeting = "Madame, Monsieur {0},",
@@ -82,6 +87,11 @@ public sealed partial class Texts
         DateTimePattern = "{0} à {1} ({2})",
         LinkSubject = "Votre lien de dépôt pour le rapport {0} de votre Centre PAC",
         LinkReported = "Nous avons bien le rapport {0} de votre centre, reçu le {1}. Pour envoyer une nouvelle version, déposez-la avec ce lien :",
+        NeedsWorkSubject = "Action requise : le rapport {0} de votre Centre PAC n'est pas complet",
+        NeedsWorkIncomplete = "Nous avons bien le rapport {0} de votre centre, reçu le {1}, mais il n'est pas encore complet. Ces questions du formulaire attendent encore une réponse :",
+        NeedsWorkUnreadable = "Nous avons reçu le {1} un fichier pour le rapport {0} de votre centre, mais nous n'avons pas pu le lire ; nous n'avons donc pas encore votre rapport :",
+        NeedsWorkDue = "Merci d'envoyer une version corrigée d'ici le {1}.",
+        NeedsWorkOverdue = "La date limite était le {1} : merci d'envoyer une version corrigée dès que possible.",
 
         // The problems a check can find, said with their remedies by Problem().
         ProblemUnsupported = "Le fichier n’est pas un document Word, PDF ou OpenDocument.",

@@ -58,6 +58,11 @@ public sealed partial class Texts
         ErrorNetwork = "Das Hochladen wurde nicht abgeschlossen. Bitte prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
         ErrorStorageUnavailable = "Unser Speicher ist gerade nicht erreichbar: Es wurde nichts gespeichert. Bitte versuchen Sie es in einer Minute erneut.",
         Language = "Sprache",
+        WhatToSendTitle = "Was Ihr Bericht enthalten muss",
+        ActivitiesYear = "Ihr Bericht behandelt die Tätigkeiten Ihres Zentrums im Jahr {0}.",
+        QuestionsIntro = "Die Fragen des Formulars in ihrer Reihenfolge. Beantworten Sie jede als „Pflichtfrage“ markierte Frage; die anderen sind freiwillig.",
+        RequiredMark = "(Pflichtfrage)",
+        AskHq = "Fragen zum Bericht? Schreiben Sie an die IFLA-Zentrale:",
 
         // The coordinators' e-mails.
         Greeting = "Sehr geehrte/r {0},",
@@ -82,6 +87,11 @@ public sealed partial class Texts
         DateTimePattern = "{0}, um {1} Uhr ({2})",
         LinkSubject = "Ihr Link zum Hochladen des Berichts {0} Ihres PAC-Zentrums",
         LinkReported = "Der Bericht {0} Ihres Zentrums liegt uns vor, eingegangen am {1}. Eine neue Fassung laden Sie über diesen Link hoch:",
+        NeedsWorkSubject = "Handlungsbedarf: Der Bericht {0} Ihres PAC-Zentrums ist nicht vollständig",
+        NeedsWorkIncomplete = "Der Bericht {0} Ihres Zentrums liegt uns vor, eingegangen am {1}, ist aber noch nicht vollständig. Diese Fragen des Formulars brauchen noch eine Antwort:",
+        NeedsWorkUnreadable = "Wir haben am {1} eine Datei für den Bericht {0} Ihres Zentrums erhalten, konnten sie aber nicht lesen; Ihr Bericht liegt uns daher noch nicht vor:",
+        NeedsWorkDue = "Bitte senden Sie bis zum {1} eine korrigierte Fassung.",
+        NeedsWorkOverdue = "Die Frist endete am {1}: Bitte senden Sie so bald wie möglich eine korrigierte Fassung.",
 
         // The problems a check can find, said with their remedies by Problem().
         ProblemUnsupported = "Die Datei ist kein Word-, PDF- oder OpenDocument-Dokument.",

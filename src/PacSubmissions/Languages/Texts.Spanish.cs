@@ -58,6 +58,11 @@ public sealed partial class Texts
         ErrorNetwork = "El envío no terminó. Compruebe su conexión e inténtelo de nuevo.",
         ErrorStorageUnavailable = "Nuestro almacenamiento no está disponible en este momento: no se guardó nada. Inténtelo de nuevo dentro de un minuto.",
         Language = "Idioma",
+        WhatToSendTitle = "Qué debe contener su informe",
+        ActivitiesYear = "Su informe trata de las actividades de su centro en {0}.",
+        QuestionsIntro = "Las preguntas del formulario, en orden. Responda a todas las marcadas como «obligatoria»; las demás son opcionales.",
+        RequiredMark = "(obligatoria)",
+        AskHq = "¿Tiene preguntas sobre el informe? Escriba a la sede de la IFLA:",
 
         // The coordinators' e-mails.
         Greeting = "Estimado/a {0}:",
@@ -82,6 +87,11 @@ public sealed partial class Texts
         DateTimePattern = "{0} a las {1} ({2})",
         LinkSubject = "Su enlace para enviar el informe {0} de su Centro PAC",
         LinkReported = "Tenemos el informe {0} de su centro, recibido el {1}. Para enviar una nueva versión, súbala con este enlace:",
+        NeedsWorkSubject = "Acción necesaria: el informe {0} de su Centro PAC no está completo",
+        NeedsWorkIncomplete = "Tenemos el informe {0} de su centro, recibido el {1}, pero todavía no está completo. Estas preguntas del formulario aún necesitan respuesta:",
+        NeedsWorkUnreadable = "Recibimos el {1} un archivo para el informe {0} de su centro, pero no pudimos leerlo, así que aún no tenemos su informe:",
+        NeedsWorkDue = "Le rogamos que envíe una versión corregida antes del {1}.",
+        NeedsWorkOverdue = "El plazo venció el {1}: le rogamos que envíe una versión corregida lo antes posible.",
 
         // The problems a check can find, said with their remedies by Problem().
         ProblemUnsupported = "El archivo no es un documento Word, PDF u OpenDocument.",

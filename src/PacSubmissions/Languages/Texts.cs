@@ -81,6 +81,14 @@ public sealed partial class Texts
     public required string ErrorStorageUnavailable { get; init; }
     public required string Language { get; init; }
 
+    // The upload page's section on what to send: the title of its <details>, the year the report covers ({0}), the
+    // form's questions (each required one followed by RequiredMark), and HQ's address after AskHq.
+    public required string WhatToSendTitle { get; init; }
+    public required string ActivitiesYear { get; init; }
+    public required string QuestionsIntro { get; init; }
+    public required string RequiredMark { get; init; }
+    public required string AskHq { get; init; }
+
     // The coordinators' e-mails. Placeholders: {0} is the campaign year, {1} a date (see Format); the greeting's {0} is
     // the coordinator. The receipt's file label is ColumnFile, the same word in every language.
     public required string Greeting { get; init; }
@@ -122,6 +130,17 @@ public sealed partial class Texts
 
     /// <summary>The link e-mail to a centre that has reported: {0} the year, {1} when the report that counts was received.</summary>
     public required string LinkReported { get; init; }
+
+    /// <summary>
+    /// The reminder and late notice to a centre whose report that counts needs work: the subject ({0} the year); what is
+    /// wrong with it ({0} the year, {1} when it was received), followed by the questions unanswered or the problems with
+    /// their remedies; and what to do ({1} the deadline), before and after the deadline.
+    /// </summary>
+    public required string NeedsWorkSubject { get; init; }
+    public required string NeedsWorkIncomplete { get; init; }
+    public required string NeedsWorkUnreadable { get; init; }
+    public required string NeedsWorkDue { get; init; }
+    public required string NeedsWorkOverdue { get; init; }
 
     // The problems a check can find, each said with its remedy by Problem().
     public required string ProblemUnsupported { get; init; }

@@ -71,7 +71,7 @@ public sealed class CampaignOverviews(
         var register = await centres.ListAsync(cancellationToken);
         var received = await submissions.ListAsync(year, cancellationToken);
         var sent = (await emails.ListAsync(year, cancellationToken))
-            .Where(e => e.Status == EmailStatus.Sent && e.Key.Kind is EmailKinds.Reminder or EmailKinds.LateNotice)
+            .Where(e => e.Status == EmailStatus.Sent && EmailKinds.IsChase(e.Key.Kind))
             .ToLookup(e => e.Key.Centre, StringComparer.Ordinal);
         var extended = await deadlines.ListAsync(year, cancellationToken);
         return new CampaignOverview(campaign, [.. CentreStatus.Of(register, received, clock.GetUtcNow()).Select(status => new CentreOverview(

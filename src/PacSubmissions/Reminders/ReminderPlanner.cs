@@ -2,6 +2,7 @@ using System.Globalization;
 using PacSubmissions.Campaigns;
 using PacSubmissions.Centres;
 using PacSubmissions.Email;
+using PacSubmissions.Reports;
 using PacSubmissions.Submissions;
 
 namespace PacSubmissions.Reminders;
@@ -11,7 +12,9 @@ namespace PacSubmissions.Reminders;
 /// and the tests all ask the same question. The rules:
 /// <list type="bullet">
 /// <item>Reminders before the deadline while a centre has no on-time report; late notices after it while the centre has
-/// sent nothing, until the late window closes. Of the offsets already due only the most recent counts, so a timer that
+/// sent nothing, until the late window closes. A centre whose report that counts (<see cref="CountingVersion"/>) is
+/// incomplete or unreadable gets the needs-work reminders and late notices instead, at the offsets after that report
+/// came in, until a valid one counts. Of the offsets already due only the most recent counts, so a timer that
 /// missed days sends one reminder, not every missed one.</item>
 /// <item>HQ: the most recent weekly digest from the opening to the end of the late window, a closing summary once the
 /// on-time window has closed (the day after the deadline) and one once the late window has closed.</item>
@@ -53,6 +56,23 @@ internal static class ReminderPlanner
                 {
                     planned.Add(new PlannedEmail(Key(campaign, centre.Id, EmailKinds.MissingAddress, "coordinator"), campaign.OpensAt,
                         $"{centre.Id} has no usable coordinator address ('{centre.CoordinatorEmail}'): HQ is told once", centre));
+                }
+            }
+            else if (CountingVersion.Of(own) is { } counting && NeedsWork(counting) is { } lacking)
+            {
+                // The report that counts is incomplete or unreadable: the centre is not done, so it is chased with what it lacks.
+                var lived = input.CampaignFor(centre.Id);
+                if (NeedsWorkReminderDue(lived, now, counting) is { } nudge)
+                {
+                    planned.Add(new PlannedEmail(Key(campaign, centre.Id, EmailKinds.NeedsWorkReminder, EmailKinds.DaysDetail(nudge.Days)), nudge.At,
+                        $"needs-work reminder {nudge.Days} day(s) before the deadline, due {Utc(nudge.At)}; the report that counts from {centre.Id} ({counting.SubmissionId}) is {lacking}", centre, counting)
+                    { Days = nudge.Days });
+                }
+                else if (NeedsWorkLateNoticeDue(lived, now, counting) is { } chase)
+                {
+                    planned.Add(new PlannedEmail(Key(campaign, centre.Id, EmailKinds.NeedsWorkLateNotice, EmailKinds.DaysDetail(chase.Days)), chase.At,
+                        $"needs-work late notice {chase.Days} day(s) after the deadline, due {Utc(chase.At)}; the report that counts from {centre.Id} ({counting.SubmissionId}) is {lacking}", centre, counting)
+                    { Days = chase.Days });
                 }
             }
             else if (ReminderDue(input.CampaignFor(centre.Id), now, own) is { } reminder)
@@ -139,6 +159,43 @@ internal static class ReminderPlanner
 
         return MostRecent(campaign.LateNoticeDays.Select(d => (d, campaign.DaysFromDeadline(d))), now);
     }
+
+    /// <summary>
+    /// Why the version that counts does not finish a centre's report, in words for HQ's preview ("incomplete: workshops",
+    /// "unreadable: corrupt"); null when it is valid (or from before the reader, and so accepted).
+    /// </summary>
+    private static string? NeedsWork(Submission counting)
+    {
+        if (counting.Failure is not null)
+        {
+            return "unreadable: it could not be processed";
+        }
+
+        return counting.Check switch
+        {
+            { Status: ReportStatus.Unreadable } check => Lacking("unreadable", check.Problems.Select(p => p.Code)),
+            { Status: ReportStatus.Incomplete } check => Lacking("incomplete", check.Problems.Select(p => p.Section ?? p.Code)),
+            _ => null,
+        };
+
+        static string Lacking(string state, IEnumerable<string> what) =>
+            string.Join(", ", what.Distinct()) is { Length: > 0 } list ? $"{state}: {list}" : state;
+    }
+
+    /// <summary>
+    /// The most recent reminder due since the report that needs work came in, while the deadline has not passed: an
+    /// offset already behind it was answered by that upload's receipt, which named the problems.
+    /// </summary>
+    private static (int Days, DateTimeOffset At)? NeedsWorkReminderDue(Campaign campaign, DateTimeOffset now, Submission counting) =>
+        now >= campaign.Deadline
+            ? null
+            : MostRecent(campaign.ReminderDays.Select(d => (d, campaign.DaysFromDeadline(-d))).Where(o => o.Item2 > counting.ReceivedAt), now);
+
+    /// <summary>The most recent late notice due since the report that needs work came in, while the late window is open.</summary>
+    private static (int Days, DateTimeOffset At)? NeedsWorkLateNoticeDue(Campaign campaign, DateTimeOffset now, Submission counting) =>
+        now < campaign.OnTimeUntil() || now > campaign.LateUploadsCloseAt
+            ? null
+            : MostRecent(campaign.LateNoticeDays.Select(d => (d, campaign.DaysFromDeadline(d))).Where(o => o.Item2 > counting.ReceivedAt), now);
 
     private static (int Days, DateTimeOffset At)? MostRecent(IEnumerable<(int Days, DateTimeOffset At)> offsets, DateTimeOffset now)
     {

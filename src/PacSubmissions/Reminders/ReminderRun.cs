@@ -87,6 +87,8 @@ public sealed partial class ReminderRun(
         {
             EmailKinds.Reminder => coordinators.ReminderAsync(context.Input.CampaignFor(planned.Centre!.Id), planned.Centre, planned.Days!.Value, cancellationToken),
             EmailKinds.LateNotice => coordinators.LateNoticeAsync(context.Input.CampaignFor(planned.Centre!.Id), planned.Centre, planned.Days!.Value, cancellationToken),
+            EmailKinds.NeedsWorkReminder or EmailKinds.NeedsWorkLateNotice => coordinators.NeedsWorkAsync(context.Input.CampaignFor(planned.Centre!.Id),
+                planned.Centre, planned.Submission!, planned.Days!.Value, key.Kind == EmailKinds.NeedsWorkLateNotice, cancellationToken),
             EmailKinds.Receipt => coordinators.ReceiptAsync(campaign, planned.Submission!, planned.Centre!, reading, cancellationToken),
             EmailKinds.SubmissionReceived => hq.SubmissionReceivedAsync(planned.Submission!, planned.Centre, reading, cancellationToken),
             EmailKinds.ProcessingFailed => hq.ProcessingFailedAsync(planned.Submission!, planned.Centre, cancellationToken),

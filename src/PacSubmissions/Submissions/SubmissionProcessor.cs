@@ -53,7 +53,7 @@ public sealed partial class SubmissionProcessor(
 
         // The campaign's own form: a report is read against the questions its year asked.
         var campaign = await campaigns.FindAsync(uploaded.Year, cancellationToken);
-        var form = (campaign is null ? null : FormDefinitions.Find(campaign.FormVersion)) ?? FormDefinitions.Current;
+        var form = campaign?.Form() ?? FormDefinitions.Current;
         ReportReading reading;
         using (PacTelemetry.Source.StartActivity("Read report"))
         {

@@ -73,7 +73,7 @@ public sealed class UploadPageHandler(
         }
 
         var language = FormTemplate.LanguageFor(responses.Page(request, token, upload.Centre.Language).Texts.Code, upload.Centre);
-        var form = FormDefinitions.Find(upload.Campaign.FormVersion) ?? FormDefinitions.Current;
+        var form = upload.Campaign.Form();
         var document = new MemoryStream();
         FormTemplate.Write(form, upload.Centre, language, document);
         return new FileContentResult(document.ToArray(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document")

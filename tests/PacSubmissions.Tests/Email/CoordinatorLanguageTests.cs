@@ -28,6 +28,7 @@ public sealed partial class CoordinatorLanguageTests
     [
         "reminder", "late-notice", "last-late-notice", "receipt-with-problems", "receipt-without-problems",
         "receipt-not-checked", "receipt-without-campaign", "link-reported", "link-not-yet", "link-late",
+        "needs-work-reminder", "needs-work-late-notice", "needs-work-last-late-notice",
     ];
 
     /// <summary>What the reader and the libraries under it say: English, technical, never for a coordinator.</summary>
@@ -186,6 +187,12 @@ public sealed partial class CoordinatorLanguageTests
             "link-reported" => Emails.LinkAsync(Campaign, centre, submission, inside, "x", CancellationToken.None),
             "link-not-yet" => Emails.LinkAsync(Campaign, centre, null, inside, "x", CancellationToken.None),
             "link-late" => Emails.LinkAsync(Campaign, centre, null, after, "x", CancellationToken.None),
+            // Incomplete (the questions), unreadable with every problem (their remedies), and not processed at all (no check).
+            "needs-work-reminder" => Emails.NeedsWorkAsync(Campaign, centre, submission with { Check = SubmissionCheck.From(EveryProblem) }, 7, late: false, CancellationToken.None),
+            "needs-work-late-notice" => Emails.NeedsWorkAsync(Campaign, centre,
+                submission with { Check = SubmissionCheck.From(EveryProblem with { Status = ReportStatus.Unreadable }) }, 1, late: true, CancellationToken.None),
+            "needs-work-last-late-notice" => Emails.NeedsWorkAsync(Campaign, centre,
+                submission with { Failure = new ProcessingFailure(after, LibraryMessage) }, Campaign.LateNoticeDays.Max(), late: true, CancellationToken.None),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "no such e-mail kind in this test"),
         };
     }

@@ -47,6 +47,32 @@ public sealed class RemindersCommandTests
     }
 
     [Fact]
+    public async Task PlanShowsTheNeedsWorkReminderAndWhyForACentreWhoseReportIsIncompleteOrUnreadable()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        await TestData.SeedAsync(pipeline.Services, NeedsWorkScenario.Campaign, [.. NeedsWorkScenario.Centres]);
+        foreach (var submission in NeedsWorkScenario.Submissions.Where(s => s.SubmissionId != "fixed-v2"))
+        {
+            await pipeline.Get<SubmissionStore>().SaveAsync(submission, CancellationToken.None);
+        }
+
+        using var settings = SettingsFile(pipeline);
+
+        var (exit, output, error) = await PacAsync("reminders", "plan", "--at", "2032-05-25T13:00:00Z", "--settings", settings.Path);
+
+        Assert.Equal(0, exit);
+        Assert.Equal("", error);
+        Assert.Contains("2032|fixed|needs-work-reminder|7d to fixed@pac-test.example: needs-work reminder 7 day(s) before the deadline, due 2032-05-25 12:00 UTC; "
+            + "the report that counts from fixed (fixed-v1) is incomplete: workshops, standards", output, StringComparison.Ordinal);
+        Assert.Contains("2032|broken|needs-work-reminder|7d to broken@pac-test.example: needs-work reminder 7 day(s) before the deadline, due 2032-05-25 12:00 UTC; "
+            + "the report that counts from broken (broken-v1) is unreadable: corrupt", output, StringComparison.Ordinal);
+        // A valid report, or a broken upload after one: nothing to chase.
+        Assert.DoesNotContain("|done|needs-work", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("|brokenaftergood|needs-work", output, StringComparison.Ordinal);
+        Assert.Empty(pipeline.Outbox.Messages());
+    }
+
+    [Fact]
     public async Task PlanRejectsATimeThatIsNotIso()
     {
         await using var pipeline = await TestPipeline.StartAsync();

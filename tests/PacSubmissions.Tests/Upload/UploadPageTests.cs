@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using Azure.Data.Tables;
+using PacSubmissions.Campaigns;
 using PacSubmissions.Languages;
 using PacSubmissions.Storage;
+using PacSubmissions.Tests.Infrastructure;
 using PacSubmissions.Upload;
 using PacSubmissions.Upload.Page;
 
@@ -49,6 +51,46 @@ public sealed class UploadPageTests
         Assert.Equal("2. Internationale Zusammenarbeit", reading.Sections[1].Question);
         Assert.Contains(site.Centre.CoordinatorEmail, reading.Emails);
         Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("en", "What your report must contain", "Your report covers your centre's activities in 2029.", "International Cooperation", "(required)", "Any other comments", "Questions about the report? Write to IFLA HQ:")]
+    [InlineData("ru", "Что должно быть в отчёте", "Отчёт охватывает деятельность вашего центра в 2029 году.", "Международное сотрудничество", "(обязательно)", "Другие комментарии", "Есть вопросы об отчёте? Напишите в штаб-квартиру ИФЛА:")]
+    [InlineData("ar", "ما يجب أن يتضمنه تقريركم", "يغطي تقريركم أنشطة مركزكم في عام 2029.", "التعاون الدولي", "(إلزامي)", "تعليقات أخرى", "هل لديكم أسئلة عن التقرير؟ راسلوا المقر الرئيسي للإفلا:")]
+    public async Task ThePageSaysWhatTheReportMustContainInItsLanguageAfterTheSendButton(
+        string language, string title, string activities, string requiredQuestion, string requiredMark, string optionalQuestion, string askHq)
+    {
+        await using var site = await UploadSite.StartAsync();
+
+        var html = await (await site.GetAsync($"{site.Url}?lang={language}")).Content.ReadAsStringAsync();
+        var section = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(html, "<details id=\"what-to-send\">.*?</details>", System.Text.RegularExpressions.RegexOptions.Singleline).Value);
+
+        Assert.Equal(2030, site.Campaign.Year);
+        Assert.True(html.IndexOf("id=\"send\"", StringComparison.Ordinal) < html.IndexOf("id=\"what-to-send\"", StringComparison.Ordinal), "The send button must come before the section.");
+        Assert.Contains($"<summary>{title}</summary>", section, StringComparison.Ordinal);
+        Assert.Contains($"<p id=\"activities-year\">{activities}</p>", section, StringComparison.Ordinal);
+        Assert.Contains($"<span class=\"question\">{requiredQuestion}</span> <strong class=\"required\">{requiredMark}</strong><span class=\"hint\">", section, StringComparison.Ordinal);
+        Assert.Contains($"<span class=\"question\">{optionalQuestion}</span></li>", section, StringComparison.Ordinal);
+        var form = PacSubmissions.Forms.FormDefinitions.Current;
+        var listed = System.Text.RegularExpressions.Regex.Matches(section, "<li data-key=\"([a-z-]+)\">(.*?)</li>").Select(m => (Key: m.Groups[1].Value, Text: m.Groups[2].Value)).ToList();
+        Assert.Equal(form.Keys, listed.Select(l => l.Key));
+        Assert.Equal(form.RequiredKeys, listed.Where(l => l.Text.Contains($"<strong class=\"required\">{requiredMark}</strong>", StringComparison.Ordinal)).Select(l => l.Key));
+        Assert.All(form.Questions.Where(q => q.Hint is not null), q => Assert.Contains($"<span class=\"hint\">{q.HintIn(language)}</span>", listed.Single(l => l.Key == q.Key).Text, StringComparison.Ordinal));
+        Assert.Contains($"<p id=\"ask-hq\">{askHq} <a href=\"mailto:{TestSettings.HqAddress}\">{TestSettings.HqAddress}</a></p>", section, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BeforeUploadsOpenThePageAlreadySaysWhatTheReportMustContain()
+    {
+        var campaign = Campaign.WithDefaults(2031, DateTimeOffset.UtcNow.AddDays(10));
+        await using var site = await UploadSite.StartAsync(campaign: campaign);
+
+        var html = WebUtility.HtmlDecode(await (await site.GetAsync(site.Url, acceptLanguage: "en")).Content.ReadAsStringAsync());
+
+        Assert.Contains("id=\"not-open\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"send\"", html, StringComparison.Ordinal);
+        Assert.Contains("<p id=\"activities-year\">Your report covers your centre's activities in 2030.</p>", html, StringComparison.Ordinal);
+        Assert.Contains("<li data-key=\"centre\"><span class=\"question\">PAC Centre</span> <strong class=\"required\">(required)</strong><span class=\"hint\">hosting institution, country and contact information</span></li>", html, StringComparison.Ordinal);
     }
 
     [Theory]
