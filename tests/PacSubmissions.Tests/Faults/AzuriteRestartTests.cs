@@ -118,8 +118,8 @@ public sealed class AzuriteRestartTests(ITestOutputHelper output)
         // The outage reached the clients, and every upload it touched was still accepted: some were told 503 and sent
         // again (an attempt's times are its last try's), or were in flight during it, held by the storage client's own retries.
         var toldToComeBack = attempts.Where(a => a.Tries > 1).ToList();
-        var heldAcross = attempts.Where(a => a.StartedAt < over && a.StartedAt + a.Elapsed > stopped).ToList();
-        Assert.True(toldToComeBack.Count + heldAcross.Count > 0, tally.Describe());
+        var inFlightDuringIt = attempts.Where(a => a.StartedAt < over && a.StartedAt + a.Elapsed > stopped).ToList();
+        Assert.True(toldToComeBack.Count + inFlightDuringIt.Count > 0, tally.Describe());
     }
 
     private static async Task<HttpResponseMessage> PostFromBrowserAsync(HttpClient client, string url, string path)

@@ -77,14 +77,12 @@ public sealed class UploadStallTests
         return new MultipartFormDataContent { { part, ReportUploadHandler.FileField, fileName } };
     }
 
-    /// <summary>A file read as a slow link delivers it: once <c>stallAfter</c> bytes are out it waits, or sends one small piece a <see cref="Trickle"/>.</summary>
+    /// <summary>A file read as a stalling link delivers it: once <c>stallAfter</c> bytes are out, it waits <c>stall</c> before the rest.</summary>
     private sealed class StallingStream(byte[] content, int stallAfter, TimeSpan stall) : Stream
     {
         private bool _stalled;
 
-        public int Sent { get; private set; }
-
-        public TimeSpan? Trickle { get; init; }
+        private int Sent { get; set; }
 
         public override bool CanRead => true;
         public override bool CanSeek => false;
@@ -100,12 +98,7 @@ public sealed class UploadStallTests
             }
 
             var count = Math.Min(buffer.Length, content.Length - Sent);
-            if (Trickle is { } every)
-            {
-                await Task.Delay(every, cancellationToken);
-                count = Math.Min(count, 16); // 16 B/s: far under the 240 B/s minimum
-            }
-            else if (!_stalled && Sent >= stallAfter)
+            if (!_stalled && Sent >= stallAfter)
             {
                 _stalled = true;
                 await Task.Delay(stall, cancellationToken);
