@@ -8,6 +8,7 @@ using PacSubmissions.Dashboard.Pages;
 using PacSubmissions.Email;
 using PacSubmissions.Html;
 using PacSubmissions.Overview;
+using PacSubmissions.Reports;
 using PacSubmissions.Storage;
 using PacSubmissions.Submissions;
 using PacSubmissions.Upload;
@@ -32,6 +33,10 @@ public sealed class DashboardHandler(
 {
     private const string NoticeParameter = "notice";
     private const string LinkParameter = "link";
+
+    /// <summary>The query an unreadable version's warning page adds to its download link: HQ read the warning and chose to open it.</summary>
+    public const string DownloadAnywayParameter = "open";
+    public const string DownloadAnywayValue = "anyway";
 
     public async Task<IActionResult> CampaignsAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -146,9 +151,19 @@ public sealed class DashboardHandler(
                 $"The malware scan found a threat in '{version.OriginalFileName}', so it is not offered for download. It is kept in storage; ask the centre for a clean copy.", cancellationToken);
         }
 
+        if (version.Check?.Status == ReportStatus.Unreadable
+            && !string.Equals(request.Query[DownloadAnywayParameter].FirstOrDefault(), DownloadAnywayValue, StringComparison.Ordinal))
+        {
+            return await PageAsync<UnreadableDownloadPage>(StatusCodes.Status200OK, new()
+            {
+                [nameof(UnreadableDownloadPage.Links)] = DashboardLinks.For(request),
+                [nameof(UnreadableDownloadPage.Version)] = version,
+            }, cancellationToken);
+        }
+
         var content = await storage.Reports.GetBlobClient(version.BlobName).OpenReadAsync(cancellationToken: cancellationToken);
-        // FileDownloadName writes both filename= (ASCII fallback) and filename*=UTF-8'' (RFC 5987), so any name survives.
-        return new FileStreamResult(content, "application/octet-stream") { FileDownloadName = version.OriginalFileName };
+        // The server's name with the found format's extension, never the sender's: "report.pdf.cmd" must not reach HQ's disk as a .cmd.
+        return new FileStreamResult(content, "application/octet-stream") { FileDownloadName = version.DownloadName() };
     }
 
     public async Task<IActionResult> ActionAsync(HttpRequest request, int year, string centre, string action, CancellationToken cancellationToken)

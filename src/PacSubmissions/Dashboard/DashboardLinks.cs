@@ -23,8 +23,8 @@ public sealed record DashboardLinks(string? Code)
     public string Centre(int year, string centre, params (string Name, string? Value)[] query) =>
         Build(RouteUrl.Path(DashboardRoutes.Centre, Year(year), ("centre", centre)), query);
 
-    public string Download(int year, string centre, string submissionId) =>
-        Build(RouteUrl.Path(DashboardRoutes.Download, Year(year), ("centre", centre), ("submissionId", submissionId)), []);
+    public string Download(int year, string centre, string submissionId, params (string Name, string? Value)[] query) =>
+        Build(RouteUrl.Path(DashboardRoutes.Download, Year(year), ("centre", centre), ("submissionId", submissionId)), query);
 
     public string Action(int year, string centre, string action) =>
         Build(RouteUrl.Path(DashboardRoutes.Action, Year(year), ("centre", centre), ("action", action)), []);

@@ -32,6 +32,12 @@ public sealed class HqEmails(IOptions<EmailOptions> options, IOptions<LinkOption
                 ("SHA-256", submission.Sha256),
                 ("Stored as", submission.BlobName),
             ]);
+        if (reading?.Problems.FirstOrDefault(p => p.Code == ProblemCodes.ActiveContent) is { } active)
+        {
+            // Said first and in plain words: HQ is about to open the file, and that is when it acts.
+            body.Paragraph($"Careful before opening the file: {active.Message}");
+        }
+
         if (reading is not null)
         {
             var answered = reading.Sections.Where(s => s.Answered).Select(s => s.Question).ToList();
@@ -52,7 +58,7 @@ public sealed class HqEmails(IOptions<EmailOptions> options, IOptions<LinkOption
         // The storage address answers 403 to a browser; the dashboard serves the file to HQ once signed in.
         body.Paragraph("The centre's page on the dashboard (the file is under Versions):").Link(CentrePage(submission.Year, submission.CentreId));
         return HqAsync(new EmailKey(submission.Year, submission.CentreId, EmailKinds.SubmissionReceived, submission.SubmissionId),
-            $"PAC report {submission.Year}: {centreName} ({timing}{(reading is { Status: not ReportStatus.Valid } ? ", " + check : "")}{(reading is { NeedsReview: true } ? ", needs review" : "")})", body, cancellationToken);
+            $"PAC report {submission.Year}: {centreName} ({timing}{(reading is { Status: not ReportStatus.Valid } ? ", " + check : "")}{(reading is { NeedsReview: true } ? ", needs review" : "")}{(reading?.Problems.Any(p => p.Code == ProblemCodes.ActiveContent) == true ? ", active content" : "")})", body, cancellationToken);
     }
 
     /// <summary>

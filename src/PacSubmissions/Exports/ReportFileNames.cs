@@ -1,5 +1,4 @@
 using PacSubmissions.Submissions;
-using PacSubmissions.Upload;
 
 namespace PacSubmissions.Exports;
 
@@ -7,11 +6,5 @@ namespace PacSubmissions.Exports;
 internal static class ReportFileNames
 {
     public static string Of(Submission submission) =>
-        FormattableString.Invariant($"{submission.CentreId}-{submission.Year}.{Extension(submission.Check?.Format)}");
-
-    private static string Extension(string? format) => format switch
-    {
-        ReportFormat.Docx or ReportFormat.Pdf or ReportFormat.Odt => format,
-        _ => "bin",
-    };
+        FormattableString.Invariant($"{submission.CentreId}-{submission.Year}.{submission.FormatExtension()}");
 }

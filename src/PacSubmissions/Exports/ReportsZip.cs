@@ -8,7 +8,8 @@ namespace PacSubmissions.Exports;
 /// The report that counts (<see cref="Submissions.CountingVersion"/>) of every centre that uploaded one, as a ZIP written straight to the output: each blob is copied
 /// into its entry as it downloads, and a non-seekable output (an HTTP response) is fine, so nothing is held in memory.
 /// A counting report the malware scan marked malicious (only when the centre sent nothing readable) is left out, and a
-/// note in the ZIP names its centre.
+/// note in the ZIP names its centre. A report that carries active content (an attached template, embedded objects,
+/// scripts) is in the ZIP, and a note names it and what it carries, so HQ opens it knowing.
 /// </summary>
 public sealed class ReportsZip(PacStorage storage)
 {
@@ -36,6 +37,7 @@ public sealed class ReportsZip(PacStorage storage)
             await source.CopyToAsync(target, cancellationToken);
         }
 
+        await AddActiveContentNoteAsync(archive, counting, cancellationToken);
         var leftOut = counting.Where(s => s.MarkedMalicious()).Select(s => $"{s.CentreId}: {s.OriginalFileName} (received {s.ReceivedAt:yyyy-MM-dd HH:mm} UTC)").ToList();
         if (leftOut.Count > 0)
         {
@@ -47,5 +49,26 @@ public sealed class ReportsZip(PacStorage storage)
         }
     }
 
+    private static async Task AddActiveContentNoteAsync(ZipArchive archive, List<Submissions.Submission> counting, CancellationToken cancellationToken)
+    {
+        var active = counting.Where(s => !s.MarkedMalicious() && s.CarriesActiveContent())
+            .Select(s => $"{ReportFileNames.Of(s)} ({s.CentreId}, sent as {s.OriginalFileName}): "
+                + string.Join(" ", s.Check!.Problems.Where(p => p.Code == Reports.ProblemCodes.ActiveContent).Select(p => p.Message)))
+            .ToList();
+        if (active.Count == 0)
+        {
+            return;
+        }
+
+        var note = archive.CreateEntry(ActiveContentNoteName, CompressionLevel.Optimal);
+        await using var writer = new StreamWriter(await note.OpenAsync(cancellationToken));
+        await writer.WriteAsync(
+            "These reports carry active content: Word, LibreOffice or a PDF reader may fetch files from elsewhere or run code when they are opened. "
+            + "Their answers were read. Open them with care (in protected view, or not on a computer with access to HQ's network shares), "
+            + $"or ask the centre for a copy saved without it.{Environment.NewLine}{Environment.NewLine}{string.Join(Environment.NewLine, active)}{Environment.NewLine}");
+    }
+
     public const string LeftOutNoteName = "LEFT-OUT-malware-found.txt";
+
+    public const string ActiveContentNoteName = "CAREFUL-active-content.txt";
 }

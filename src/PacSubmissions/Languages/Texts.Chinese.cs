@@ -108,5 +108,10 @@ public sealed partial class Texts
         ProblemMalicious = "病毒扫描在此文件中发现威胁，因此未打开该文件。请检查您的电脑并提交一份干净的副本。",
         ProblemMore = "问题多于此列表所示：请先改正这些问题，然后重新提交文件。",
         ProblemOther = "自动检查发现此文件有问题。国际图联总部掌握详情，如有需要会提供帮助。",
+
+        // active-content: a file with active content; an upload whose name or end does not fit the file.
+        ProblemActiveContent = "文件含有活动内容（附加模板、嵌入对象，或在打开时运行或获取文件的脚本）。您的答案已读取，但请去掉附加模板和嵌入对象后重新保存文件（例如将文本复制到新文档中），然后再次提交。",
+        ErrorNameNotFormat = "该文件是 {1} 文档，但文件名以 {0} 结尾。请将其重命名为以 {1} 结尾，然后再次提交。",
+        ErrorIncompleteFile = "文件不完整：缺少结尾部分，说明保存或复制时被中断。请重新保存后再提交。",
     };
 }

@@ -108,5 +108,10 @@ public sealed partial class Texts
         ProblemMalicious = "The virus scan found a threat in this file, so it was not opened. Please check your computer and send a clean copy.",
         ProblemMore = "There are more problems than this list shows: please correct these and send the file again.",
         ProblemOther = "The automatic check found a problem with this file. IFLA HQ has the details and will help if needed.",
+
+        // active-content: a file with active content; an upload whose name or end does not fit the file.
+        ProblemActiveContent = "The file carries active content (an attached template, embedded objects or scripts that run or fetch files when it is opened). Your answers were read, but please save it again without the attached template or embedded objects (for example, copy the text into a new document) and send it again.",
+        ErrorNameNotFormat = "The file is a {1} document, but its name ends in {0}. Please rename it so that it ends in {1} and send it again.",
+        ErrorIncompleteFile = "The file is incomplete: its end is missing, so it was cut short while being saved or copied. Please save it again and send it.",
     };
 }

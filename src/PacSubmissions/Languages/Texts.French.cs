@@ -108,5 +108,10 @@ public sealed partial class Texts
         ProblemMalicious = "L’analyse antivirus a détecté une menace dans ce fichier, qui n’a donc pas été ouvert. Veuillez vérifier votre ordinateur et envoyer une copie saine.",
         ProblemMore = "Il y a plus de problèmes que cette liste n’en montre : veuillez corriger ceux-ci et renvoyer le fichier.",
         ProblemOther = "La vérification automatique a relevé un problème dans ce fichier. Le siège de l’IFLA en connaît le détail et vous aidera au besoin.",
+
+        // active-content: a file with active content; an upload whose name or end does not fit the file.
+        ProblemActiveContent = "Le fichier contient du contenu actif (un modèle attaché, des objets incorporés ou des scripts qui s’exécutent ou vont chercher des fichiers à l’ouverture). Vos réponses ont été lues, mais veuillez l’enregistrer de nouveau sans le modèle attaché ni les objets incorporés (par exemple en copiant le texte dans un nouveau document) et l’envoyer à nouveau.",
+        ErrorNameNotFormat = "Le fichier est un document {1}, mais son nom se termine par {0}. Veuillez le renommer pour qu’il se termine par {1} et l’envoyer à nouveau.",
+        ErrorIncompleteFile = "Le fichier est incomplet : sa fin manque, l’enregistrement ou la copie a donc été interrompu. Veuillez l’enregistrer de nouveau et l’envoyer.",
     };
 }

@@ -108,5 +108,10 @@ public sealed partial class Texts
         ProblemMalicious = "Die Virenprüfung hat in dieser Datei eine Bedrohung gefunden, daher wurde sie nicht geöffnet. Bitte prüfen Sie Ihren Computer und senden Sie eine saubere Kopie.",
         ProblemMore = "Es gibt mehr Probleme, als diese Liste zeigt: Bitte beheben Sie diese und senden Sie die Datei erneut.",
         ProblemOther = "Die automatische Prüfung hat ein Problem mit dieser Datei gefunden. Die IFLA-Zentrale kennt die Einzelheiten und hilft bei Bedarf.",
+
+        // active-content: a file with active content; an upload whose name or end does not fit the file.
+        ProblemActiveContent = "Die Datei enthält aktive Inhalte (eine angehängte Vorlage, eingebettete Objekte oder Skripte, die beim Öffnen ausgeführt werden oder Dateien nachladen). Ihre Antworten wurden gelesen; speichern Sie die Datei bitte ohne die angehängte Vorlage und die eingebetteten Objekte neu (zum Beispiel, indem Sie den Text in ein neues Dokument kopieren) und senden Sie sie erneut.",
+        ErrorNameNotFormat = "Die Datei ist ein {1}-Dokument, ihr Name endet aber auf {0}. Bitte benennen Sie sie so um, dass der Name auf {1} endet, und senden Sie sie erneut.",
+        ErrorIncompleteFile = "Die Datei ist unvollständig: Ihr Ende fehlt, das Speichern oder Kopieren wurde also abgebrochen. Bitte speichern Sie sie neu und senden Sie sie.",
     };
 }

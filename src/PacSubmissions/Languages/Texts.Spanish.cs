@@ -108,5 +108,10 @@ public sealed partial class Texts
         ProblemMalicious = "El análisis antivirus encontró una amenaza en este archivo, por lo que no se abrió. Revise su equipo y envíe una copia limpia.",
         ProblemMore = "Hay más problemas de los que muestra esta lista: corrija estos y vuelva a enviar el archivo.",
         ProblemOther = "La revisión automática encontró un problema en este archivo. La sede de la IFLA tiene los detalles y le ayudará si hace falta.",
+
+        // active-content: a file with active content; an upload whose name or end does not fit the file.
+        ProblemActiveContent = "El archivo contiene contenido activo (una plantilla adjunta, objetos incrustados o scripts que se ejecutan u obtienen archivos al abrirlo). Sus respuestas se leyeron, pero guárdelo de nuevo sin la plantilla adjunta ni los objetos incrustados (por ejemplo, copiando el texto en un documento nuevo) y envíelo otra vez.",
+        ErrorNameNotFormat = "El archivo es un documento {1}, pero su nombre termina en {0}. Cámbiele el nombre para que termine en {1} y envíelo de nuevo.",
+        ErrorIncompleteFile = "El archivo está incompleto: le falta el final, así que se cortó al guardarlo o copiarlo. Guárdelo de nuevo y envíelo.",
     };
 }

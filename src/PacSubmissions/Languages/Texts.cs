@@ -198,6 +198,7 @@ public sealed partial class Texts
             ProblemCodes.TooLarge => ProblemTooLarge,
             ProblemCodes.NoText => ProblemNoText,
             ProblemCodes.PageSkipped => ProblemPageSkipped,
+            ProblemCodes.ActiveContent => ProblemActiveContent,
             ProblemCodes.Malicious => ProblemMalicious,
             ProblemCodes.MoreProblems => ProblemMore,
             ProblemCodes.MissingSection => string.Format(CultureInfo.InvariantCulture, ProblemMissingSection, question),
@@ -232,4 +233,10 @@ public sealed partial class Texts
     /// <summary>An e-mail sentence with the campaign year for {0} and a date phrase for {1}.</summary>
     public static string Format(string template, int year, string date = "") =>
         string.Format(CultureInfo.InvariantCulture, template, year.ToString(CultureInfo.InvariantCulture), date);
+
+    // active-content: a file with active content (said with its remedy by Problem()); an upload refused because its name's
+    // ending is not the format the content is ({0} the name's ending, {1} the format's), or because its end is missing.
+    public required string ProblemActiveContent { get; init; }
+    public required string ErrorNameNotFormat { get; init; }
+    public required string ErrorIncompleteFile { get; init; }
 }

@@ -53,4 +53,7 @@ internal sealed record DocumentText(string Format, IReadOnlyList<DocumentBlock> 
 {
     /// <summary>Pages (1-based) that could not be read and were left out; the rest of the document was read.</summary>
     public IReadOnlyList<int> SkippedPages { get; init; } = [];
+
+    /// <summary>What in the file acts when it is opened (<see cref="Reports.ActiveContent"/>), each in a few words; empty for a plain document.</summary>
+    public IReadOnlyList<string> ActiveContent { get; init; } = [];
 }

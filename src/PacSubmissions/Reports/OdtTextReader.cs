@@ -33,10 +33,11 @@ internal static class OdtTextReader
                 ?? throw new UnreadableReportException(ProblemCodes.Corrupt, "The OpenDocument file has no text body; it is not a text document.", ReportFormats.Odt);
 
             // Named styles ("Heading 2", a "Question" style based on it) live in styles.xml; a file without it still reads.
-            var styles = new OdtStyles(zip.GetEntry("styles.xml") is { } entry ? Load(entry, options).Root : null, root!);
+            var stylesRoot = zip.GetEntry("styles.xml") is { } entry ? Load(entry, options).Root : null;
+            var styles = new OdtStyles(stylesRoot, root!);
             var blocks = new List<DocumentBlock>();
             ReadContainer(body, styles, blocks, cancellationToken);
-            return new DocumentText(ReportFormats.Odt, blocks, styles.PageBreaks(body) + 1);
+            return new DocumentText(ReportFormats.Odt, blocks, styles.PageBreaks(body) + 1) { ActiveContent = ActiveContent.InOdt(root, stylesRoot) };
         }
         catch (Exception exception) when (exception is XmlException or InvalidDataException or IOException)
         {

@@ -88,7 +88,11 @@ internal static partial class PdfTextReader
                     ReportFormats.Pdf);
             }
 
-            return new DocumentText(ReportFormats.Pdf, Paragraphs(pages), document.NumberOfPages) { SkippedPages = skipped };
+            return new DocumentText(ReportFormats.Pdf, Paragraphs(pages), document.NumberOfPages)
+            {
+                SkippedPages = skipped,
+                ActiveContent = ActiveContent.InPdf(document.Structure, cancellationToken),
+            };
         }
         catch (PdfDocumentEncryptedException)
         {

@@ -45,12 +45,12 @@ public sealed partial class ReportReader(IOptions<ReportReaderOptions> options, 
                 .WaitAsync(limits.Timeout, timeProvider, cancellationToken);
             var analysis = FormAnalyzer.Analyze(document.Blocks, FormRules.For(form), linked.Token);
             LogRead(logger, document.Format, spooled.Bytes, analysis.Status, analysis.Sections.Count);
-            return SkippedPages.Note(document, new ReportReading(document.Format, spooled.Bytes, spooled.Sha256, analysis.Status, analysis.Problems, analysis.Sections,
+            return ActiveContent.Note(document, SkippedPages.Note(document, new ReportReading(document.Format, spooled.Bytes, spooled.Sha256, analysis.Status, analysis.Problems, analysis.Sections,
                 analysis.Institution, analysis.CentreName, analysis.Emails, analysis.Phones, analysis.PreparedBy, document.Pages, analysis.Words)
             {
                 FormVersion = analysis.FormVersion,
                 ReviewReasons = analysis.Review,
-            });
+            }));
         }
         catch (UnreadableReportException exception)
         {
@@ -79,7 +79,10 @@ public sealed partial class ReportReader(IOptions<ReportReaderOptions> options, 
             ReportFormats.Zip => TextPresence.Require(ZipInspector.Inspect(stream, limits, cancellationToken) switch
             {
                 ReportFormats.Odt => OdtTextReader.Read(stream, limits, cancellationToken),
-                _ => DocxTextReader.Read(DanglingRelationships.Remove(stream, limits), limits, cancellationToken),
+                _ => DocxTextReader.Read(DanglingRelationships.Remove(stream, limits), limits, cancellationToken) with
+                {
+                    ActiveContent = ActiveContent.InWordPackage(stream, limits),
+                },
             }),
             _ => throw new UnreadableReportException(ProblemCodes.UnsupportedFormat,
                 "This is not a Word, OpenDocument or PDF document (it may be a program or another kind of file, whatever its name says). Please upload the report as .docx, .odt or PDF.",

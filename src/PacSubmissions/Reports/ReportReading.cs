@@ -79,6 +79,9 @@ internal static class ProblemCodes
     /// <summary>Defender for Storage's malware scan marked the file malicious; the processor never opens it.</summary>
     public const string Malicious = "malicious";
 
+    /// <summary>The file carries content that acts when it is opened (<see cref="Reports.ActiveContent"/>); its answers were still read.</summary>
+    public const string ActiveContent = "active-content";
+
     /// <summary>Stands for the problems a stored check left off because there were too many to keep on its row.</summary>
     public const string MoreProblems = "more-problems";
 }

@@ -27,4 +27,17 @@ public sealed record Submission(
 
     /// <summary>Defender for Storage marked the file malicious: it is kept in storage but never offered for download or in a ZIP.</summary>
     public bool MarkedMalicious() => Check?.Problems.Any(p => p.Code == Reports.ProblemCodes.Malicious) == true;
+
+    /// <summary>
+    /// The name every download gives the file, <c>CENTRE-YEAR-ID.ext</c>, chosen by the server: the centre's own name
+    /// (<c>Annual report.pdf.cmd</c>) is a label only, so no name a sender picks decides what HQ's computer does with it.
+    /// </summary>
+    public string DownloadName() => FormattableString.Invariant($"{CentreId}-{Year}-{SubmissionId}.{FormatExtension()}");
+
+    /// <summary>The extension of the format the reader found in the file; <c>bin</c> when it found none of the report formats.</summary>
+    public string FormatExtension() =>
+        Check?.Format is Reports.ReportFormats.Docx or Reports.ReportFormats.Pdf or Reports.ReportFormats.Odt ? Check.Format : "bin";
+
+    /// <summary>The reader found active content in the file (<see cref="Reports.ProblemCodes.ActiveContent"/>): HQ is told before opening it.</summary>
+    public bool CarriesActiveContent() => Check?.Problems.Any(p => p.Code == Reports.ProblemCodes.ActiveContent) == true;
 }

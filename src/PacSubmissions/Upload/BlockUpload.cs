@@ -22,12 +22,34 @@ internal sealed class BlockUpload(BlockBlobClient blob, long maxBytes) : IDispos
     private readonly List<string> _blockIds = [];
     private readonly IncrementalHash _sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
+    /// <summary>The body's last <see cref="FileEnds.TailBytes"/> so far, whose end <see cref="IsWhole"/> checks.</summary>
+    private readonly byte[] _tail = new byte[FileEnds.TailBytes];
+    private int _tailLength;
+
     public long Bytes { get; private set; }
 
     public string Sha256 => Convert.ToHexStringLower(_sha256.GetCurrentHash());
 
     /// <summary>The format <see cref="ReportFormat"/> found in the first block; null until then, or when none.</summary>
     public string? Format { get; private set; }
+
+    /// <summary>
+    /// The body staged so far ends as its format must (<see cref="FileEnds"/>): a PDF's trailer, a ZIP's central
+    /// directory. Checked before committing, so a file cut short is refused and nothing is stored.
+    /// </summary>
+    public bool IsWhole => FileEnds.IsWhole(Format, _tail.AsSpan(0, _tailLength), Bytes);
+
+    /// <summary>
+    /// Copies the stream into staged blocks, as <see cref="StageAsync(Stream, CancellationToken)"/> does, and stops at the
+    /// first block when <paramref name="fileName"/>'s extension is not that of the format found (<see cref="StageOutcome.NameNotFormat"/>).
+    /// </summary>
+    public Task<StageOutcome> StageAsync(Stream body, string fileName, CancellationToken cancellationToken)
+    {
+        _fileName = fileName;
+        return StageAsync(body, cancellationToken);
+    }
+
+    private string? _fileName;
 
     /// <summary>
     /// Copies the stream into staged blocks. Reading stops, and nothing more is staged, as soon as the body passes the
@@ -104,10 +126,31 @@ internal sealed class BlockUpload(BlockBlobClient blob, long maxBytes) : IDispos
             {
                 return StageOutcome.NotAReport;
             }
+
+            if (_fileName is not null && !ReportFormat.NameFits(_fileName, Format))
+            {
+                return StageOutcome.NameNotFormat;
+            }
         }
 
         _sha256.AppendData(buffer, 0, filled);
+        KeepTail(buffer.AsSpan(0, filled));
         return null;
+    }
+
+    private void KeepTail(ReadOnlySpan<byte> block)
+    {
+        if (block.Length >= _tail.Length)
+        {
+            block[^_tail.Length..].CopyTo(_tail);
+            _tailLength = _tail.Length;
+            return;
+        }
+
+        var kept = Math.Min(_tailLength, _tail.Length - block.Length);
+        _tail.AsSpan(_tailLength - kept, kept).CopyTo(_tail);
+        block.CopyTo(_tail.AsSpan(kept));
+        _tailLength = kept + block.Length;
     }
 
     private async Task StageBlockAsync(string blockId, byte[] buffer, int filled, CancellationToken cancellationToken)
@@ -160,4 +203,7 @@ internal enum StageOutcome
     Empty,
     TooLarge,
     NotAReport,
+
+    /// <summary>The file name's extension is not the found format's (<c>report.pdf.cmd</c>, <c>invoice.html</c> holding a PDF).</summary>
+    NameNotFormat,
 }

@@ -122,8 +122,11 @@ public sealed partial class ReportUploadHandler(
                 }
 
                 fileName = ClientFileName(disposition);
-                switch (await staged.StageAsync(section.Body, cancellationToken))
+                switch (await staged.StageAsync(section.Body, fileName, cancellationToken))
                 {
+                    case StageOutcome.NameNotFormat:
+                        return await responses.RefusedAsync(request, upload, token, StatusCodes.Status415UnsupportedMediaType, "File name does not fit its content",
+                            t => UploadPage.Format(t.ErrorNameNotFormat, ReportFormat.NameExtension(fileName)!, ReportFormat.ExtensionOf(staged.Format!)), cancellationToken);
                     case StageOutcome.TooLarge:
                         return await TooLargeAsync(request, upload, token, cancellationToken);
                     case StageOutcome.NotAReport:
@@ -160,6 +163,12 @@ public sealed partial class ReportUploadHandler(
         if (staged.Bytes == 0)
         {
             return await responses.RefusedAsync(request, upload, token, StatusCodes.Status400BadRequest, "Empty file", t => t.ErrorEmpty, cancellationToken);
+        }
+
+        if (!staged.IsWhole)
+        {
+            // Cut short in saving or sending: its end is not there, so nothing is committed and nothing is stored.
+            return await responses.RefusedAsync(request, upload, token, StatusCodes.Status400BadRequest, "Incomplete file", t => t.ErrorIncompleteFile, cancellationToken);
         }
 
         var submission = new SubmissionBlob(upload.Centre.Id, upload.Campaign.Year, submissionId, receivedAt, window == UploadWindow.Late,

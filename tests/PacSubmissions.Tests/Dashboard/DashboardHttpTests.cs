@@ -134,19 +134,78 @@ public sealed class DashboardHttpTests
     }
 
     [Fact]
-    public async Task DownloadGivesTheVersionUnderItsOriginalName()
+    public async Task DownloadGivesTheVersionUnderTheServersNameWithTheOriginalNameAsALabelOnly()
     {
         await using var site = await DashboardSite.StartAsync();
-        var version = await site.UploadAsync(DashboardSite.Almaty, Samples.PathOf("korea-2021.docx"), fileName: "Отчёт ПАК 2030.docx");
+        var version = await site.UploadAsync(DashboardSite.Almaty, Samples.PathOf("korea-2021.docx"), fileName: "Отчёт <b>ПАК 2030.docx");
 
         using var response = await site.GetAsync($"{Base}/2030/centres/kz-almaty/versions/{version.SubmissionId}/download");
         using var missing = await site.GetAsync($"{Base}/2030/centres/kz-almaty/versions/{version.SubmissionId[..^1]}{(version.SubmissionId[^1] == '0' ? '1' : '0')}/download");
+        var page = await site.PageAsync($"{Base}/2030/centres/kz-almaty");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Отчёт ПАК 2030.docx", response.Content.Headers.ContentDisposition!.FileNameStar);
-        Assert.Contains("filename*=UTF-8''%D0%9E%D1%82%D1%87%D1%91%D1%82", response.Content.Headers.GetValues("Content-Disposition").Single(), StringComparison.Ordinal);
+        var serverName = $"kz-almaty-2030-{version.SubmissionId}.docx";
+        Assert.Equal(serverName, response.Content.Headers.ContentDisposition!.FileName?.Trim('"'));
+        Assert.DoesNotContain("%D0%9E", response.Content.Headers.GetValues("Content-Disposition").Single(), StringComparison.Ordinal);
         Assert.Equal(await File.ReadAllBytesAsync(Samples.PathOf("korea-2021.docx")), await response.Content.ReadAsByteArrayAsync());
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains($">{serverName}</a>", page, StringComparison.Ordinal);
+        Assert.Contains("class=\"sent-as\"", page, StringComparison.Ordinal);
+        Assert.Contains("&lt;b&gt;", page[page.IndexOf("sent-as", StringComparison.Ordinal)..][..200], StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>ПАК", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AStoredFileNamedLikeAProgramDownloadsUnderTheFormatItReallyIs()
+    {
+        // A version stored before uploads checked names (or by any other way in): its name is never what HQ's disk gets.
+        await using var site = await DashboardSite.StartAsync();
+        var pdf = await File.ReadAllBytesAsync(Samples.PathOf("brazil-2021.pdf"));
+        var at = DashboardSite.Now;
+        var blob = new SubmissionBlob(DashboardSite.Almaty.Id, 2030, SubmissionBlob.NewSubmissionId(at), at, false, "Annual report 2027.pdf.cmd",
+            pdf.Length, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)));
+        var client = site.Get<PacSubmissions.Storage.PacStorage>().Reports.GetBlobClient(blob.BlobName);
+        await client.UploadAsync(new BinaryData(pdf), new Azure.Storage.Blobs.Models.BlobUploadOptions { Metadata = blob.ToMetadata() });
+        var version = await Eventually.Until(() => site.Get<SubmissionStore>().FindAsync(2030, DashboardSite.Almaty.Id, blob.SubmissionId, CancellationToken.None), s => s?.Check is not null);
+
+        using var response = await site.GetAsync($"{Base}/2030/centres/kz-almaty/versions/{version!.SubmissionId}/download");
+
+        Assert.Equal($"kz-almaty-2030-{version.SubmissionId}.pdf", response.Content.Headers.ContentDisposition!.FileName?.Trim('"'));
+        Assert.Equal("application/octet-stream", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task AnUnreadableVersionIsOfferedOnlyBehindAWarning()
+    {
+        await using var site = await DashboardSite.StartAsync();
+        var path = Path.Combine(Path.GetTempPath(), $"damaged-{Guid.NewGuid():N}.docx");
+        await File.WriteAllBytesAsync(path, TestDocuments.DamagedDocx());
+        Submission version;
+        try
+        {
+            version = await site.UploadAsync(DashboardSite.Almaty, path, "report.docx");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+
+        var download = $"{Base}/2030/centres/kz-almaty/versions/{version.SubmissionId}/download";
+        using var warning = await site.GetAsync(download);
+        using var anyway = await site.GetAsync(download + "?open=anyway");
+        var page = await site.PageAsync($"{Base}/2030/centres/kz-almaty");
+
+        Assert.Equal(ReportStatus.Unreadable, version.Check!.Status);
+        Assert.Equal("text/html", warning.Content.Headers.ContentType?.MediaType);
+        Assert.Null(warning.Content.Headers.ContentDisposition);
+        var html = await warning.Content.ReadAsStringAsync();
+        Assert.Contains("This file could not be read", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"download-anyway\"", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, anyway.StatusCode);
+        Assert.Equal(version.DownloadName(), anyway.Content.Headers.ContentDisposition!.FileName?.Trim('"'));
+        Assert.StartsWith($"kz-almaty-2030-{version.SubmissionId}.", version.DownloadName(), StringComparison.Ordinal);
+        Assert.Equal(TestDocuments.DamagedDocx().Length, (await anyway.Content.ReadAsByteArrayAsync()).Length);
+        Assert.Contains("Unreadable: opens behind a warning", page, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -4,19 +4,28 @@ using PacSubmissions.Tests.Infrastructure;
 
 namespace PacSubmissions.Tests.Email;
 
-/// <summary>A damaged upload, read by the real reader in the local host: the receipt names the problem in the centre's language.</summary>
+/// <summary>A damaged upload (whole to its end, so it is stored), read by the real reader in the local host: the receipt names the problem in the centre's language.</summary>
 public sealed class UnreadableReceiptTests
 {
     [Theory]
     [InlineData("ru", "Файл повреждён и не открывается.")]
     [InlineData("ar", "الملف تالف ولا يمكن فتحه.")]
-    public async Task ATruncatedReportsReceiptSaysTheFileIsDamagedInTheCentresLanguage(string language, string damaged)
+    public async Task ADamagedReportsReceiptSaysTheFileIsDamagedInTheCentresLanguage(string language, string damaged)
     {
         await using var site = await DashboardSite.StartAsync();
         var centre = TestData.Centre("xx-" + language, "PAC Centre " + language, $"{language}@pac-test.example") with { Language = language };
         await TestData.SeedAsync(site.Server.Services, site.Campaign, centre);
 
-        await site.UploadAsync(centre, Samples.PathOf("truncated.docx"));
+        var file = Path.Combine(Path.GetTempPath(), $"damaged-{Guid.NewGuid():N}.docx");
+        await File.WriteAllBytesAsync(file, PacSubmissions.Tests.Reports.TestDocuments.DamagedDocx());
+        try
+        {
+            await site.UploadAsync(centre, file);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
 
         var receipt = (await Eventually.Until(() => Task.FromResult(site.Server.Outbox.To(centre.CoordinatorEmail)), m => m.Count > 0)).Single();
         Assert.Contains(damaged, receipt.TextBody, StringComparison.Ordinal);

@@ -257,7 +257,7 @@ public sealed class UploadPageTests
         var first = (await good.Content.ReadFromJsonAsync<UploadAccepted>())!;
         await site.ProcessAsync(first.SubmissionId);
         site.Clock.Advance(TimeSpan.FromHours(2));
-        using var broken = await site.PostFileAsync(UploadSite.Sample("truncated.docx"), "report-final.docx");
+        using var broken = await site.PostFileAsync(PacSubmissions.Tests.Reports.TestDocuments.DamagedDocx(), "report-final.docx");
         var second = (await broken.Content.ReadFromJsonAsync<UploadAccepted>())!;
         var whileChecking = await (await site.GetAsync(site.Url, acceptLanguage: "en")).Content.ReadAsStringAsync();
         await site.ProcessAsync(second.SubmissionId);

@@ -71,8 +71,13 @@ public sealed class UploadSite : IAsyncDisposable
         return Client.SendAsync(request);
     }
 
-    public Task<HttpResponseMessage> PostFileAsync(byte[] bytes, string fileName = "report.docx", string? url = null, string accept = "application/json") =>
-        PostAsync(Form((FileField: "file", FileName: fileName, Bytes: bytes)), url, accept);
+    /// <summary>Posts the bytes as the file part, named <paramref name="fileName"/> or, without one, <c>report.</c> and the extension its content has, as a coordinator's file is.</summary>
+    public Task<HttpResponseMessage> PostFileAsync(byte[] bytes, string? fileName = null, string? url = null, string accept = "application/json") =>
+        PostAsync(Form((FileField: "file", FileName: fileName ?? NameFor(bytes), Bytes: bytes)), url, accept);
+
+    /// <summary><c>report.pdf</c>, <c>report.odt</c> or <c>report.docx</c>, by what the upload will find the bytes to be.</summary>
+    public static string NameFor(byte[] bytes) =>
+        "report." + (ReportFormat.Detect(bytes) is { } format ? ReportFormat.ExtensionOf(format)[1..] : "docx");
 
     public Task<HttpResponseMessage> GetAsync(string url, string accept = "text/html", string? acceptLanguage = null)
     {

@@ -47,6 +47,9 @@ public sealed class WorkerHttpTests(WorkerFixture fixture) : IClassFixture<Worke
         {
             await file.WriteAsync("%PDF-1.7\n%filler\n"u8.ToArray());
             file.SetLength(size);
+            // Its trailer at the end, so an upload within the limit is whole and taken.
+            file.Seek(-18, SeekOrigin.End);
+            await file.WriteAsync("startxref\n0\n%%EOF\n"u8.ToArray());
         }
 
         using var form = new MultipartFormDataContent();

@@ -23,3 +23,13 @@ print browser-chinese.html browser-chinese.pdf
 print browser-arabic.html browser-arabic.pdf
 office pdf pdf-hint-link.fodt
 print browser-synthetic-bold.html browser-synthetic-bold.pdf --no-pdf-header-footer
+# Active content (ActiveContentTests): the plain form as ODT and PDF, the same with a hyperlink that runs a macro and
+# with a section linked from a share, a PDF with an attachment (poppler's pdfattach, the way a PDF tool adds one) and
+# LibreOffice's hybrid PDF, which carries the ODF it was made from.
+office odt active-form.fodt
+office pdf active-form.fodt
+office odt active-script-link.fodt
+office odt active-linked-section.fodt
+pdfattach active-form.pdf source/active-annex.txt active-pdf-attachment.pdf
+cp source/active-form.fodt "$profile/active-hybrid.fodt"
+soffice -env:UserInstallation=file://"$profile"/lo --headless --convert-to 'pdf:writer_pdf_Export:{"IsAddStream":{"type":"boolean","value":"true"}}' --outdir "$here" "$profile/active-hybrid.fodt" >/dev/null
