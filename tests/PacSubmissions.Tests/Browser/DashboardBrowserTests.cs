@@ -16,7 +16,7 @@ public sealed class DashboardBrowserTests(Chromium chromium)
     {
         await using var site = await DashboardSite.StartAsync();
         site.Clock.SetUtcNow(site.Campaign.OnTimeUntil().AddHours(1));
-        await site.UploadAsync(DashboardSite.Almaty, Samples.PathOf("korea-2021.docx"), fileName: "Almaty report 2030.docx");
+        var version = await site.UploadAsync(DashboardSite.Almaty, Samples.PathOf("korea-2021.docx"), fileName: "Almaty report 2030.docx");
         await using var context = await chromium.Browser.NewContextAsync(new() { Locale = "en-GB", AcceptDownloads = true });
         var page = await context.NewPageAsync();
         var dialogs = new List<string>();
@@ -30,9 +30,12 @@ public sealed class DashboardBrowserTests(Chromium chromium)
         await Assertions.Expect(page.Locator("#centres tbody tr")).ToHaveCountAsync(1);
         await page.GetByRole(AriaRole.Link, new() { Name = "PAC Centre Almaty" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("PAC Centre Almaty");
-        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Almaty report 2030.docx" }).ClickAsync());
+        // The link and the saved file carry the server's name; the centre's own is the label beside it.
+        await Assertions.Expect(page.Locator("#versions .sent-as")).ToHaveTextAsync("(sent as “Almaty report 2030.docx”)");
+        var serverName = $"kz-almaty-2030-{version.SubmissionId}.docx";
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = serverName }).ClickAsync());
 
-        Assert.Equal("Almaty report 2030.docx", download.SuggestedFilename);
+        Assert.Equal(serverName, download.SuggestedFilename);
         Assert.Equal(await File.ReadAllBytesAsync(Samples.PathOf("korea-2021.docx")), await File.ReadAllBytesAsync((await download.PathAsync())!));
         await page.GotoAsync(new Uri(site.Server.BaseAddress, site.WithKey("/api/dashboard/2030/centres/xx-evil")).ToString());
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("<script>alert('pwned')</script>");

@@ -160,7 +160,7 @@ public sealed class UploadPageBrowserTests(Chromium chromium)
         await page.GotoAsync(site.Url);
 
         var dataTransfer = await page.EvaluateHandleAsync(
-            "() => { const d = new DataTransfer(); d.items.add(new File(['%PDF-1.4 dropped report'], 'dropped.pdf', { type: 'application/pdf' })); return d; }");
+            "() => { const d = new DataTransfer(); d.items.add(new File(['%PDF-1.4 dropped report\\nstartxref\\n0\\n%%EOF\\n'], 'dropped.pdf', { type: 'application/pdf' })); return d; }");
         await page.DispatchEventAsync("#drop-zone", "drop", new { dataTransfer });
         await page.ClickAsync("#send");
 

@@ -304,9 +304,9 @@ public static class TestDocuments
 
     // ---------- active-content: a file damaged inside but whole to its end, which uploads take and the reader refuses ----------
 
-    /// <summary>A Word package whose ZIP directory is all there, so the upload takes it, but whose body is cut mid-XML: the reader calls it damaged.</summary>
+    /// <summary>A Word package whose ZIP directory is all there, so the upload takes it, but whose body part is cut mid-XML: the reader calls it damaged.</summary>
     public static byte[] DamagedDocx() => Zip(
-        ("[Content_Types].xml", """<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"""),
+        ("[Content_Types].xml", WordContentTypes),
         ("_rels/.rels", """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"""),
-        ("word/document.xml", """<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>International Coop"""));
+        ("word/document.xml", "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p>unclosed"));
 }

@@ -11,21 +11,22 @@ using static PacSubmissions.Tests.Sweep.SweepRequests;
 namespace PacSubmissions.Tests.Sweep;
 
 /// <summary>
-/// Hostile file names: the report is taken (the name is only a label), the blob is named by the project alone, and the
-/// label kept in the metadata has no path, no control or direction-override characters, and is escaped wherever it is shown.
+/// Hostile file names: the report is taken (the name is only a label) when its extension is the content's, the blob is
+/// named by the project alone, and the label kept in the metadata has no path, no control or direction-override
+/// characters, and is escaped wherever it is shown. A name whose extension is another format's, or a program's, is refused.
 /// </summary>
 [Trait("Category", "Slow")]
 public sealed class FileNameSweepTests(SweepSite sweep) : IClassFixture<SweepSite>
 {
     public static TheoryData<string, bool, string> Names => new()
     {
-        { "../../etc/passwd.docx", false, "passwd.docx" },
-        { @"..\..\x.docx", false, "x.docx" },
+        { "../../etc/passwd.pdf", false, "passwd.pdf" },
+        { @"..\..\x.pdf", false, "x.pdf" },
         { "/etc/x.pdf", false, "x.pdf" },
         { @"C:\x.pdf", false, "x.pdf" },
         { "a\r\nBcc: everyone@example.org.pdf", true, "aBcc: everyone@example.org.pdf" },
         { "a\0b.pdf", true, "ab.pdf" },
-        { "report\u202Efdp.exe", true, "reportfdp.exe" },
+        { "report\u202Efdp.pdf", true, "reportfdp.pdf" },
         { new string('n', 5000) + ".pdf", false, new string('n', 200) },
         { "....", false, "report" },
         { ". .", true, "report" },
@@ -68,6 +69,21 @@ public sealed class FileNameSweepTests(SweepSite sweep) : IClassFixture<SweepSit
         {
             Assert.DoesNotContain(kept, mail.HtmlBody, StringComparison.Ordinal);
         }
+    }
+
+    [Theory]
+    [InlineData("report\u202Efdp.exe", true)]
+    [InlineData("Annual report 2027.pdf.cmd", false)]
+    [InlineData("../../etc/passwd.docx", false)]
+    public async Task ANameWhoseExtensionIsNotTheContentsIsRefusedAndNothingIsStored(string sent, bool encoded)
+    {
+        var part = encoded ? EncodedFilePart(sent, Pdf) : FilePart(sent, Pdf);
+
+        using var response = await sweep.Site.PostAsync(Body($"multipart/form-data; boundary={Boundary}", Multipart(Boundary, true, part)));
+
+        await AssertProblemAsync(response, 415, "but its name ends in");
+        await sweep.AssertStillServesAsync();
+        await sweep.AssertOnlyGoodReportsStoredAsync();
     }
 
     /// <summary>An empty name is what a browser sends when no file was chosen, whatever the part holds.</summary>

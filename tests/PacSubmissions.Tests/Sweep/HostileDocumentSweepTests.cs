@@ -12,7 +12,7 @@ namespace PacSubmissions.Tests.Sweep;
 
 /// <summary>
 /// The report reader's hostile documents, uploaded over HTTP. What the upload can tell by content is not a report gets
-/// 415 and nothing is stored; the rest is taken (202), and once processed its row carries the reader's problem code.
+/// 415, a file cut short 400, and nothing is stored; the rest is taken (202), and once processed its row carries the reader's problem code.
 /// </summary>
 [Trait("Category", "Slow")]
 public sealed class HostileDocumentSweepTests(SweepSite sweep) : IClassFixture<SweepSite>
@@ -30,10 +30,11 @@ public sealed class HostileDocumentSweepTests(SweepSite sweep) : IClassFixture<S
         { "Word entity expansion", ProblemCodes.SuspiciousArchive },
         { "ODT entity expansion", ProblemCodes.SuspiciousArchive },
         { "PDF without a text layer", ProblemCodes.NoText },
-        { "truncated Word document", ProblemCodes.Corrupt },
-        { "truncated PDF", ProblemCodes.Corrupt },
         { "garbled Word part", ProblemCodes.Corrupt },
     };
+
+    /// <summary>Files cut short: their end (a PDF's trailer, a ZIP's directory) is missing, which the upload sees itself.</summary>
+    public static TheoryData<string> CutShort => ["truncated Word document", "truncated PDF"];
 
     [Theory]
     [MemberData(nameof(RefusedByContent))]
@@ -47,12 +48,24 @@ public sealed class HostileDocumentSweepTests(SweepSite sweep) : IClassFixture<S
     }
 
     [Theory]
+    [MemberData(nameof(CutShort))]
+    public async Task DocumentCutShortGets400AndIsNotStored(string kind)
+    {
+        using var response = await sweep.Site.PostFileAsync(Document(kind));
+
+        await SweepRequests.AssertProblemAsync(response, 400, "The file is incomplete");
+        await sweep.AssertStillServesAsync();
+        await sweep.AssertOnlyGoodReportsStoredAsync();
+    }
+
+    [Theory]
     [MemberData(nameof(ReadWithAProblem))]
     public async Task HostileReportIsTakenAndItsCheckCarriesTheReadersProblem(string kind, string code)
     {
         var site = sweep.Site;
 
-        using var response = await site.PostFileAsync(Document(kind), "report.docx");
+        // Named as its content is (report.pdf, report.odt, report.docx), as a coordinator's file would be.
+        using var response = await site.PostFileAsync(Document(kind));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var accepted = await response.Content.ReadFromJsonAsync<UploadAccepted>();
@@ -89,9 +102,7 @@ public sealed class HostileDocumentSweepTests(SweepSite sweep) : IClassFixture<S
             "PDF without a text layer" => PdfWithoutText(),
             "truncated Word document" => docx[..(docx.Length / 2)],
             "truncated PDF" => pdf[..(pdf.Length * 2 / 3)],
-            "garbled Word part" => Zip(("[Content_Types].xml", WordContentTypes),
-                ("_rels/.rels", """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"""),
-                ("word/document.xml", "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p>unclosed")),
+            "garbled Word part" => DamagedDocx(),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No such document."),
         };
     }
