@@ -24,15 +24,8 @@ internal static class ActiveContent
     public static ReportReading Note(DocumentText document, ReportReading reading) =>
         document.ActiveContent.Count == 0
             ? reading
-            : reading with
-            {
-                Problems =
-                [
-                    .. reading.Problems,
-                    new ReportProblem(ProblemCodes.ActiveContent,
-                        $"The file carries active content, which can fetch files from elsewhere or run when the file is opened: {string.Join("; ", document.ActiveContent)}. The answers were read; open the file with care, or ask the centre to save it again without it."),
-                ],
-            };
+            : reading.WithProblem(new ReportProblem(ProblemCodes.ActiveContent,
+                $"The file carries active content, which can fetch files from elsewhere or run when the file is opened: {string.Join("; ", document.ActiveContent)}. The answers were read; open the file with care, or ask the centre to save it again without it."));
 
     // ---------- Word ----------
 

@@ -27,6 +27,9 @@ public sealed record ReportReading(
 
     /// <summary>The reader is unsure of this reading (see <see cref="ReviewReasons"/>): HQ should look before trusting the status.</summary>
     public bool NeedsReview => ReviewReasons.Count > 0;
+
+    /// <summary>The same reading with one more problem that leaves its status as its answers make it (a page skipped, active content).</summary>
+    internal ReportReading WithProblem(ReportProblem problem) => this with { Problems = [.. Problems, problem] };
 }
 
 /// <summary>Why a reading is unsure: a <see cref="Code"/> from <see cref="ReviewCodes"/>, a sentence for HQ, and the question where one applies.</summary>
