@@ -10,7 +10,7 @@ namespace PacSubmissions.Tests.Dashboard;
 /// <summary>
 /// A report that carries active content (a Word template attached from a share) is still read and counted, and every
 /// place HQ meets the file says so first: the notice, the centre's page, reports.zip's note; the coordinator's receipt
-/// says it in their language with the remedy.
+/// and upload page say it in their language with the remedy.
 /// </summary>
 public sealed class ActiveContentNoticeTests
 {
@@ -32,6 +32,11 @@ public sealed class ActiveContentNoticeTests
             var receipt = Assert.Single(await Eventually.Until(() => Task.FromResult(site.Server.Outbox.To(DashboardSite.Almaty.CoordinatorEmail)), m => m.Count > 0));
             var texts = Texts.For(DashboardSite.Almaty.Language);
             Assert.Contains(texts.ProblemActiveContent, receipt.TextBody, StringComparison.Ordinal);
+            var link = site.Get<PacSubmissions.Upload.UploadLinks>().CreateUrl(DashboardSite.Almaty.Id, site.Campaign);
+            using var uploadPage = new HttpRequestMessage(HttpMethod.Get, link);
+            uploadPage.Headers.AcceptLanguage.ParseAdd(DashboardSite.Almaty.Language);
+            using var coordinatorsPage = await site.Server.Client.SendAsync(uploadPage);
+            Assert.Contains(texts.ProblemActiveContent, WebUtility.HtmlDecode(await coordinatorsPage.Content.ReadAsStringAsync()), StringComparison.Ordinal);
 
             var page = await site.PageAsync($"/api/dashboard/{DashboardSite.Year}/centres/{version.CentreId}");
             Assert.Contains("Careful: this file carries active content.", page, StringComparison.Ordinal);
