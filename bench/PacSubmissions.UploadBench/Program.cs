@@ -137,8 +137,9 @@ static async Task<(UploadAccepted Accepted, TimeSpan Elapsed)> PostAsync(HttpCli
     await using var stream = File.OpenRead(path);
     using var form = new MultipartFormDataContent();
     var content = new StreamContent(stream, 81920);
-    content.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-    form.Add(content, ReportUploadHandler.FileField, "report.pdf");
+    content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+    // Named as the file is (report.pdf, bomb.docx): the upload refuses a name whose extension is not the content's.
+    form.Add(content, ReportUploadHandler.FileField, Path.GetFileName(path));
     using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = form };
     request.Headers.Accept.ParseAdd("application/json");
     var watch = Stopwatch.StartNew();
@@ -170,6 +171,11 @@ static void WriteTestFile(string path, long bytes)
         file.Write(buffer, 0, (int)Math.Min(buffer.Length, bytes - written));
         random.NextBytes(buffer);
     }
+
+    // A trailer at the end, so the upload takes the file as whole (it checks the last 64 KiB as the body streams).
+    var trailer = "\nstartxref\n0\n%%EOF\n"u8;
+    file.Seek(-trailer.Length, SeekOrigin.End);
+    file.Write(trailer);
 }
 
 static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
