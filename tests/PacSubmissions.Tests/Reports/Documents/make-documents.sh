@@ -1,6 +1,6 @@
 #!/bin/sh
 # Remakes the committed test documents from the sources in source/ with the real producers: LibreOffice for
-# .fodt -> .odt/.docx/.pdf, Chromium's print to PDF for .html. Run from anywhere; needs soffice and chromium.
+# .fodt -> .odt/.docx/.pdf, poppler's pdfattach, Chromium's print to PDF for .html. Run from anywhere; needs soffice and chromium.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 cd "$here"
