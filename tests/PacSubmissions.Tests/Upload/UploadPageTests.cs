@@ -24,12 +24,42 @@ public sealed class UploadPageTests
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains(site.Centre.Name, html, StringComparison.Ordinal);
         Assert.Contains($"{site.Campaign.Year} campaign", html, StringComparison.Ordinal);
-        Assert.Contains("(UTC-12)", html, StringComparison.Ordinal);
+        Assert.Contains("(Anywhere on Earth, UTC\u221212)", html, StringComparison.Ordinal);
         Assert.Contains("Time left: 7 days and 0 hours.", html, StringComparison.Ordinal);
         Assert.Contains("Accepted files: DOCX (Word), PDF, ODT (OpenDocument text). Largest size: 50 MB.", html, StringComparison.Ordinal);
         Assert.Contains("enctype=\"multipart/form-data\"", html, StringComparison.Ordinal);
         Assert.Contains("You have not sent a report yet.", html, StringComparison.Ordinal);
         Assert.True(html.Length < 16 * 1024, $"The page is {html.Length} bytes; it must stay small for slow links.");
+    }
+
+    [Fact]
+    public async Task WithoutTheScriptTheLocalTimeRowShowsTheDeadlineInTheCentresOwnZone()
+    {
+        // 15 July 2030, 23:59:59 Anywhere on Earth is 11:59:59 UTC on the 16th: 16:59 in Almaty (UTC+5).
+        var now = new DateTimeOffset(2030, 7, 1, 12, 0, 0, TimeSpan.Zero);
+        var campaign = Campaign.WithDefaults(2030, now.AddDays(-30));
+        await using var site = await UploadSite.StartAsync(now, campaign, TestData.Centre() with { TimeZone = "Asia/Almaty" });
+
+        // Decoded as a browser reads it: the page writes "+" as "&#x2B;".
+        var html = WebUtility.HtmlDecode(await (await site.GetAsync(site.Url, acceptLanguage: "en")).Content.ReadAsStringAsync());
+        var russian = WebUtility.HtmlDecode(await (await site.GetAsync(site.Url, acceptLanguage: "ru")).Content.ReadAsStringAsync());
+
+        Assert.Contains(">Monday, 15 July 2030 at 23:59 (Anywhere on Earth, UTC\u221212)</time>", html, StringComparison.Ordinal);
+        Assert.Contains("<dt>In your local time</dt><dd><time id=\"deadline-local\" class=\"local-time\" datetime=\"2030-07-16T11:59:59Z\">Tuesday, 16 July 2030 at 16:59 (Almaty, UTC+5)</time>",
+            html, StringComparison.Ordinal);
+        Assert.Contains(">16 июля 2030 г. (вторник), 16:59 (Almaty, UTC+5)</time>", russian, StringComparison.Ordinal);
+        Assert.DoesNotContain("11:59 UTC", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithoutTheCentresZoneTheLocalTimeRowFallsBackToUtc()
+    {
+        var now = new DateTimeOffset(2030, 7, 1, 12, 0, 0, TimeSpan.Zero);
+        await using var site = await UploadSite.StartAsync(now, Campaign.WithDefaults(2030, now.AddDays(-30)), TestData.Centre() with { TimeZone = "" });
+
+        var html = WebUtility.HtmlDecode(await (await site.GetAsync(site.Url, acceptLanguage: "en")).Content.ReadAsStringAsync());
+
+        Assert.Contains("datetime=\"2030-07-16T11:59:59Z\">Tuesday, 16 July 2030 at 11:59 (UTC)</time>", html, StringComparison.Ordinal);
     }
 
     [Fact]
