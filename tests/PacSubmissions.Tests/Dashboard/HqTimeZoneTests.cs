@@ -46,5 +46,7 @@ public sealed class HqTimeZoneTests
         Assert.Contains("<td>" + AtHq + "</td>", centrePage, StringComparison.Ordinal);
         Assert.Contains("<td>" + AtHq + "</td>", campaignPage, StringComparison.Ordinal);
         Assert.DoesNotContain("(Europe/Amsterdam", centrePage + campaignPage + auditPage, StringComparison.Ordinal);
+        // The register has no zone for this centre (the test data sets none): HQ is told where to set it.
+        Assert.Contains("<dt>Time zone</dt><dd>Not set: the coordinator sees the campaign's zone and UTC.", centrePage, StringComparison.Ordinal);
     }
 }

@@ -36,7 +36,8 @@ public sealed partial class CoordinatorLanguageTests
 
     private static readonly Campaign Campaign = CampaignScenario.Campaign;
 
-    private static readonly CoordinatorEmails Emails = new(
+    /// <summary>The coordinators' e-mails with a link signer of their own: no storage, no host (CoordinatorTimeZoneTests uses it too).</summary>
+    internal static readonly CoordinatorEmails Emails = new(
         new UploadLinks(Options.Create(new LinkOptions { SigningSecret = new string('s', 40), PublicBaseUrl = "https://pac.example.org" }), TimeProvider.System),
         new HtmlPages(new ServiceCollection().BuildServiceProvider(), NullLoggerFactory.Instance));
 

@@ -1,13 +1,7 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using PacSubmissions.Campaigns;
 using PacSubmissions.Centres;
-using PacSubmissions.Email;
-using PacSubmissions.Html;
 using PacSubmissions.Tests.Infrastructure;
 using PacSubmissions.Tests.Reminders;
-using PacSubmissions.Upload;
 
 namespace PacSubmissions.Tests.Email;
 
@@ -19,9 +13,7 @@ public sealed class CoordinatorTimeZoneTests
 
     private static readonly Centre Almaty = TestData.Centre() with { TimeZone = "Asia/Almaty" };
 
-    private static readonly CoordinatorEmails Emails = new(
-        new UploadLinks(Options.Create(new LinkOptions { SigningSecret = new string('s', 40), PublicBaseUrl = "https://pac.example.org" }), TimeProvider.System),
-        new HtmlPages(new ServiceCollection().BuildServiceProvider(), NullLoggerFactory.Instance));
+    private static readonly PacSubmissions.Email.CoordinatorEmails Emails = CoordinatorLanguageTests.Emails;
 
     [Fact]
     public async Task AReceiptGivesTheUploadsTimeInTheCoordinatorsOwnZone()
