@@ -147,6 +147,8 @@ public sealed class UploadPageBrowserTests(Chromium chromium)
         Assert.Equal(202, response.Status);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Thank you: your report was received");
         await Assertions.Expect(page.Locator("#receipt")).ToContainTextAsync("on time");
+        // The receipt's time too, in the centre's zone: 21:59:59 UTC on 12 July is 02:59 on the 13th in Almaty.
+        await Assertions.Expect(page.Locator("#receipt")).ToContainTextAsync("Received Saturday, 13 July 2030 at 02:59 (Almaty, UTC+5), on time.");
         await page.ClickAsync("#back");
         await Assertions.Expect(page.Locator("#uploads tbody tr")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("#uploads tbody td").Nth(1)).ToHaveTextAsync("central-asia-2020.docx");
