@@ -49,6 +49,11 @@ public sealed class UploadPageTests
             html, StringComparison.Ordinal);
         Assert.Contains(">16 июля 2030 г. (вторник), 16:59 (Almaty, UTC+5)</time>", russian, StringComparison.Ordinal);
         Assert.DoesNotContain("11:59 UTC", html, StringComparison.Ordinal);
+
+        // An upload at the test clock's 12:00 UTC is listed at 17:00, Almaty's time.
+        using var upload = await site.PostFileAsync(UploadSite.Sample("korea-2021.docx"), "report.docx");
+        var listed = WebUtility.HtmlDecode(await (await site.GetAsync(site.Url, acceptLanguage: "en")).Content.ReadAsStringAsync());
+        Assert.Contains("datetime=\"2030-07-01T12:00:00Z\">Monday, 1 July 2030 at 17:00 (Almaty, UTC+5)</time>", listed, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -295,7 +300,8 @@ public sealed class UploadPageTests
         var english = await (await site.GetAsync(site.Url, acceptLanguage: "en")).Content.ReadAsStringAsync();
         var russian = await (await site.GetAsync(site.Url, acceptLanguage: "ru")).Content.ReadAsStringAsync();
 
-        var firstAt = $"{first.ReceivedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC";
+        // The centre has no zone in the register: its report's time in UTC, phrased as each language says a date (ShowTimeTests).
+        var firstAt = ShowTime.At(Texts.English, first.ReceivedAt, "UTC");
         Assert.DoesNotContain("does-not-count", whileChecking, StringComparison.Ordinal);
         var notice = $"This file does not count: your report of {firstAt} is still the one we use.";
         Assert.Contains(notice, english, StringComparison.Ordinal);
@@ -305,7 +311,7 @@ public sealed class UploadPageTests
             english.IndexOf($"data-submission=\"{first.SubmissionId}\"", StringComparison.Ordinal), english.IndexOf(notice, StringComparison.Ordinal));
         Assert.True(brokenRow < at && at < goodRow, $"The notice is at {at}, outside the broken upload's row ({brokenRow} to {goodRow}).");
         Assert.Contains("save it again as .docx or PDF, and send that file.", english, StringComparison.Ordinal);
-        Assert.Contains($"Этот файл не учитывается: мы по-прежнему используем ваш отчёт от {firstAt}.", russian, StringComparison.Ordinal);
+        Assert.Contains($"Этот файл не учитывается: мы по-прежнему используем ваш отчёт от {ShowTime.At(Texts.Russian, first.ReceivedAt, "UTC")}.", russian, StringComparison.Ordinal);
         Assert.Contains("сохраните заново в формате .docx или PDF", russian, StringComparison.Ordinal);
     }
 

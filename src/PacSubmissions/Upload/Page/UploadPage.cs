@@ -41,10 +41,6 @@ internal static class UploadPage
     internal static string Local(Texts t, DateTimeOffset instant, string? centreZone) =>
         ShowTime.Moment(t, instant, centreZone, "UTC");
 
-    /// <summary>An instant in UTC, as the page shows it before the script turns it into the viewer's local time.</summary>
-    internal static string Utc(DateTimeOffset instant) =>
-        string.Create(CultureInfo.InvariantCulture, $"{instant.UtcDateTime:yyyy-MM-dd HH:mm} UTC");
-
     /// <summary>An instant for a <c>time</c> element's <c>datetime</c>, which the script reads.</summary>
     internal static string Iso(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
