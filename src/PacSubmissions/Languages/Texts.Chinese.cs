@@ -113,5 +113,9 @@ public sealed partial class Texts
         ProblemActiveContent = "文件含有活动内容（附加模板、嵌入对象，或在打开时运行或获取文件的脚本）。您的答案已读取，但请去掉附加模板和嵌入对象后重新保存文件（例如将文本复制到新文档中），然后再次提交。",
         ErrorNameNotFormat = "该文件是 {1} 文档，但文件名以 {0} 结尾。请将其重命名为以 {1} 结尾，然后再次提交。",
         ErrorIncompleteFile = "文件不完整：缺少结尾部分，说明保存或复制时被中断。请重新保存后再提交。",
+        // timezones (issue 16)
+        AnywhereOnEarth = "全球任何地方",
+        ZoneNamePattern = "{0}，{1}",
+        YourTimePattern = "{0}，即您当地时间（{3}）{1} {2}",
     };
 }

@@ -113,5 +113,9 @@ public sealed partial class Texts
         ProblemActiveContent = "The file carries active content (an attached template, embedded objects or scripts that run or fetch files when it is opened). Your answers were read, but please save it again without the attached template or embedded objects (for example, copy the text into a new document) and send it again.",
         ErrorNameNotFormat = "The file is a {1} document, but its name ends in {0}. Please rename it so that it ends in {1} and send it again.",
         ErrorIncompleteFile = "The file is incomplete: its end is missing, so it was cut short while being saved or copied. Please save it again and send it.",
+        // timezones (issue 16)
+        AnywhereOnEarth = "Anywhere on Earth",
+        ZoneNamePattern = "{0}, {1}",
+        YourTimePattern = "{0}, which is {1} at {2} where you are ({3})",
     };
 }

@@ -113,5 +113,9 @@ public sealed partial class Texts
         ProblemActiveContent = "Le fichier contient du contenu actif (un modèle attaché, des objets incorporés ou des scripts qui s’exécutent ou vont chercher des fichiers à l’ouverture). Vos réponses ont été lues, mais veuillez l’enregistrer de nouveau sans le modèle attaché ni les objets incorporés (par exemple en copiant le texte dans un nouveau document) et l’envoyer à nouveau.",
         ErrorNameNotFormat = "Le fichier est un document {1}, mais son nom se termine par {0}. Veuillez le renommer pour qu’il se termine par {1} et l’envoyer à nouveau.",
         ErrorIncompleteFile = "Le fichier est incomplet : sa fin manque, l’enregistrement ou la copie a donc été interrompu. Veuillez l’enregistrer de nouveau et l’envoyer.",
+        // timezones (issue 16)
+        AnywhereOnEarth = "partout sur Terre",
+        ZoneNamePattern = "{0}, {1}",
+        YourTimePattern = "{0}, soit le {1} à {2} chez vous ({3})",
     };
 }

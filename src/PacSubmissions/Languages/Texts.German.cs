@@ -113,5 +113,9 @@ public sealed partial class Texts
         ProblemActiveContent = "Die Datei enthält aktive Inhalte (eine angehängte Vorlage, eingebettete Objekte oder Skripte, die beim Öffnen ausgeführt werden oder Dateien nachladen). Ihre Antworten wurden gelesen; speichern Sie die Datei bitte ohne die angehängte Vorlage und die eingebetteten Objekte neu (zum Beispiel, indem Sie den Text in ein neues Dokument kopieren) und senden Sie sie erneut.",
         ErrorNameNotFormat = "Die Datei ist ein {1}-Dokument, ihr Name endet aber auf {0}. Bitte benennen Sie sie so um, dass der Name auf {1} endet, und senden Sie sie erneut.",
         ErrorIncompleteFile = "Die Datei ist unvollständig: Ihr Ende fehlt, das Speichern oder Kopieren wurde also abgebrochen. Bitte speichern Sie sie neu und senden Sie sie.",
+        // timezones (issue 16)
+        AnywhereOnEarth = "überall auf der Erde",
+        ZoneNamePattern = "{0}, {1}",
+        YourTimePattern = "{0}, bei Ihnen ({3}) am {1} um {2} Uhr",
     };
 }

@@ -113,5 +113,9 @@ public sealed partial class Texts
         ProblemActiveContent = "El archivo contiene contenido activo (una plantilla adjunta, objetos incrustados o scripts que se ejecutan u obtienen archivos al abrirlo). Sus respuestas se leyeron, pero guárdelo de nuevo sin la plantilla adjunta ni los objetos incrustados (por ejemplo, copiando el texto en un documento nuevo) y envíelo otra vez.",
         ErrorNameNotFormat = "El archivo es un documento {1}, pero su nombre termina en {0}. Cámbiele el nombre para que termine en {1} y envíelo de nuevo.",
         ErrorIncompleteFile = "El archivo está incompleto: le falta el final, así que se cortó al guardarlo o copiarlo. Guárdelo de nuevo y envíelo.",
+        // timezones (issue 16)
+        AnywhereOnEarth = "en cualquier lugar de la Tierra",
+        ZoneNamePattern = "{0}, {1}",
+        YourTimePattern = "{0}, es decir, el {1} a las {2} en su hora local ({3})",
     };
 }
