@@ -31,7 +31,6 @@ public sealed class DashboardHandler(
     HtmlPages pages)
 {
     private const string NoticeParameter = "notice";
-    private const string LinkParameter = "link";
 
     public async Task<IActionResult> CampaignsAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -109,19 +108,20 @@ public sealed class DashboardHandler(
 
         var links = DashboardLinks.For(request);
         var (campaign, found, refusal) = await FindAsync(links, year, centre, cancellationToken);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
+        return refusal ?? await CentrePageAsync(links, campaign!, found!, null, request.Query[NoticeParameter].FirstOrDefault(), cancellationToken);
+    }
 
+    private async Task<ContentResult> CentrePageAsync(
+        DashboardLinks links, Campaign campaign, Centre found, string? shownLink, string? notice, CancellationToken cancellationToken)
+    {
+        var year = campaign.Year;
         var overview = await overviews.LoadAsync(year, cancellationToken);
-        var versions = (await submissions.ListAsync(year, cancellationToken)).Where(s => s.CentreId == found!.Id).ToList();
+        var versions = (await submissions.ListAsync(year, cancellationToken)).Where(s => s.CentreId == found.Id).ToList();
         var counting = CountingVersion.Of(versions);
         var reading = counting is null ? null : await readings.FindAsync(counting.BlobName, cancellationToken);
-        var sent = (await emails.ListAsync(year, cancellationToken)).Where(e => e.Key.Centre == found!.Id).ToList();
-        var data = new CentrePageData(campaign!, found!, overview?.Centres.FirstOrDefault(r => r.Centre.Id == found!.Id), versions, reading, sent,
-            await audit.ListAsync(year, found!.Id, cancellationToken),
-            request.Query[LinkParameter].FirstOrDefault(), request.Query[NoticeParameter].FirstOrDefault());
+        var sent = (await emails.ListAsync(year, cancellationToken)).Where(e => e.Key.Centre == found.Id).ToList();
+        var data = new CentrePageData(campaign, found, overview?.Centres.FirstOrDefault(r => r.Centre.Id == found.Id), versions, reading, sent,
+            await audit.ListAsync(year, found.Id, cancellationToken), shownLink, notice);
         return await PageAsync<CentrePage>(StatusCodes.Status200OK, new() { [nameof(CentrePage.Links)] = links, [nameof(CentrePage.Data)] = data }, cancellationToken);
     }
 
@@ -177,8 +177,15 @@ public sealed class DashboardHandler(
         try
         {
             var outcome = await actions.RunAsync(campaign!, found!, action, values, caller.Who, cancellationToken);
+            if (outcome.Link is not null)
+            {
+                // A fresh link is a credential: shown on the page this POST answers (no-store, so not cached), not put into
+                // a redirect's URL, where history and logs would keep it. Reloading asks before posting again.
+                return await CentrePageAsync(links, campaign!, found!, outcome.Link, outcome.Notice, cancellationToken);
+            }
+
             // POST, then redirect: a reload of the page HQ lands on never repeats the action.
-            return new RedirectResult(links.Centre(year, found!.Id, (NoticeParameter, outcome.Notice), (LinkParameter, outcome.Link)), false, false);
+            return new RedirectResult(links.Centre(year, found!.Id, (NoticeParameter, outcome.Notice)), false, false);
         }
         catch (OperationRefusedException exception)
         {
