@@ -28,22 +28,30 @@ public sealed class DashboardHandler(
     CampaignOperations campaignOperations,
     PacStorage storage,
     DashboardAccess access,
+    DashboardSessions sessions,
     HtmlPages pages)
 {
     private const string NoticeParameter = "notice";
+    private const string KeyParameter = "key";
 
     public async Task<IActionResult> CampaignsAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         SecurityHeaders.Apply(request.HttpContext.Response);
+        var isPost = HttpMethods.IsPost(request.Method);
+        if (isPost && access.IsCrossSite(request))
+        {
+            return CrossSite();
+        }
+
         var caller = access.Identify(request);
         if (caller.IsRefused)
         {
             return await RefusalAsync(request, caller, cancellationToken);
         }
 
-        var links = DashboardLinks.For(request);
+        var links = access.LinksFor(caller);
         var all = await campaigns.ListAsync(cancellationToken);
-        if (!HttpMethods.IsPost(request.Method))
+        if (!isPost)
         {
             var asked = int.TryParse(request.Query["year"].FirstOrDefault(), out var year) ? all.FirstOrDefault(c => c.Year == year) : null;
             return await CampaignsPageAsync(StatusCodes.Status200OK, links, all, asked is null ? null : CampaignsPage.FormOf(asked), null, cancellationToken);
@@ -53,6 +61,11 @@ public sealed class DashboardHandler(
         if (form is null)
         {
             return await UnreadableFormAsync(links, unreadable, cancellationToken);
+        }
+
+        if (!access.FormIsGenuine(caller, form[DashboardSessions.AntiforgeryField].FirstOrDefault()))
+        {
+            return await NotFromOurPageAsync(links, cancellationToken);
         }
 
         string Value(string name) => form[name].FirstOrDefault() ?? "";
@@ -82,12 +95,13 @@ public sealed class DashboardHandler(
     public async Task<IActionResult> CampaignAsync(HttpRequest request, int year, CancellationToken cancellationToken)
     {
         SecurityHeaders.Apply(request.HttpContext.Response);
-        if (access.Identify(request) is { IsRefused: true } refused)
+        var caller = access.Identify(request);
+        if (caller.IsRefused)
         {
-            return await RefusalAsync(request, refused, cancellationToken);
+            return await RefusalAsync(request, caller, cancellationToken);
         }
 
-        var links = DashboardLinks.For(request);
+        var links = access.LinksFor(caller);
         return await overviews.LoadAsync(year, cancellationToken) is { } overview
             ? await PageAsync<CampaignPage>(StatusCodes.Status200OK, new()
             {
@@ -101,12 +115,13 @@ public sealed class DashboardHandler(
     public async Task<IActionResult> CentreAsync(HttpRequest request, int year, string centre, CancellationToken cancellationToken)
     {
         SecurityHeaders.Apply(request.HttpContext.Response);
-        if (access.Identify(request) is { IsRefused: true } refused)
+        var caller = access.Identify(request);
+        if (caller.IsRefused)
         {
-            return await RefusalAsync(request, refused, cancellationToken);
+            return await RefusalAsync(request, caller, cancellationToken);
         }
 
-        var links = DashboardLinks.For(request);
+        var links = access.LinksFor(caller);
         var (campaign, found, refusal) = await FindAsync(links, year, centre, cancellationToken);
         return refusal ?? await CentrePageAsync(links, campaign!, found!, null, request.Query[NoticeParameter].FirstOrDefault(), cancellationToken);
     }
@@ -128,21 +143,22 @@ public sealed class DashboardHandler(
     public async Task<IActionResult> DownloadAsync(HttpRequest request, int year, string centre, string submissionId, CancellationToken cancellationToken)
     {
         SecurityHeaders.Apply(request.HttpContext.Response);
-        if (access.Identify(request) is { IsRefused: true } refused)
+        var caller = access.Identify(request);
+        if (caller.IsRefused)
         {
-            return await RefusalAsync(request, refused, cancellationToken);
+            return await RefusalAsync(request, caller, cancellationToken);
         }
 
         var version = SubmissionBlob.IsValidSubmissionId(submissionId) ? await submissions.FindAsync(year, centre, submissionId, cancellationToken) : null;
         if (version is null)
         {
-            return await ErrorPageAsync(StatusCodes.Status404NotFound, DashboardLinks.For(request), "No such version",
+            return await ErrorPageAsync(StatusCodes.Status404NotFound, access.LinksFor(caller), "No such version",
                 $"Centre '{centre}' has no version '{submissionId}' in {year}.", cancellationToken);
         }
 
         if (version.MarkedMalicious())
         {
-            return await ErrorPageAsync(StatusCodes.Status403Forbidden, DashboardLinks.For(request), "Not offered for download",
+            return await ErrorPageAsync(StatusCodes.Status403Forbidden, access.LinksFor(caller), "Not offered for download",
                 $"The malware scan found a threat in '{version.OriginalFileName}', so it is not offered for download. It is kept in storage; ask the centre for a clean copy.", cancellationToken);
         }
 
@@ -154,23 +170,33 @@ public sealed class DashboardHandler(
     public async Task<IActionResult> ActionAsync(HttpRequest request, int year, string centre, string action, CancellationToken cancellationToken)
     {
         SecurityHeaders.Apply(request.HttpContext.Response);
+        if (access.IsCrossSite(request))
+        {
+            return CrossSite();
+        }
+
         var caller = access.Identify(request);
         if (caller.IsRefused)
         {
             return await RefusalAsync(request, caller, cancellationToken);
         }
 
-        var links = DashboardLinks.For(request);
-        var (campaign, found, refusal) = await FindAsync(links, year, centre, cancellationToken);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
+        var links = access.LinksFor(caller);
         var (form, unreadable) = request.HasFormContentType ? await ReadFormAsync(request, cancellationToken) : (null, null);
         if (unreadable is not null)
         {
             return await UnreadableFormAsync(links, unreadable, cancellationToken);
+        }
+
+        if (!access.FormIsGenuine(caller, form?[DashboardSessions.AntiforgeryField].FirstOrDefault()))
+        {
+            return await NotFromOurPageAsync(links, cancellationToken);
+        }
+
+        var (campaign, found, refusal) = await FindAsync(links, year, centre, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
         }
 
         var values = form?.ToDictionary(f => f.Key, f => f.Value.FirstOrDefault() ?? "", StringComparer.Ordinal) ?? [];
@@ -196,12 +222,13 @@ public sealed class DashboardHandler(
     public async Task<IActionResult> AuditAsync(HttpRequest request, int year, CancellationToken cancellationToken)
     {
         SecurityHeaders.Apply(request.HttpContext.Response);
-        if (access.Identify(request) is { IsRefused: true } refused)
+        var caller = access.Identify(request);
+        if (caller.IsRefused)
         {
-            return await RefusalAsync(request, refused, cancellationToken);
+            return await RefusalAsync(request, caller, cancellationToken);
         }
 
-        var links = DashboardLinks.For(request);
+        var links = access.LinksFor(caller);
         return await campaigns.FindAsync(year, cancellationToken) is { } campaign
             ? await PageAsync<AuditPage>(StatusCodes.Status200OK, new()
             {
@@ -253,9 +280,90 @@ public sealed class DashboardHandler(
     private Task<ContentResult> NoCampaignAsync(DashboardLinks links, int year, CancellationToken cancellationToken) =>
         ErrorPageAsync(StatusCodes.Status404NotFound, links, "No such campaign", $"There is no campaign {year}: open it on the campaigns page.", cancellationToken);
 
-    /// <summary>The page that refuses a caller <see cref="DashboardAccess"/> does not let in.</summary>
+    /// <summary>
+    /// The page that refuses a caller <see cref="DashboardAccess"/> does not let in: the sign-in form when the key is
+    /// what is missing (a page asked for comes back after it; an action is not done and is not repeated).
+    /// </summary>
     private Task<ContentResult> RefusalAsync(HttpRequest request, DashboardCaller caller, CancellationToken cancellationToken) =>
-        ErrorPageAsync(caller.RefusalStatus!.Value, DashboardLinks.For(request), "Not signed in as HQ", caller.Refusal!, cancellationToken);
+        caller.NeedsSignIn
+            ? SignInPageAsync(caller.RefusalStatus!.Value, HttpMethods.IsGet(request.Method) ? request.Path + request.QueryString : null, null, cancellationToken)
+            : ErrorPageAsync(caller.RefusalStatus!.Value, DashboardLinks.SignedOut, "Not signed in as HQ", caller.Refusal!, cancellationToken);
+
+    /// <summary>Another site's page posted to the dashboard: refused before anything is read, in plain words.</summary>
+    private static ContentResult CrossSite() => new()
+    {
+        StatusCode = StatusCodes.Status403Forbidden,
+        ContentType = "text/plain; charset=utf-8",
+        Content = "Refused: this form was sent from another web site, not from HQ's dashboard. Nothing was changed.",
+    };
+
+    private Task<ContentResult> NotFromOurPageAsync(DashboardLinks links, CancellationToken cancellationToken) =>
+        ErrorPageAsync(StatusCodes.Status403Forbidden, links, "The action was not done",
+            "Nothing was changed: the form did not carry this session's security token (it was not sent from the dashboard's own page, or the page is from an earlier sign-in). Reload the page and send it again.", cancellationToken);
+
+    private Task<ContentResult> SignInPageAsync(int status, string? returnTo, string? error, CancellationToken cancellationToken) =>
+        PageAsync<SignInPage>(status, new()
+        {
+            [nameof(SignInPage.ReturnTo)] = DashboardLinks.SafeReturn(returnTo),
+            [nameof(SignInPage.Error)] = error,
+        }, cancellationToken);
+
+    /// <summary>
+    /// The sign-in page, and the one exchange of the dashboard key for a session cookie: posted from the page's form, or
+    /// once from the address the local host prints, after which the browser is sent to a clean address at once. With
+    /// App Service Authentication on, the platform signs HQ in and this page only sends the browser on.
+    /// </summary>
+    public async Task<IActionResult> SignInAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        SecurityHeaders.Apply(request.HttpContext.Response);
+        var isPost = HttpMethods.IsPost(request.Method);
+        if (isPost && access.IsCrossSite(request))
+        {
+            return CrossSite();
+        }
+
+        string? key = request.Query[KeyParameter].FirstOrDefault();
+        string? returnTo = request.Query[DashboardLinks.ReturnParameter].FirstOrDefault();
+        if (isPost)
+        {
+            var (form, unreadable) = await ReadFormAsync(request, cancellationToken);
+            if (form is null)
+            {
+                return await UnreadableFormAsync(DashboardLinks.SignedOut, unreadable, cancellationToken);
+            }
+
+            key = form[KeyParameter].FirstOrDefault();
+            returnTo = form[DashboardLinks.ReturnParameter].FirstOrDefault();
+        }
+
+        var next = DashboardLinks.SafeReturn(returnTo);
+        if (access.PlatformAuthenticationIsOn)
+        {
+            return new RedirectResult(next, permanent: false, preserveMethod: false);
+        }
+
+        if (!access.KeyIsSet)
+        {
+            return await RefusalAsync(request, access.Identify(request), cancellationToken);
+        }
+
+        if (string.IsNullOrEmpty(key))
+        {
+            return access.Identify(request) is { IsRefused: false } && !isPost
+                ? new RedirectResult(next, permanent: false, preserveMethod: false)
+                : await SignInPageAsync(isPost ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK, next,
+                    isPost ? "Type in HQ's dashboard key." : null, cancellationToken);
+        }
+
+        if (!access.KeyMatches(key))
+        {
+            return await SignInPageAsync(StatusCodes.Status401Unauthorized, next,
+                "That is not HQ's dashboard key. Check it (it is case-sensitive) and try again, or ask IT for the current one.", cancellationToken);
+        }
+
+        sessions.Start(request, DashboardSessionKind.Key);
+        return new RedirectResult(next, permanent: false, preserveMethod: false);
+    }
 
     private Task<ContentResult> CampaignsPageAsync(
         int status, DashboardLinks links, IReadOnlyList<Campaign> all, CampaignSettings? form, string? error, CancellationToken cancellationToken) =>

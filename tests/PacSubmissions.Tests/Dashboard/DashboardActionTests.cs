@@ -36,7 +36,7 @@ public sealed class DashboardActionTests
         var verified = site.Get<UploadLinks>().Verify(link[(link.LastIndexOf('/') + 1)..]);
         Assert.Equal("kz-almaty", verified!.CentreId);
         Assert.DoesNotContain(Uri.EscapeDataString(link), page, StringComparison.Ordinal);
-        Assert.Equal(DashboardAccess.FunctionKey, (await SingleEntryAsync(site, DashboardActions.CopyLink)).Who);
+        Assert.Equal(DashboardAccess.SharedKey, (await SingleEntryAsync(site, DashboardActions.CopyLink)).Who);
     }
 
     [Fact]
