@@ -103,7 +103,8 @@ public sealed class DashboardAccess(IConfiguration configuration, IOptions<Dashb
 
     /// <summary>The links and forms of a page for this caller: its forms carry the session's antiforgery token.</summary>
     public DashboardLinks LinksFor(DashboardCaller caller) =>
-        new(caller.Session is { } session ? sessions.AntiforgeryToken(session, caller.Kind) : null);
+        new(caller.Session is { } session ? sessions.AntiforgeryToken(session, caller.Kind) : null,
+            CanSignOut: caller.Session is not null && caller.Kind == DashboardSessionKind.Key);
 
     /// <summary>
     /// Whether a posted form comes from one of the dashboard's own pages: it carries the token of the caller's session. A

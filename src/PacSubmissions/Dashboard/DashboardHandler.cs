@@ -365,6 +365,31 @@ public sealed class DashboardHandler(
         return new RedirectResult(next, permanent: false, preserveMethod: false);
     }
 
+    /// <summary>Ends the browser's key session (a POST from the dashboard's own page, with its token), then the sign-in page.</summary>
+    public async Task<IActionResult> SignOutAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        SecurityHeaders.Apply(request.HttpContext.Response);
+        if (access.IsCrossSite(request))
+        {
+            return CrossSite();
+        }
+
+        var caller = access.Identify(request);
+        if (caller.IsRefused)
+        {
+            return await RefusalAsync(request, caller, cancellationToken);
+        }
+
+        var (form, _) = request.HasFormContentType ? await ReadFormAsync(request, cancellationToken) : (null, null);
+        if (!access.FormIsGenuine(caller, form?[DashboardSessions.AntiforgeryField].FirstOrDefault()))
+        {
+            return await NotFromOurPageAsync(access.LinksFor(caller), cancellationToken);
+        }
+
+        DashboardSessions.End(request.HttpContext.Response);
+        return new RedirectResult(RouteUrl.Path(DashboardRoutes.SignIn), permanent: false, preserveMethod: false);
+    }
+
     private Task<ContentResult> CampaignsPageAsync(
         int status, DashboardLinks links, IReadOnlyList<Campaign> all, CampaignSettings? form, string? error, CancellationToken cancellationToken) =>
         PageAsync<CampaignsPage>(status, new()

@@ -6,9 +6,9 @@ namespace PacSubmissions.Dashboard;
 /// The dashboard's own URLs, made by <see cref="RouteUrl"/> from the <see cref="DashboardRoutes"/> the function classes
 /// are bound to. None carries a credential: the session is in an HttpOnly cookie. <see cref="Antiforgery"/> is the token
 /// every form of the page carries in a hidden field (null on a page for someone not signed in, which has no form to post
-/// but the sign-in).
+/// but the sign-in); <see cref="CanSignOut"/> offers the sign-out button (a session of the dashboard key's).
 /// </summary>
-public sealed record DashboardLinks(string? Antiforgery)
+public sealed record DashboardLinks(string? Antiforgery, bool CanSignOut = false)
 {
     /// <summary>The links of a page shown to someone not (yet) let in.</summary>
     public static readonly DashboardLinks SignedOut = new((string?)null);
@@ -39,6 +39,8 @@ public sealed record DashboardLinks(string? Antiforgery)
     public string Asset(string name) => Build(RouteUrl.Path(DashboardRoutes.Asset, ("name", name)), []);
 
     public string SignIn() => RouteUrl.Path(DashboardRoutes.SignIn);
+
+    public string SignOut() => RouteUrl.Path(DashboardRoutes.SignOut);
 #pragma warning restore CA1822
 
     /// <summary>

@@ -78,6 +78,10 @@ public sealed class DashboardSessions(IOptions<LinkOptions> links, IOptions<Dash
             : null;
     }
 
+    /// <summary>Tells the browser to forget its session cookie.</summary>
+    public static void End(HttpResponse response) =>
+        response.Cookies.Delete(CookieName, new CookieOptions { Path = RouteUrl.Path(DashboardRoutes.Campaigns), HttpOnly = true, SameSite = SameSiteMode.Strict });
+
     public string AntiforgeryToken(DashboardSession session, DashboardSessionKind kind) => Base64Url(Mac(kind, "antiforgery|" + session.Id));
 
     public bool AntiforgeryHolds(DashboardSession session, DashboardSessionKind kind, string? given) =>

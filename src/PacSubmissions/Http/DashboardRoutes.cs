@@ -16,6 +16,7 @@ public static class DashboardRoutes
     public const string Export = "dashboard/{year:int}/export/{name}";
     public const string Asset = "dashboard-assets/{name}";
     public const string SignIn = "dashboard/sign-in";
+    public const string SignOut = "dashboard/sign-out";
 
     /// <summary>Export names: <c>table.csv</c>, <c>reports.zip</c>, <c>compiled.docx</c>, <c>compiled.html</c>.</summary>
     public static readonly IReadOnlyList<string> ExportNames = ["table.csv", "reports.zip", "compiled.docx", "compiled.html"];

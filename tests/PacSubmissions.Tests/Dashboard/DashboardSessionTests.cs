@@ -95,6 +95,25 @@ public sealed class DashboardSessionTests
     }
 
     [Fact]
+    public async Task SignOutEndsTheSessionOnlyFromTheDashboardsOwnForm()
+    {
+        await using var site = await DashboardSite.StartAsync();
+        var page = await site.PageAsync("/api/dashboard");
+
+        using var forged = await site.Server.Client.PostAsync("/api/dashboard/sign-out", new FormUrlEncodedContent([]));
+        var stillIn = await site.PageAsync("/api/dashboard/2030");
+        using var signedOut = await site.PostAsync("/api/dashboard/sign-out");
+        using var after = await site.Server.Client.GetAsync("/api/dashboard/2030");
+
+        Assert.Contains("<form method=\"post\" action=\"/api/dashboard/sign-out\" class=\"sign-out\">", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+        Assert.Contains("PAC Centre Almaty", stillIn, StringComparison.Ordinal);
+        Assert.Equal("/api/dashboard/sign-in", signedOut.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+        Assert.Contains("Sign in to HQ", await after.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OverHttpsTheCookieIsSecure()
     {
         await using var server = await Infrastructure.LocalHostServer.StartAsync(settings: new() { ["Links:PublicBaseUrl"] = "https://pac.example.org" });

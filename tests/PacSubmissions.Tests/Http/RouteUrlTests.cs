@@ -56,6 +56,7 @@ public sealed class RouteUrlTests
             { links.Export(2030, "compiled.docx"), DashboardRoutes.Export, ["year=2030", "name=compiled.docx"] },
             { links.Asset("dashboard.css"), DashboardRoutes.Asset, ["name=dashboard.css"] },
             { links.SignIn(), DashboardRoutes.SignIn, [] },
+            { links.SignOut(), DashboardRoutes.SignOut, [] },
         };
     }
 
