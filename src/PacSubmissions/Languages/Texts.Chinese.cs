@@ -108,5 +108,10 @@ public sealed partial class Texts
         ProblemMalicious = "病毒扫描在此文件中发现威胁，因此未打开该文件。请检查您的电脑并提交一份干净的副本。",
         ProblemMore = "问题多于此列表所示：请先改正这些问题，然后重新提交文件。",
         ProblemOther = "自动检查发现此文件有问题。国际图联总部掌握详情，如有需要会提供帮助。",
+
+        // timezones (issue 16)
+        AnywhereOnEarth = "全球任何地方",
+        ZoneNamePattern = "{0}，{1}",
+        YourTimePattern = "{0}，即您当地时间（{3}）{1} {2}",
     };
 }

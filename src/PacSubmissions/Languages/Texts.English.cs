@@ -108,5 +108,10 @@ public sealed partial class Texts
         ProblemMalicious = "The virus scan found a threat in this file, so it was not opened. Please check your computer and send a clean copy.",
         ProblemMore = "There are more problems than this list shows: please correct these and send the file again.",
         ProblemOther = "The automatic check found a problem with this file. IFLA HQ has the details and will help if needed.",
+
+        // timezones (issue 16)
+        AnywhereOnEarth = "Anywhere on Earth",
+        ZoneNamePattern = "{0}, {1}",
+        YourTimePattern = "{0}, which is {1} at {2} where you are ({3})",
     };
 }

@@ -108,5 +108,10 @@ public sealed partial class Texts
         ProblemMalicious = "L’analyse antivirus a détecté une menace dans ce fichier, qui n’a donc pas été ouvert. Veuillez vérifier votre ordinateur et envoyer une copie saine.",
         ProblemMore = "Il y a plus de problèmes que cette liste n’en montre : veuillez corriger ceux-ci et renvoyer le fichier.",
         ProblemOther = "La vérification automatique a relevé un problème dans ce fichier. Le siège de l’IFLA en connaît le détail et vous aidera au besoin.",
+
+        // timezones (issue 16)
+        AnywhereOnEarth = "partout sur Terre",
+        ZoneNamePattern = "{0}, {1}",
+        YourTimePattern = "{0}, soit le {1} à {2} chez vous ({3})",
     };
 }

@@ -108,5 +108,10 @@ public sealed partial class Texts
         ProblemMalicious = "Die Virenprüfung hat in dieser Datei eine Bedrohung gefunden, daher wurde sie nicht geöffnet. Bitte prüfen Sie Ihren Computer und senden Sie eine saubere Kopie.",
         ProblemMore = "Es gibt mehr Probleme, als diese Liste zeigt: Bitte beheben Sie diese und senden Sie die Datei erneut.",
         ProblemOther = "Die automatische Prüfung hat ein Problem mit dieser Datei gefunden. Die IFLA-Zentrale kennt die Einzelheiten und hilft bei Bedarf.",
+
+        // timezones (issue 16)
+        AnywhereOnEarth = "überall auf der Erde",
+        ZoneNamePattern = "{0}, {1}",
+        YourTimePattern = "{0}, bei Ihnen ({3}) am {1} um {2} Uhr",
     };
 }

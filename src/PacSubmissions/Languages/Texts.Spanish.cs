@@ -108,5 +108,10 @@ public sealed partial class Texts
         ProblemMalicious = "El análisis antivirus encontró una amenaza en este archivo, por lo que no se abrió. Revise su equipo y envíe una copia limpia.",
         ProblemMore = "Hay más problemas de los que muestra esta lista: corrija estos y vuelva a enviar el archivo.",
         ProblemOther = "La revisión automática encontró un problema en este archivo. La sede de la IFLA tiene los detalles y le ayudará si hace falta.",
+
+        // timezones (issue 16)
+        AnywhereOnEarth = "en cualquier lugar de la Tierra",
+        ZoneNamePattern = "{0}, {1}",
+        YourTimePattern = "{0}, es decir, el {1} a las {2} en su hora local ({3})",
     };
 }
