@@ -39,37 +39,32 @@ public sealed class DashboardHandler(
     public async Task<IActionResult> CampaignsAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         SecurityHeaders.Apply(request.HttpContext.Response);
-        var isPost = HttpMethods.IsPost(request.Method);
-        if (isPost && access.IsCrossSite(request))
+        if (!HttpMethods.IsPost(request.Method))
         {
-            return CrossSite();
+            var viewer = access.Identify(request);
+            if (viewer.IsRefused)
+            {
+                return await RefusalAsync(request, viewer, cancellationToken);
+            }
+
+            var listed = await campaigns.ListAsync(cancellationToken);
+            var asked = int.TryParse(request.Query["year"].FirstOrDefault(), out var year) ? listed.FirstOrDefault(c => c.Year == year) : null;
+            return await CampaignsPageAsync(StatusCodes.Status200OK, access.LinksFor(viewer), listed, asked is null ? null : CampaignsPage.FormOf(asked), null, cancellationToken);
         }
 
-        var caller = access.Identify(request);
-        if (caller.IsRefused)
+        var (caller, form, refusal) = await AdmitPostAsync(request, cancellationToken);
+        if (refusal is not null)
         {
-            return await RefusalAsync(request, caller, cancellationToken);
+            return refusal;
         }
 
-        var links = access.LinksFor(caller);
-        var all = await campaigns.ListAsync(cancellationToken);
-        if (!isPost)
-        {
-            var asked = int.TryParse(request.Query["year"].FirstOrDefault(), out var year) ? all.FirstOrDefault(c => c.Year == year) : null;
-            return await CampaignsPageAsync(StatusCodes.Status200OK, links, all, asked is null ? null : CampaignsPage.FormOf(asked), null, cancellationToken);
-        }
-
-        var (form, unreadable) = await ReadFormAsync(request, cancellationToken);
+        var links = access.LinksFor(caller!);
         if (form is null)
         {
-            return await UnreadableFormAsync(links, unreadable, cancellationToken);
+            return await UnreadableFormAsync(links, "no form was sent", cancellationToken);
         }
 
-        if (!access.FormIsGenuine(caller, form[DashboardSessions.AntiforgeryField].FirstOrDefault()))
-        {
-            return await NotFromOurPageAsync(links, cancellationToken);
-        }
-
+        var all = await campaigns.ListAsync(cancellationToken);
         string Value(string name) => form[name].FirstOrDefault() ?? "";
         var yearText = Value("year").Trim();
         var graceText = Value("grace").Trim();
@@ -85,7 +80,7 @@ public sealed class DashboardHandler(
 
         try
         {
-            var campaign = await campaignOperations.OpenAsync(settings, formVersion: null, caller.Who, cancellationToken);
+            var campaign = await campaignOperations.OpenAsync(settings, formVersion: null, caller!.Who, cancellationToken);
             return new RedirectResult(links.Campaign(campaign.Year), permanent: false, preserveMethod: false);
         }
         catch (OperationRefusedException refused)
@@ -178,29 +173,13 @@ public sealed class DashboardHandler(
     public async Task<IActionResult> ActionAsync(HttpRequest request, int year, string centre, string action, CancellationToken cancellationToken)
     {
         SecurityHeaders.Apply(request.HttpContext.Response);
-        if (access.IsCrossSite(request))
+        var (caller, form, refused) = await AdmitPostAsync(request, cancellationToken);
+        if (refused is not null)
         {
-            return CrossSite();
+            return refused;
         }
 
-        var caller = access.Identify(request);
-        if (caller.IsRefused)
-        {
-            return await RefusalAsync(request, caller, cancellationToken);
-        }
-
-        var links = access.LinksFor(caller);
-        var (form, unreadable) = request.HasFormContentType ? await ReadFormAsync(request, cancellationToken) : (null, null);
-        if (unreadable is not null)
-        {
-            return await UnreadableFormAsync(links, unreadable, cancellationToken);
-        }
-
-        if (!access.FormIsGenuine(caller, form?[DashboardSessions.AntiforgeryField].FirstOrDefault()))
-        {
-            return await NotFromOurPageAsync(links, cancellationToken);
-        }
-
+        var links = access.LinksFor(caller!);
         var (campaign, found, refusal) = await FindAsync(links, year, centre, cancellationToken);
         if (refusal is not null)
         {
@@ -210,7 +189,7 @@ public sealed class DashboardHandler(
         var values = form?.ToDictionary(f => f.Key, f => f.Value.FirstOrDefault() ?? "", StringComparer.Ordinal) ?? [];
         try
         {
-            var outcome = await actions.RunAsync(campaign!, found!, action, values, caller.Who, cancellationToken);
+            var outcome = await actions.RunAsync(campaign!, found!, action, values, caller!.Who, cancellationToken);
             if (outcome.Link is not null)
             {
                 // A fresh link is a credential: shown on the page this POST answers (no-store, so not cached), not put into
@@ -267,6 +246,37 @@ public sealed class DashboardHandler(
         return centre is null
             ? (null, null, await ErrorPageAsync(StatusCodes.Status404NotFound, links, "No such centre", $"The register has no centre '{centreId}'.", cancellationToken))
             : (campaign, centre, null);
+    }
+
+    /// <summary>
+    /// The gate every dashboard POST passes before it does anything: sent from the dashboard's own origin, by a caller
+    /// <see cref="DashboardAccess"/> lets in, with a readable form (null when none was sent) that carries the session's
+    /// antiforgery token. Otherwise the answer that refuses it.
+    /// </summary>
+    private async Task<(DashboardCaller? Caller, IFormCollection? Form, IActionResult? Refusal)> AdmitPostAsync(
+        HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (access.IsCrossSite(request))
+        {
+            return (null, null, CrossSite());
+        }
+
+        var caller = access.Identify(request);
+        if (caller.IsRefused)
+        {
+            return (caller, null, await RefusalAsync(request, caller, cancellationToken));
+        }
+
+        var links = access.LinksFor(caller);
+        var (form, unreadable) = request.HasFormContentType ? await ReadFormAsync(request, cancellationToken) : (null, null);
+        if (unreadable is not null)
+        {
+            return (caller, null, await UnreadableFormAsync(links, unreadable, cancellationToken));
+        }
+
+        return access.FormIsGenuine(caller, form?[DashboardSessions.AntiforgeryField].FirstOrDefault())
+            ? (caller, form, null)
+            : (caller, null, await NotFromOurPageAsync(links, cancellationToken));
     }
 
     /// <summary>The posted form, or why it cannot be read: over the form parser's limits, or a multipart body without its boundary.</summary>
@@ -378,21 +388,9 @@ public sealed class DashboardHandler(
     public async Task<IActionResult> SignOutAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         SecurityHeaders.Apply(request.HttpContext.Response);
-        if (access.IsCrossSite(request))
+        if ((await AdmitPostAsync(request, cancellationToken)).Refusal is { } refused)
         {
-            return CrossSite();
-        }
-
-        var caller = access.Identify(request);
-        if (caller.IsRefused)
-        {
-            return await RefusalAsync(request, caller, cancellationToken);
-        }
-
-        var (form, _) = request.HasFormContentType ? await ReadFormAsync(request, cancellationToken) : (null, null);
-        if (!access.FormIsGenuine(caller, form?[DashboardSessions.AntiforgeryField].FirstOrDefault()))
-        {
-            return await NotFromOurPageAsync(access.LinksFor(caller), cancellationToken);
+            return refused;
         }
 
         DashboardSessions.End(request.HttpContext.Response);
