@@ -108,5 +108,14 @@ public sealed partial class Texts
         ProblemMalicious = "The virus scan found a threat in this file, so it was not opened. Please check your computer and send a clean copy.",
         ProblemMore = "There are more problems than this list shows: please correct these and send the file again.",
         ProblemOther = "The automatic check found a problem with this file. IFLA HQ has the details and will help if needed.",
+
+        // Branch links: the dead-link page, the fresh-link request and the two link e-mails it adds.
+        DeadLinkWriteToHq = "To reach IFLA HQ, write to:",
+        FreshLinkOffer = "If this was your centre's link, we can send a fresh one. It goes only to the address IFLA HQ has for the centre, never to one typed here.",
+        FreshLinkButton = "Send a fresh link to the address IFLA HQ has for this centre",
+        FreshLinkRequestedTitle = "Request received",
+        FreshLinkRequested = "If this link was one of ours, a fresh link is on its way to the address IFLA HQ has for the centre. If nothing arrives within an hour, write to IFLA HQ:",
+        FreshLinkEmailIntro = "Someone asked for a fresh upload link on the page of one of your centre's links that no longer works. Here it is. If you did not ask for it, you can ignore this e-mail.",
+        AddressChangedEmailIntro = "IFLA HQ now has this address for your centre's coordinator. The upload links sent before no longer work; here is the centre's new personal link.",
     };
 }

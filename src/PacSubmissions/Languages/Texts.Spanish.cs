@@ -108,5 +108,14 @@ public sealed partial class Texts
         ProblemMalicious = "El análisis antivirus encontró una amenaza en este archivo, por lo que no se abrió. Revise su equipo y envíe una copia limpia.",
         ProblemMore = "Hay más problemas de los que muestra esta lista: corrija estos y vuelva a enviar el archivo.",
         ProblemOther = "La revisión automática encontró un problema en este archivo. La sede de la IFLA tiene los detalles y le ayudará si hace falta.",
+
+        // Branch links: the dead-link page, the fresh-link request and the two link e-mails it adds.
+        DeadLinkWriteToHq = "Para contactar con la sede de la IFLA, escriba a:",
+        FreshLinkOffer = "Si era el enlace de su centro, podemos enviarle uno nuevo. Solo se envía a la dirección que la sede de la IFLA tiene registrada para el centro, nunca a una escrita aquí.",
+        FreshLinkButton = "Enviar un enlace nuevo a la dirección que la sede de la IFLA tiene para este centro",
+        FreshLinkRequestedTitle = "Solicitud recibida",
+        FreshLinkRequested = "Si este enlace era nuestro, un enlace nuevo va de camino a la dirección que la sede de la IFLA tiene para el centro. Si no llega nada en una hora, escriba a la sede de la IFLA:",
+        FreshLinkEmailIntro = "Alguien pidió un enlace de envío nuevo desde la página de un enlace de su centro que ya no funciona. Aquí lo tiene. Si usted no lo pidió, puede ignorar este mensaje.",
+        AddressChangedEmailIntro = "La sede de la IFLA tiene ahora esta dirección para la coordinación de su centro. Los enlaces de envío anteriores ya no funcionan; este es el nuevo enlace personal del centro.",
     };
 }

@@ -20,13 +20,14 @@ public sealed class UploadLinks(IOptions<LinkOptions> options, TimeProvider cloc
     private const string Purpose = "pac-upload-v2";
 
     /// <summary>
-    /// Links outlive the late window, so a coordinator who comes too late is told uploads closed and whom to contact,
-    /// rather than that the link is broken.
+    /// A token's own expiry is only a backstop, far enough past the late window for HQ to widen the window or extend a
+    /// centre after the link was sent: a link stops working when its centre's own late window closes, which
+    /// <see cref="UploadAccess"/> checks against the campaign and the centre's extension at every use.
     /// </summary>
-    public static readonly TimeSpan LifeAfterLateWindow = TimeSpan.FromDays(90);
+    public static readonly TimeSpan ExpiryAfterLateWindow = TimeSpan.FromDays(90);
 
     public string CreateToken(string centreId, Campaign campaign) =>
-        CreateToken(centreId, campaign.Year, campaign.LateUploadsCloseAt + LifeAfterLateWindow);
+        CreateToken(centreId, campaign.Year, campaign.LateUploadsCloseAt + ExpiryAfterLateWindow);
 
     public string CreateToken(string centreId, int year, DateTimeOffset expiresAt)
     {
@@ -43,7 +44,14 @@ public sealed class UploadLinks(IOptions<LinkOptions> options, TimeProvider cloc
         RouteUrl.Absolute(options.Value.PublicBaseUrl, UploadRoutes.PagePath(CreateToken(centreId, campaign)));
 
     /// <summary>The link the token stands for, or null when it is malformed, forged or expired: callers cannot tell which.</summary>
-    public UploadLink? Verify(string? token)
+    public UploadLink? Verify(string? token) =>
+        ReadSigned(token) is { } link && clock.GetUtcNow() <= link.ExpiresAt ? link : null;
+
+    /// <summary>
+    /// The link a token we signed stands for, expired or not (null when it is malformed or forged): whom a fresh link
+    /// may be sent to, never a way in.
+    /// </summary>
+    public UploadLink? ReadSigned(string? token)
     {
         if (string.IsNullOrEmpty(token) || token.Length > 200)
         {
@@ -69,10 +77,7 @@ public sealed class UploadLinks(IOptions<LinkOptions> options, TimeProvider cloc
             return null;
         }
 
-        var expiresAt = DateTimeOffset.FromUnixTimeSeconds(expiresUnix);
-        return clock.GetUtcNow() > expiresAt
-            ? null
-            : new UploadLink(parts[0], year, expiresAt, DateTimeOffset.FromUnixTimeMilliseconds(issuedUnixMs));
+        return new UploadLink(parts[0], year, DateTimeOffset.FromUnixTimeSeconds(expiresUnix), DateTimeOffset.FromUnixTimeMilliseconds(issuedUnixMs));
     }
 
     private static string Payload(string centreId, int year, long expiresUnix, long issuedUnixMs) =>
