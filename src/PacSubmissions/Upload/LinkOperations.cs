@@ -124,7 +124,9 @@ public sealed class LinkOperations(
             outcome = await SendNoticingFailureAsync(open, centre, LinkReason.FreshLinkRequested, cancellationToken);
         }
 
-        var signed = link is null ? "" : $"a link of {link.CentreId} for {link.Year}, issued {Utc(link.IssuedAt)}, {(link.ExpiresAt < clock.GetUtcNow() ? "expired" : "expires")} {Utc(link.ExpiresAt)}; ";
+        var signed = link is null ? "" : $"a link of {link.CentreId} for {link.Year} issued {Utc(link.IssuedAt)} ({await DescribeAsync(link, open, cancellationToken)}); ";
+        // Under the campaign the link was sent for, else the link's year, else (a forged link names nothing we trust)
+        // this year's, where HQ looks during a campaign.
         await audit.RecordAsync(open?.Year ?? link?.Year ?? clock.GetUtcNow().Year, centre is null ? "" : centre.Id, FreshLinkRequested,
             $"{signed}from {clientAddress}: {outcome}", FreshLinkRequester, cancellationToken);
     }
@@ -160,6 +162,28 @@ public sealed class LinkOperations(
         }
 
         return told;
+    }
+
+    /// <summary>Why a link of ours brought its holder to the dead-link page, as far as the link itself tells, for the audit log.</summary>
+    private async Task<string> DescribeAsync(UploadLink link, Campaign? open, CancellationToken cancellationToken)
+    {
+        List<string> states = [];
+        if (link.ExpiresAt < clock.GetUtcNow())
+        {
+            states.Add($"expired {Utc(link.ExpiresAt)}");
+        }
+
+        if (await revocations.IsRevokedAsync(link, cancellationToken))
+        {
+            states.Add("revoked");
+        }
+
+        if (open is not null && open.Year != link.Year)
+        {
+            states.Add($"an older campaign's than {open.Year}'s");
+        }
+
+        return states.Count == 0 ? "still working" : string.Join(", ", states);
     }
 
     /// <summary>The newest campaign taking this centre's uploads now (on time or late, its extension counted), if any.</summary>

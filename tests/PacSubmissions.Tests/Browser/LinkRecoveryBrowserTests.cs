@@ -1,4 +1,3 @@
-using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using PacSubmissions.Tests.Infrastructure;
@@ -12,11 +11,6 @@ namespace PacSubmissions.Tests.Browser;
 [Collection(SharedChromium.Name)]
 public sealed class LinkRecoveryBrowserTests(Chromium chromium)
 {
-    private static readonly AxeRunOptions WcagRules = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
-    };
-
     [Fact]
     public async Task ARevokedLinksPageWithoutJavaScriptSendsAFreshLinkToTheRegistersAddress()
     {
@@ -49,10 +43,10 @@ public sealed class LinkRecoveryBrowserTests(Chromium chromium)
         var page = await context.NewPageAsync();
 
         await page.GotoAsync($"{site.Server.BaseAddress}api/upload/not-a-token");
-        var deadPage = await page.RunAxe(WcagRules);
+        var deadPage = await page.RunAxe(UploadPageBrowserTests.WcagRules);
         await page.Locator("#fresh-link button").ClickAsync();
         await Assertions.Expect(page.Locator("#fresh-link-requested")).ToBeVisibleAsync();
-        var answer = await page.RunAxe(WcagRules);
+        var answer = await page.RunAxe(UploadPageBrowserTests.WcagRules);
 
         Assert.True(deadPage.Violations.Length == 0 && answer.Violations.Length == 0,
             string.Join("; ", deadPage.Violations.Concat(answer.Violations).Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})")));

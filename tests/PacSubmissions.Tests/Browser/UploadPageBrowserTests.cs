@@ -14,7 +14,7 @@ namespace PacSubmissions.Tests.Browser;
 public sealed class UploadPageBrowserTests(Chromium chromium)
 {
     /// <summary>The rules every scan of a coordinator's page runs: WCAG 2.1 A and AA, and axe's best practices.</summary>
-    private static readonly AxeRunOptions WcagRules = new()
+    internal static readonly AxeRunOptions WcagRules = new()
     {
         RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
     };

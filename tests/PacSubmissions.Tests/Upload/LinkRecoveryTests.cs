@@ -91,7 +91,9 @@ public sealed partial class LinkRecoveryTests
         Assert.Equal(3, audit.Count(e => e.Detail.Contains(": a new link was e-mailed to", StringComparison.Ordinal)));
         Assert.Contains(audit, e => e.Centre == "" && e.Detail.EndsWith("not sent: the link is not one of ours (malformed or forged)", StringComparison.Ordinal));
         Assert.Contains(audit, e => e.Centre == "" && e.Detail.EndsWith("not sent: the register has no such centre", StringComparison.Ordinal));
-        Assert.Contains(audit, e => e.Centre == French.Id && e.Detail.Contains("expired", StringComparison.Ordinal));
+        Assert.Contains(audit, e => e.Centre == French.Id && e.Detail.Contains("(expired ", StringComparison.Ordinal) && e.Detail.Contains(": a new link was e-mailed to paris@", StringComparison.Ordinal));
+        Assert.Contains(audit, e => e.Centre == site.Centre.Id && e.Detail.Contains("(revoked)", StringComparison.Ordinal));
+        Assert.Contains(audit, e => e.Centre == German.Id && e.Detail.Contains($"(an older campaign's than {site.Campaign.Year}'s)", StringComparison.Ordinal));
     }
 
     [Fact]
