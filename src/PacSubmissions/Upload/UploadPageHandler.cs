@@ -90,6 +90,8 @@ public sealed class UploadPageHandler(
     public async Task<IActionResult> FreshLinkAsync(HttpRequest request, string token, CancellationToken cancellationToken)
     {
         SecurityHeaders.Apply(request.HttpContext.Response);
+        // Kestrel's peer in the local host; in Azure the worker's ASP.NET Core integration applies the forwarded-headers
+        // middleware, so this is the client the App Service front end put last in X-Forwarded-For, not the Functions host.
         var client = request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         await operations.RequestFreshLinkAsync(token, client, cancellationToken);
         return await responses.FreshLinkRequestedAsync(request, cancellationToken);
