@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.RegularExpressions;
 using MimeKit;
 using PacSubmissions.Audit;
@@ -160,7 +159,7 @@ public sealed partial class LinkRecoveryTests
         await TestData.SeedAsync(site.Server.Services, site.Campaign, French);
         var oldLink = site.Url;
         var untouched = site.LinkFor(French.Id);
-        var csv = CsvFile("id,name,coordinator_email,language",
+        var csv = Cli.RegisterCommandsTests.CsvFile("id,name,coordinator_email,language",
             $"{site.Centre.Id},{site.Centre.Name},new-coordinator@pac-test.example,ru",
             $"{French.Id},{French.Name},{French.CoordinatorEmail},fr");
 
@@ -199,7 +198,7 @@ public sealed partial class LinkRecoveryTests
     {
         var campaign = TestData.OpenCampaign(DateTimeOffset.UtcNow.AddDays(-60));
         await using var site = await UploadSite.StartAsync(campaign: campaign);
-        var csv = CsvFile("id,name,coordinator_email,language", $"{site.Centre.Id},{site.Centre.Name},new-coordinator@pac-test.example,ru");
+        var csv = Cli.RegisterCommandsTests.CsvFile("id,name,coordinator_email,language", $"{site.Centre.Id},{site.Centre.Name},new-coordinator@pac-test.example,ru");
 
         var (exit, output, _) = await Pac.RunWithSettingsAsync(site.Server, "centres", "import", csv);
         File.Delete(csv);
@@ -288,13 +287,6 @@ public sealed partial class LinkRecoveryTests
 
     /// <summary>A text as the pages write it (every script as itself; apostrophes and quotes encoded).</summary>
     private static string Html(string text) => System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All).Encode(text);
-
-    private static string CsvFile(params string[] lines)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"centres-{Guid.NewGuid():N}.csv");
-        File.WriteAllText(path, string.Join('\n', lines), Encoding.UTF8);
-        return path;
-    }
 
     [GeneratedRegex(@"/api/upload/(?<token>[A-Za-z0-9._-]+)")]
     private static partial Regex UploadLinkInText();
