@@ -117,5 +117,9 @@ public sealed partial class Texts
         FreshLinkRequested = "如果此链接是我们发出的，新链接正在发往国际图联总部登记的该中心地址。如果一小时内没有收到，请发电子邮件至国际图联总部：",
         FreshLinkEmailIntro = "有人在贵中心一个已失效链接的页面上申请了新的上传链接。新链接如下。如果您没有申请，可以忽略这封邮件。",
         AddressChangedEmailIntro = "国际图联总部现已将此地址登记为贵中心协调员的地址。此前发送的上传链接已失效；以下是贵中心新的个人链接。",
+        // timezones (issue 16)
+        AnywhereOnEarth = "全球任何地方",
+        ZoneNamePattern = "{0}，{1}",
+        YourTimePattern = "{0}，即您当地时间（{3}）{1} {2}",
     };
 }

@@ -117,5 +117,9 @@ public sealed partial class Texts
         FreshLinkRequested = "If this link was one of ours, a fresh link is on its way to the address IFLA HQ has for the centre. If nothing arrives within an hour, write to IFLA HQ:",
         FreshLinkEmailIntro = "Someone asked for a fresh upload link on the page of one of your centre's links that no longer works. Here it is. If you did not ask for it, you can ignore this e-mail.",
         AddressChangedEmailIntro = "IFLA HQ now has this address for your centre's coordinator. The upload links sent before no longer work; here is the centre's new personal link.",
+        // timezones (issue 16)
+        AnywhereOnEarth = "Anywhere on Earth",
+        ZoneNamePattern = "{0}, {1}",
+        YourTimePattern = "{0}, which is {1} at {2} where you are ({3})",
     };
 }

@@ -117,5 +117,9 @@ public sealed partial class Texts
         FreshLinkRequested = "Si ce lien venait de nous, un nouveau lien est en route vers l’adresse que le siège de l’IFLA a pour le centre. Si rien n’arrive d’ici une heure, écrivez au siège de l’IFLA :",
         FreshLinkEmailIntro = "Quelqu’un a demandé un nouveau lien de dépôt depuis la page d’un lien de votre centre qui ne fonctionne plus. Le voici. Si vous n’avez rien demandé, vous pouvez ignorer ce message.",
         AddressChangedEmailIntro = "Le siège de l’IFLA a désormais cette adresse pour la coordination de votre centre. Les liens de dépôt envoyés auparavant ne fonctionnent plus ; voici le nouveau lien personnel du centre.",
+        // timezones (issue 16)
+        AnywhereOnEarth = "partout sur Terre",
+        ZoneNamePattern = "{0}, {1}",
+        YourTimePattern = "{0}, soit le {1} à {2} chez vous ({3})",
     };
 }

@@ -117,5 +117,9 @@ public sealed partial class Texts
         FreshLinkRequested = "Wenn dieser Link von uns stammte, ist ein neuer Link an die Adresse unterwegs, die die IFLA-Zentrale für das Zentrum hat. Wenn innerhalb einer Stunde nichts ankommt, schreiben Sie an die IFLA-Zentrale:",
         FreshLinkEmailIntro = "Jemand hat auf der Seite eines nicht mehr gültigen Links Ihres Zentrums einen neuen Upload-Link angefordert. Hier ist er. Wenn Sie ihn nicht angefordert haben, können Sie diese E-Mail ignorieren.",
         AddressChangedEmailIntro = "Die IFLA-Zentrale hat jetzt diese Adresse für die Koordination Ihres Zentrums. Die zuvor gesendeten Upload-Links funktionieren nicht mehr; hier ist der neue persönliche Link des Zentrums.",
+        // timezones (issue 16)
+        AnywhereOnEarth = "überall auf der Erde",
+        ZoneNamePattern = "{0}, {1}",
+        YourTimePattern = "{0}, bei Ihnen ({3}) am {1} um {2} Uhr",
     };
 }

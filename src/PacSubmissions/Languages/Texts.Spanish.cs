@@ -117,5 +117,9 @@ public sealed partial class Texts
         FreshLinkRequested = "Si este enlace era nuestro, un enlace nuevo va de camino a la dirección que la sede de la IFLA tiene para el centro. Si no llega nada en una hora, escriba a la sede de la IFLA:",
         FreshLinkEmailIntro = "Alguien pidió un enlace de envío nuevo desde la página de un enlace de su centro que ya no funciona. Aquí lo tiene. Si usted no lo pidió, puede ignorar este mensaje.",
         AddressChangedEmailIntro = "La sede de la IFLA tiene ahora esta dirección para la coordinación de su centro. Los enlaces de envío anteriores ya no funcionan; este es el nuevo enlace personal del centro.",
+        // timezones (issue 16)
+        AnywhereOnEarth = "en cualquier lugar de la Tierra",
+        ZoneNamePattern = "{0}, {1}",
+        YourTimePattern = "{0}, es decir, el {1} a las {2} en su hora local ({3})",
     };
 }
