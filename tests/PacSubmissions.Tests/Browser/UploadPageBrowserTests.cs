@@ -128,7 +128,9 @@ public sealed class UploadPageBrowserTests(Chromium chromium)
         Assert.Equal(403, response!.Status);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("This link does not work");
         await Assertions.Expect(page.Locator("#error")).ToContainTextAsync("Please ask IFLA HQ for a new link.");
-        Assert.Equal(0, await page.Locator("form").CountAsync());
+        // No upload form: the one form left asks for a fresh link to be sent to the register's address.
+        Assert.Equal(0, await page.Locator("#upload-form").CountAsync());
+        await Assertions.Expect(page.Locator("form")).ToHaveAttributeAsync("action", new System.Text.RegularExpressions.Regex("/fresh-link\\?lang=en$"));
     }
 
     [Fact]
