@@ -113,6 +113,14 @@ public sealed partial class Texts
         ProblemActiveContent = "Die Datei enthält aktive Inhalte (eine angehängte Vorlage, eingebettete Objekte oder Skripte, die beim Öffnen ausgeführt werden oder Dateien nachladen). Ihre Antworten wurden gelesen; speichern Sie die Datei bitte ohne die angehängte Vorlage und die eingebetteten Objekte neu (zum Beispiel, indem Sie den Text in ein neues Dokument kopieren) und senden Sie sie erneut.",
         ErrorNameNotFormat = "Die Datei ist ein {1}-Dokument, ihr Name endet aber auf {0}. Bitte benennen Sie sie so um, dass der Name auf {1} endet, und senden Sie sie erneut.",
         ErrorIncompleteFile = "Die Datei ist unvollständig: Ihr Ende fehlt, das Speichern oder Kopieren wurde also abgebrochen. Bitte speichern Sie sie neu und senden Sie sie.",
+        // Branch links: the dead-link page, the fresh-link request and the two link e-mails it adds.
+        DeadLinkWriteToHq = "Die IFLA-Zentrale erreichen Sie unter:",
+        FreshLinkOffer = "Wenn dies der Link Ihres Zentrums war, können wir einen neuen senden. Er geht nur an die Adresse, die die IFLA-Zentrale für das Zentrum hat, nie an eine hier eingegebene.",
+        FreshLinkButton = "Einen neuen Link an die Adresse senden, die die IFLA-Zentrale für dieses Zentrum hat",
+        FreshLinkRequestedTitle = "Anfrage erhalten",
+        FreshLinkRequested = "Wenn dieser Link von uns stammte, ist ein neuer Link an die Adresse unterwegs, die die IFLA-Zentrale für das Zentrum hat. Wenn innerhalb einer Stunde nichts ankommt, schreiben Sie an die IFLA-Zentrale:",
+        FreshLinkEmailIntro = "Jemand hat auf der Seite eines nicht mehr gültigen Links Ihres Zentrums einen neuen Upload-Link angefordert. Hier ist er. Wenn Sie ihn nicht angefordert haben, können Sie diese E-Mail ignorieren.",
+        AddressChangedEmailIntro = "Die IFLA-Zentrale hat jetzt diese Adresse für die Koordination Ihres Zentrums. Die zuvor gesendeten Upload-Links funktionieren nicht mehr; hier ist der neue persönliche Link des Zentrums.",
         // timezones (issue 16)
         AnywhereOnEarth = "überall auf der Erde",
         ZoneNamePattern = "{0}, {1}",

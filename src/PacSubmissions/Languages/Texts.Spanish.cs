@@ -113,6 +113,14 @@ public sealed partial class Texts
         ProblemActiveContent = "El archivo contiene contenido activo (una plantilla adjunta, objetos incrustados o scripts que se ejecutan u obtienen archivos al abrirlo). Sus respuestas se leyeron, pero guárdelo de nuevo sin la plantilla adjunta ni los objetos incrustados (por ejemplo, copiando el texto en un documento nuevo) y envíelo otra vez.",
         ErrorNameNotFormat = "El archivo es un documento {1}, pero su nombre termina en {0}. Cámbiele el nombre para que termine en {1} y envíelo de nuevo.",
         ErrorIncompleteFile = "El archivo está incompleto: le falta el final, así que se cortó al guardarlo o copiarlo. Guárdelo de nuevo y envíelo.",
+        // Branch links: the dead-link page, the fresh-link request and the two link e-mails it adds.
+        DeadLinkWriteToHq = "Para contactar con la sede de la IFLA, escriba a:",
+        FreshLinkOffer = "Si era el enlace de su centro, podemos enviarle uno nuevo. Solo se envía a la dirección que la sede de la IFLA tiene registrada para el centro, nunca a una escrita aquí.",
+        FreshLinkButton = "Enviar un enlace nuevo a la dirección que la sede de la IFLA tiene para este centro",
+        FreshLinkRequestedTitle = "Solicitud recibida",
+        FreshLinkRequested = "Si este enlace era nuestro, un enlace nuevo va de camino a la dirección que la sede de la IFLA tiene para el centro. Si no llega nada en una hora, escriba a la sede de la IFLA:",
+        FreshLinkEmailIntro = "Alguien pidió un enlace de envío nuevo desde la página de un enlace de su centro que ya no funciona. Aquí lo tiene. Si usted no lo pidió, puede ignorar este mensaje.",
+        AddressChangedEmailIntro = "La sede de la IFLA tiene ahora esta dirección para la coordinación de su centro. Los enlaces de envío anteriores ya no funcionan; este es el nuevo enlace personal del centro.",
         // timezones (issue 16)
         AnywhereOnEarth = "en cualquier lugar de la Tierra",
         ZoneNamePattern = "{0}, {1}",
