@@ -108,5 +108,14 @@ public sealed partial class Texts
         ProblemMalicious = "病毒扫描在此文件中发现威胁，因此未打开该文件。请检查您的电脑并提交一份干净的副本。",
         ProblemMore = "问题多于此列表所示：请先改正这些问题，然后重新提交文件。",
         ProblemOther = "自动检查发现此文件有问题。国际图联总部掌握详情，如有需要会提供帮助。",
+
+        // Branch resumable: the page's upload in blocks, which retries and resumes, and the block routes' refusals.
+        ConnectionRetrying = "连接中断，正在重试…",
+        BytesSent = "已发送 {0}，共 {1}",
+        ResumeHint = "{0} 的上传未完成。请再次选择同一文件，上传将从中断处继续。",
+        ErrorPartTooLarge = "上传的某一部分大于 {0} MB。请重新加载页面并再次发送文件。",
+        ErrorPartMissing = "文件的第 {0} 部分（共 {1} 部分）尚未收到。请再次发送文件：已收到的部分会保留。",
+        ErrorPartsDoNotMatch = "收到的各部分无法组成此文件。请重新加载页面并再次发送文件。",
+        ErrorUploadNotRecognised = "无法识别此次上传。请重新加载页面并再次发送文件。",
     };
 }

@@ -108,5 +108,14 @@ public sealed partial class Texts
         ProblemMalicious = "The virus scan found a threat in this file, so it was not opened. Please check your computer and send a clean copy.",
         ProblemMore = "There are more problems than this list shows: please correct these and send the file again.",
         ProblemOther = "The automatic check found a problem with this file. IFLA HQ has the details and will help if needed.",
+
+        // Branch resumable: the page's upload in blocks, which retries and resumes, and the block routes' refusals.
+        ConnectionRetrying = "Connection lost, retrying…",
+        BytesSent = "{0} of {1} sent",
+        ResumeHint = "Your upload of {0} did not finish. Choose the same file again and it continues where it stopped.",
+        ErrorPartTooLarge = "A part of the upload was larger than {0} MB. Please reload the page and send the file again.",
+        ErrorPartMissing = "Part {0} of {1} of the file has not arrived. Please send the file again: the parts already received are kept.",
+        ErrorPartsDoNotMatch = "The parts received do not make up this file. Please reload the page and send the file again.",
+        ErrorUploadNotRecognised = "This upload could not be recognised. Please reload the page and send the file again.",
     };
 }

@@ -108,5 +108,14 @@ public sealed partial class Texts
         ProblemMalicious = "L’analyse antivirus a détecté une menace dans ce fichier, qui n’a donc pas été ouvert. Veuillez vérifier votre ordinateur et envoyer une copie saine.",
         ProblemMore = "Il y a plus de problèmes que cette liste n’en montre : veuillez corriger ceux-ci et renvoyer le fichier.",
         ProblemOther = "La vérification automatique a relevé un problème dans ce fichier. Le siège de l’IFLA en connaît le détail et vous aidera au besoin.",
+
+        // Branch resumable: the page's upload in blocks, which retries and resumes, and the block routes' refusals.
+        ConnectionRetrying = "Connexion perdue, nouvel essai…",
+        BytesSent = "{0} sur {1} envoyés",
+        ResumeHint = "L’envoi de {0} n’a pas abouti. Choisissez à nouveau le même fichier : l’envoi reprendra là où il s’est arrêté.",
+        ErrorPartTooLarge = "Une partie de l’envoi dépassait {0} Mo. Veuillez recharger la page et envoyer à nouveau le fichier.",
+        ErrorPartMissing = "La partie {0} sur {1} du fichier n’est pas arrivée. Veuillez envoyer à nouveau le fichier : les parties déjà reçues sont conservées.",
+        ErrorPartsDoNotMatch = "Les parties reçues ne forment pas ce fichier. Veuillez recharger la page et envoyer à nouveau le fichier.",
+        ErrorUploadNotRecognised = "Cet envoi n’a pas été reconnu. Veuillez recharger la page et envoyer à nouveau le fichier.",
     };
 }

@@ -108,5 +108,14 @@ public sealed partial class Texts
         ProblemMalicious = "Die Virenprüfung hat in dieser Datei eine Bedrohung gefunden, daher wurde sie nicht geöffnet. Bitte prüfen Sie Ihren Computer und senden Sie eine saubere Kopie.",
         ProblemMore = "Es gibt mehr Probleme, als diese Liste zeigt: Bitte beheben Sie diese und senden Sie die Datei erneut.",
         ProblemOther = "Die automatische Prüfung hat ein Problem mit dieser Datei gefunden. Die IFLA-Zentrale kennt die Einzelheiten und hilft bei Bedarf.",
+
+        // Branch resumable: the page's upload in blocks, which retries and resumes, and the block routes' refusals.
+        ConnectionRetrying = "Verbindung unterbrochen, neuer Versuch…",
+        BytesSent = "{0} von {1} gesendet",
+        ResumeHint = "Das Hochladen von {0} wurde nicht abgeschlossen. Wählen Sie dieselbe Datei noch einmal, dann geht es dort weiter, wo es stehen geblieben ist.",
+        ErrorPartTooLarge = "Ein Teil des Hochladens war größer als {0} MB. Bitte laden Sie die Seite neu und senden Sie die Datei erneut.",
+        ErrorPartMissing = "Teil {0} von {1} der Datei ist nicht angekommen. Bitte senden Sie die Datei erneut: Die bereits empfangenen Teile bleiben erhalten.",
+        ErrorPartsDoNotMatch = "Die empfangenen Teile ergeben nicht diese Datei. Bitte laden Sie die Seite neu und senden Sie die Datei erneut.",
+        ErrorUploadNotRecognised = "Dieses Hochladen wurde nicht erkannt. Bitte laden Sie die Seite neu und senden Sie die Datei erneut.",
     };
 }

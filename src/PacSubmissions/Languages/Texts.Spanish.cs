@@ -108,5 +108,14 @@ public sealed partial class Texts
         ProblemMalicious = "El análisis antivirus encontró una amenaza en este archivo, por lo que no se abrió. Revise su equipo y envíe una copia limpia.",
         ProblemMore = "Hay más problemas de los que muestra esta lista: corrija estos y vuelva a enviar el archivo.",
         ProblemOther = "La revisión automática encontró un problema en este archivo. La sede de la IFLA tiene los detalles y le ayudará si hace falta.",
+
+        // Branch resumable: the page's upload in blocks, which retries and resumes, and the block routes' refusals.
+        ConnectionRetrying = "Se perdió la conexión, reintentando…",
+        BytesSent = "{0} de {1} enviados",
+        ResumeHint = "El envío de {0} no terminó. Vuelva a elegir el mismo archivo y continuará donde se detuvo.",
+        ErrorPartTooLarge = "Una parte del envío superaba {0} MB. Vuelva a cargar la página y envíe el archivo de nuevo.",
+        ErrorPartMissing = "No ha llegado la parte {0} de {1} del archivo. Envíe el archivo de nuevo: las partes ya recibidas se conservan.",
+        ErrorPartsDoNotMatch = "Las partes recibidas no forman este archivo. Vuelva a cargar la página y envíe el archivo de nuevo.",
+        ErrorUploadNotRecognised = "No se pudo reconocer este envío. Vuelva a cargar la página y envíe el archivo de nuevo.",
     };
 }
