@@ -160,12 +160,15 @@ public sealed partial class ResumableUploadHandler(
                 return await uploads.TooLargeAsync(request, upload, token, cancellationToken);
             }
 
-            var count = (int)((size + BlockUpload.BlockSize - 1) / BlockUpload.BlockSize);
-            var (staged, committed) = await BlocksAsync(incoming, cancellationToken);
-            if (staged.Count == 0 && committed.Count == 0 && await StoredEarlierAsync(upload, uploadId, cancellationToken) is { } earlier)
+            // Already stored (the answer was lost, or the connection dropped before the incoming blob was deleted): the same answer again.
+            if (await StoredEarlierAsync(upload, uploadId, cancellationToken) is { } earlier)
             {
+                await incoming.DeleteIfExistsAsync(cancellationToken: cancellationToken);
                 return await uploads.AcceptedAsync(request, upload, token, earlier, cancellationToken);
             }
+
+            var count = (int)((size + BlockUpload.BlockSize - 1) / BlockUpload.BlockSize);
+            var (staged, committed) = await BlocksAsync(incoming, cancellationToken);
 
             // A commit that stopped after assembling (storage went away) left the file committed here: it is used as it is.
             var blocks = Fits(committed, size, count) ? committed : staged;

@@ -17,10 +17,12 @@ public sealed class TokenSweepTests(SweepSite sweep) : IClassFixture<SweepSite>
 {
     private const string SubmissionId = "20300101T000000000Z-0123abcd";
 
+    private const string UploadId = "0123456789abcdef0123456789abcdef";
+
     public static TheoryData<string, string> Cases()
     {
         var data = new TheoryData<string, string>();
-        foreach (var route in new[] { "upload POST", "page GET", "page GET (browser)", "status GET", "template GET" })
+        foreach (var route in new[] { "upload POST", "page GET", "page GET (browser)", "status GET", "template GET", "block PUT", "blocks GET", "commit POST" })
         {
             foreach (var shape in new[]
             {
@@ -124,6 +126,12 @@ public sealed class TokenSweepTests(SweepSite sweep) : IClassFixture<SweepSite>
             "page GET (browser)" => new HttpRequestMessage(HttpMethod.Get, page) { Headers = { { "Accept", "text/html" } } },
             "status GET" => new HttpRequestMessage(HttpMethod.Get, $"{page}/status/{SubmissionId}"),
             "template GET" => new HttpRequestMessage(HttpMethod.Get, $"{page}/template"),
+            "block PUT" => new HttpRequestMessage(HttpMethod.Put, $"{page}/resumable/{UploadId}/0") { Content = new ByteArrayContent(Pdf) },
+            "blocks GET" => new HttpRequestMessage(HttpMethod.Get, $"{page}/resumable/{UploadId}"),
+            "commit POST" => new HttpRequestMessage(HttpMethod.Post, $"{page}/resumable/{UploadId}")
+            {
+                Content = JsonContent.Create(new { fileName = "report.pdf", size = Pdf.Length }),
+            },
             _ => throw new ArgumentOutOfRangeException(nameof(route), route, "No such route."),
         };
         request.Headers.AcceptLanguage.ParseAdd("en");
