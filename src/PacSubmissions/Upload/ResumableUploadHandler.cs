@@ -6,6 +6,7 @@ using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PacSubmissions.Campaigns;
@@ -200,7 +201,7 @@ public sealed partial class ResumableUploadHandler(
 
             // Stored, or refused for good (not a report): the assembled file has served either way.
             await incoming.DeleteIfExistsAsync(cancellationToken: cancellationToken);
-            LogCommitted(logger, upload.Centre.Id, upload.Campaign.Year, uploadId, count, size);
+            LogAssembled(logger, uploadId, upload.Centre.Id, upload.Campaign.Year, count, size, (answer as IStatusCodeActionResult)?.StatusCode);
             return answer;
         }, cancellationToken);
 
@@ -317,8 +318,8 @@ public sealed partial class ResumableUploadHandler(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storage could not be reached during a resumable upload's request; it was answered 503")]
     private static partial void LogStorageUnavailable(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Resumable upload {UploadId} from {Centre} for {Year} committed: {Blocks} blocks, {Bytes} bytes")]
-    private static partial void LogCommitted(ILogger logger, string centre, int year, string uploadId, int blocks, long bytes);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Resumable upload {UploadId} from {Centre} for {Year} assembled from {Blocks} blocks ({Bytes} bytes) and answered {Status}")]
+    private static partial void LogAssembled(ILogger logger, string uploadId, string centre, int year, int blocks, long bytes, int? status);
 }
 
 /// <summary>One block staged on a resumable upload: its index in the file and its size.</summary>
