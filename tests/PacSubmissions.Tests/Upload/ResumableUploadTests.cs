@@ -93,6 +93,23 @@ public sealed class ResumableUploadTests
     }
 
     [Fact]
+    public async Task ACommitNamingAnotherFilesSizeIsRefusedAndStoresNothing()
+    {
+        await using var site = await UploadSite.StartAsync();
+        var upload = NewUploadId();
+        for (var i = 0; i < 3; i++)
+        {
+            (await StageAsync(site, upload, i, Part(Report, i))).Dispose();
+        }
+
+        // As many blocks, but the last one would be longer: these blocks are not that file.
+        using var committed = await CommitAsync(site, upload, "other.docx", Report.Length + 10);
+
+        await AssertProblemAsync(committed, HttpStatusCode.BadRequest, "The parts received do not make up this file. Please reload the page and send the file again.");
+        Assert.Empty(await site.Server.Get<UploadHistory>().ListAsync(site.Campaign.Year, site.Centre.Id, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task AForgedLinkIsRefusedInThePagesLanguageAndNothingIsStaged()
     {
         await using var site = await UploadSite.StartAsync();
