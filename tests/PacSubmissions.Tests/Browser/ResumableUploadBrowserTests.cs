@@ -71,13 +71,13 @@ public sealed partial class ResumableUploadBrowserTests(Chromium chromium) : IDi
     }
 
     [Fact]
-    public async Task AfterAReloadTheSameFileChosenAgainSendsOnlyTheBlocksThatHadNotArrived()
+    public async Task AfterAReloadTheSameFileChosenAgainSendsOnlyTheBlocksThatHadNotArrivedAndThePageSaysSoInItsLanguage()
     {
         var report = LargeReport.Docx("central-asia-2020.docx", 17 * Megabyte);
         var file = Path.Combine(_folder, "report-with-photos.docx");
         await File.WriteAllBytesAsync(file, report);
         await using var site = await UploadSite.StartAsync(Campaign.Deadline.AddDays(-3), Campaign);
-        await using var context = await chromium.Browser.NewContextAsync(new() { Locale = "en-GB" });
+        await using var context = await chromium.Browser.NewContextAsync(new() { Locale = "fr-FR" });
         var page = await context.NewPageAsync();
         await page.GotoAsync(site.Url);
 
@@ -85,12 +85,12 @@ public sealed partial class ResumableUploadBrowserTests(Chromium chromium) : IDi
         await page.RouteAsync(BlockRoute(), route => BlockIndex(route.Request.Url) >= 2 ? route.AbortAsync("connectionreset") : route.ContinueAsync());
         await page.SetInputFilesAsync("#file", file);
         await page.ClickAsync("#send");
-        await Assertions.Expect(page.Locator("#progress-text")).ToHaveTextAsync(Texts.English.ConnectionRetrying);
+        await Assertions.Expect(page.Locator("#progress-text")).ToHaveTextAsync(Texts.French.ConnectionRetrying);
         await page.ReloadAsync();
         await page.UnrouteAllAsync();
 
         await Assertions.Expect(page.Locator("#resume-hint")).ToHaveTextAsync(
-            "Your upload of report-with-photos.docx did not finish. Choose the same file again and it continues where it stopped.");
+            "L’envoi de report-with-photos.docx n’a pas abouti. Choisissez à nouveau le même fichier : l’envoi reprendra là où il s’est arrêté.");
         var sent = new List<int>();
         page.Request += (_, request) =>
         {
@@ -102,7 +102,8 @@ public sealed partial class ResumableUploadBrowserTests(Chromium chromium) : IDi
         await page.SetInputFilesAsync("#file", file);
         await page.ClickAsync("#send");
 
-        await Assertions.Expect(page.Locator("#receipt")).ToContainTextAsync("on time", new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator("#receipt")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator("#progress-text")).ToHaveTextAsync(new Regex(@"^[\d,]+\sMo sur [\d,]+\sMo envoyés$"));
         var blocks = (report.Length + BlockUpload.BlockSize - 1) / BlockUpload.BlockSize;
         Assert.Equal(Enumerable.Range(2, blocks - 2), sent);
         var upload = Assert.Single(await site.Server.Get<UploadHistory>().ListAsync(Campaign.Year, site.Centre.Id, CancellationToken.None));
