@@ -118,5 +118,9 @@ public sealed partial class Texts
         ErrorPartMissing = "لم يصل الجزء {0} من {1} من الملف. يُرجى إرسال الملف مرة أخرى: الأجزاء التي وصلت محفوظة.",
         ErrorPartsDoNotMatch = "الأجزاء التي وصلت لا تكوّن هذا الملف. يُرجى إعادة تحميل الصفحة وإرسال الملف مرة أخرى.",
         ErrorUploadNotRecognised = "تعذّر التعرّف على عملية الرفع هذه. يُرجى إعادة تحميل الصفحة وإرسال الملف مرة أخرى.",
+        // timezones (issue 16)
+        AnywhereOnEarth = "أي مكان على الأرض",
+        ZoneNamePattern = "{0}، {1}",
+        YourTimePattern = "{0}، أي {1}، الساعة {2} بتوقيتك المحلي ({3})",
     };
 }

@@ -117,5 +117,9 @@ public sealed partial class Texts
         ErrorPartMissing = "文件的第 {0} 部分（共 {1} 部分）尚未收到。请再次发送文件：已收到的部分会保留。",
         ErrorPartsDoNotMatch = "收到的各部分无法组成此文件。请重新加载页面并再次发送文件。",
         ErrorUploadNotRecognised = "无法识别此次上传。请重新加载页面并再次发送文件。",
+        // timezones (issue 16)
+        AnywhereOnEarth = "全球任何地方",
+        ZoneNamePattern = "{0}，{1}",
+        YourTimePattern = "{0}，即您当地时间（{3}）{1} {2}",
     };
 }

@@ -117,5 +117,9 @@ public sealed partial class Texts
         ErrorPartMissing = "Part {0} of {1} of the file has not arrived. Please send the file again: the parts already received are kept.",
         ErrorPartsDoNotMatch = "The parts received do not make up this file. Please reload the page and send the file again.",
         ErrorUploadNotRecognised = "This upload could not be recognised. Please reload the page and send the file again.",
+        // timezones (issue 16)
+        AnywhereOnEarth = "Anywhere on Earth",
+        ZoneNamePattern = "{0}, {1}",
+        YourTimePattern = "{0}, which is {1} at {2} where you are ({3})",
     };
 }

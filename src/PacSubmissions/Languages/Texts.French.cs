@@ -117,5 +117,9 @@ public sealed partial class Texts
         ErrorPartMissing = "La partie {0} sur {1} du fichier n’est pas arrivée. Veuillez envoyer à nouveau le fichier : les parties déjà reçues sont conservées.",
         ErrorPartsDoNotMatch = "Les parties reçues ne forment pas ce fichier. Veuillez recharger la page et envoyer à nouveau le fichier.",
         ErrorUploadNotRecognised = "Cet envoi n’a pas été reconnu. Veuillez recharger la page et envoyer à nouveau le fichier.",
+        // timezones (issue 16)
+        AnywhereOnEarth = "partout sur Terre",
+        ZoneNamePattern = "{0}, {1}",
+        YourTimePattern = "{0}, soit le {1} à {2} chez vous ({3})",
     };
 }

@@ -117,5 +117,9 @@ public sealed partial class Texts
         ErrorPartMissing = "Teil {0} von {1} der Datei ist nicht angekommen. Bitte senden Sie die Datei erneut: Die bereits empfangenen Teile bleiben erhalten.",
         ErrorPartsDoNotMatch = "Die empfangenen Teile ergeben nicht diese Datei. Bitte laden Sie die Seite neu und senden Sie die Datei erneut.",
         ErrorUploadNotRecognised = "Dieses Hochladen wurde nicht erkannt. Bitte laden Sie die Seite neu und senden Sie die Datei erneut.",
+        // timezones (issue 16)
+        AnywhereOnEarth = "überall auf der Erde",
+        ZoneNamePattern = "{0}, {1}",
+        YourTimePattern = "{0}, bei Ihnen ({3}) am {1} um {2} Uhr",
     };
 }

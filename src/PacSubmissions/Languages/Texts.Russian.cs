@@ -117,5 +117,9 @@ public sealed partial class Texts
         ErrorPartMissing = "Часть {0} из {1} файла не получена. Отправьте файл ещё раз: уже полученные части сохранены.",
         ErrorPartsDoNotMatch = "Полученные части не складываются в этот файл. Обновите страницу и отправьте файл ещё раз.",
         ErrorUploadNotRecognised = "Эту загрузку не удалось распознать. Обновите страницу и отправьте файл ещё раз.",
+        // timezones (issue 16)
+        AnywhereOnEarth = "в любой точке Земли",
+        ZoneNamePattern = "{0}, {1}",
+        YourTimePattern = "{0}, то есть {1}, {2} по вашему времени ({3})",
     };
 }

@@ -117,5 +117,9 @@ public sealed partial class Texts
         ErrorPartMissing = "No ha llegado la parte {0} de {1} del archivo. Envíe el archivo de nuevo: las partes ya recibidas se conservan.",
         ErrorPartsDoNotMatch = "Las partes recibidas no forman este archivo. Vuelva a cargar la página y envíe el archivo de nuevo.",
         ErrorUploadNotRecognised = "No se pudo reconocer este envío. Vuelva a cargar la página y envíe el archivo de nuevo.",
+        // timezones (issue 16)
+        AnywhereOnEarth = "en cualquier lugar de la Tierra",
+        ZoneNamePattern = "{0}, {1}",
+        YourTimePattern = "{0}, es decir, el {1} a las {2} en su hora local ({3})",
     };
 }

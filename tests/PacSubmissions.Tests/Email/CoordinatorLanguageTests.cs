@@ -36,7 +36,8 @@ public sealed partial class CoordinatorLanguageTests
 
     private static readonly Campaign Campaign = CampaignScenario.Campaign;
 
-    private static readonly CoordinatorEmails Emails = new(
+    /// <summary>The coordinators' e-mails with a link signer of their own: no storage, no host (CoordinatorTimeZoneTests uses it too).</summary>
+    internal static readonly CoordinatorEmails Emails = new(
         new UploadLinks(Options.Create(new LinkOptions { SigningSecret = new string('s', 40), PublicBaseUrl = "https://pac.example.org" }), TimeProvider.System),
         new HtmlPages(new ServiceCollection().BuildServiceProvider(), NullLoggerFactory.Instance));
 
@@ -110,13 +111,13 @@ public sealed partial class CoordinatorLanguageTests
     }
 
     [Theory]
-    [InlineData("en", "is due on Tuesday, 15 July 2031 at 23:59 (Pacific/Auckland).", "until Thursday, 14 August 2031 at 23:59 (Pacific/Auckland).")]
-    [InlineData("fr", "est attendu le mardi 15 juillet 2031 à 23:59 (Pacific/Auckland).", "jusqu'au jeudi 14 août 2031 à 23:59 (Pacific/Auckland).")]
-    [InlineData("es", "vence el martes 15 de julio de 2031 a las 23:59 (Pacific/Auckland).", "hasta el jueves 14 de agosto de 2031 a las 23:59 (Pacific/Auckland).")]
-    [InlineData("ru", "до 15 июля 2031 г. (вторник), 23:59 (Pacific/Auckland).", "до 14 августа 2031 г. (четверг), 23:59 (Pacific/Auckland).")]
-    [InlineData("de", "ist am Dienstag, 15. Juli 2031, um 23:59 Uhr (Pacific/Auckland) fällig.", "bis zum Donnerstag, 14. August 2031, um 23:59 Uhr (Pacific/Auckland) angenommen.")]
-    [InlineData("ar", "مستحق يوم الثلاثاء، 15 يوليو 2031، الساعة 23:59 (Pacific/Auckland).", "حتى يوم الخميس، 14 أغسطس 2031، الساعة 23:59 (Pacific/Auckland).")]
-    [InlineData("zh", "截止日期为2031年7月15日星期二 23:59（Pacific/Auckland）。", "截止到2031年8月14日星期四 23:59（Pacific/Auckland）。")]
+    [InlineData("en", "is due on Tuesday, 15 July 2031 at 23:59 (Auckland, UTC+12).", "until Thursday, 14 August 2031 at 23:59 (Auckland, UTC+12).")]
+    [InlineData("fr", "est attendu le mardi 15 juillet 2031 à 23:59 (Auckland, UTC+12).", "jusqu'au jeudi 14 août 2031 à 23:59 (Auckland, UTC+12).")]
+    [InlineData("es", "vence el martes 15 de julio de 2031 a las 23:59 (Auckland, UTC+12).", "hasta el jueves 14 de agosto de 2031 a las 23:59 (Auckland, UTC+12).")]
+    [InlineData("ru", "до 15 июля 2031 г. (вторник), 23:59 (Auckland, UTC+12).", "до 14 августа 2031 г. (четверг), 23:59 (Auckland, UTC+12).")]
+    [InlineData("de", "ist am Dienstag, 15. Juli 2031, um 23:59 Uhr (Auckland, UTC+12) fällig.", "bis zum Donnerstag, 14. August 2031, um 23:59 Uhr (Auckland, UTC+12) angenommen.")]
+    [InlineData("ar", "مستحق يوم الثلاثاء، 15 يوليو 2031، الساعة 23:59 (Auckland، UTC+12).", "حتى يوم الخميس، 14 أغسطس 2031، الساعة 23:59 (Auckland، UTC+12).")]
+    [InlineData("zh", "截止日期为2031年7月15日星期二 23:59（Auckland，UTC+12）。", "截止到2031年8月14日星期四 23:59（Auckland，UTC+12）。")]
     public async Task DatesReadAsTheLanguageSaysThem(string language, string deadlinePhrase, string lateWindowPhrase)
     {
         var centre = CampaignScenario.Early with { Language = language };
@@ -161,11 +162,11 @@ public sealed partial class CoordinatorLanguageTests
         var late = await Emails.LinkAsync(Campaign, centre, null, Campaign.Deadline + TimeSpan.FromDays(5), "c", CancellationToken.None);
 
         Assert.Equal("Your upload link for the PAC Centre report 2031", reported.Subject);
-        Assert.Contains("We have your centre's report for 2031, received on Friday, 18 July 2031 at 23:59 (Pacific/Auckland). To send a new version, upload it with this link:",
+        Assert.Contains("We have your centre's report for 2031, received on Friday, 18 July 2031 at 23:59 (Auckland, UTC+12). To send a new version, upload it with this link:",
             reported.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("not received", reported.Text, StringComparison.Ordinal);
         Assert.Contains("We have not received it yet.", notYet.Text, StringComparison.Ordinal);
-        Assert.Contains("was Tuesday, 15 July 2031 at 23:59 (Pacific/Auckland), and we have not received it.", late.Text, StringComparison.Ordinal);
+        Assert.Contains("was Tuesday, 15 July 2031 at 23:59 (Auckland, UTC+12), and we have not received it.", late.Text, StringComparison.Ordinal);
         Assert.Contains("Late reports are accepted until", late.Text, StringComparison.Ordinal);
         Assert.All([reported, notYet, late], m => Assert.Equal(EmailKinds.LinkResent, m.Key.Kind));
     }
