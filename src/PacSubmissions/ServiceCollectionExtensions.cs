@@ -53,6 +53,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<RecordedReadings>();
         services.AddSingleton<UploadLinks>();
         services.AddSingleton<LinkRevocations>();
+        services.AddSingleton<FreshLinkLimits>();
         services.AddSingleton<CentreDeadlines>();
         services.AddSingleton<UploadAccess>();
         services.AddSingleton<UploadResponses>();
@@ -78,6 +79,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<LinkOperations>();
         services.AddSingleton<VersionOperations>();
         services.AddSingleton<PacSubmissions.Dashboard.DashboardActions>();
+        services.AddSingleton<PacSubmissions.Dashboard.DashboardSessions>();
         services.AddSingleton<PacSubmissions.Dashboard.DashboardAccess>();
         services.AddSingleton<PacSubmissions.Dashboard.DashboardHandler>();
 

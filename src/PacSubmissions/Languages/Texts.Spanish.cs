@@ -117,6 +117,14 @@ public sealed partial class Texts
         ErrorPartMissing = "No ha llegado la parte {0} de {1} del archivo. Envíe el archivo de nuevo: las partes ya recibidas se conservan.",
         ErrorPartsDoNotMatch = "Las partes recibidas no forman este archivo. Vuelva a cargar la página y envíe el archivo de nuevo.",
         ErrorUploadNotRecognised = "No se pudo reconocer este envío. Vuelva a cargar la página y envíe el archivo de nuevo.",
+        // Branch links: the dead-link page, the fresh-link request and the two link e-mails it adds.
+        DeadLinkWriteToHq = "Para contactar con la sede de la IFLA, escriba a:",
+        FreshLinkOffer = "Si era el enlace de su centro, podemos enviarle uno nuevo. Solo se envía a la dirección que la sede de la IFLA tiene registrada para el centro, nunca a una escrita aquí.",
+        FreshLinkButton = "Enviar un enlace nuevo a la dirección que la sede de la IFLA tiene para este centro",
+        FreshLinkRequestedTitle = "Solicitud recibida",
+        FreshLinkRequested = "Si este enlace era nuestro, un enlace nuevo va de camino a la dirección que la sede de la IFLA tiene para el centro. Si no llega nada en una hora, escriba a la sede de la IFLA:",
+        FreshLinkEmailIntro = "Alguien pidió un enlace de envío nuevo desde la página de un enlace de su centro que ya no funciona. Aquí lo tiene. Si usted no lo pidió, puede ignorar este mensaje.",
+        AddressChangedEmailIntro = "La sede de la IFLA tiene ahora esta dirección para la coordinación de su centro. Los enlaces de envío anteriores ya no funcionan; este es el nuevo enlace personal del centro.",
         // timezones (issue 16)
         AnywhereOnEarth = "en cualquier lugar de la Tierra",
         ZoneNamePattern = "{0}, {1}",

@@ -23,6 +23,7 @@ public sealed partial class ReportUploadHandler(
     UploadResponses responses,
     PacStorage storage,
     IOptions<UploadOptions> options,
+    IOptions<LinkOptions> links,
     TimeProvider clock,
     ILogger<ReportUploadHandler> logger)
 {
@@ -57,7 +58,7 @@ public sealed partial class ReportUploadHandler(
         var upload = await access.ResolveAsync(token, cancellationToken);
         if (upload is null)
         {
-            return await responses.LinkInvalidAsync(request, cancellationToken);
+            return await responses.LinkInvalidAsync(request, token, cancellationToken);
         }
 
         var receivedAt = clock.GetUtcNow();
@@ -228,7 +229,8 @@ public sealed partial class ReportUploadHandler(
             }, cancellationToken);
         }
 
-        var statusUrl = $"{request.Scheme}://{request.Host}{UploadRoutes.StatusPath(token, submission.SubmissionId)}";
+        // From the configured address, never the request's Host header, which any caller (or a proxy in between) sets.
+        var statusUrl = RouteUrl.Absolute(links.Value.PublicBaseUrl, UploadRoutes.StatusPath(token, submission.SubmissionId)).ToString();
         return new ObjectResult(UploadAccepted.From(submission, statusUrl)) { StatusCode = StatusCodes.Status202Accepted };
     }
 

@@ -216,7 +216,7 @@ public sealed partial class ResumableUploadHandler(
         var upload = await access.ResolveAsync(token, cancellationToken);
         if (upload is null)
         {
-            return (null, await responses.LinkInvalidAsync(request, cancellationToken));
+            return (null, await responses.LinkInvalidAsync(request, token, cancellationToken));
         }
 
         var window = upload.WindowAt(clock.GetUtcNow());

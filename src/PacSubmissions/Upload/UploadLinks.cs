@@ -20,13 +20,23 @@ public sealed class UploadLinks(IOptions<LinkOptions> options, TimeProvider cloc
     private const string Purpose = "pac-upload-v2";
 
     /// <summary>
-    /// Links outlive the late window, so a coordinator who comes too late is told uploads closed and whom to contact,
-    /// rather than that the link is broken.
+    /// A token's own expiry is only a backstop, far enough past the late window for HQ to widen the window or extend a
+    /// centre after the link was sent: a link stops working when its centre's own late window closes, which
+    /// <see cref="UploadAccess"/> checks against the campaign and the centre's extension at every use.
     /// </summary>
-    public static readonly TimeSpan LifeAfterLateWindow = TimeSpan.FromDays(90);
+    public static readonly TimeSpan ExpiryAfterLateWindow = TimeSpan.FromDays(90);
+
+    /// <summary>
+    /// How far a token's issue time may lie ahead of this machine's clock (another instance's clock may run a little
+    /// fast). Beyond it the token is refused: a link "issued" in the future would outlive a revocation made before then.
+    /// </summary>
+    public static readonly TimeSpan IssueClockSkew = TimeSpan.FromMinutes(5);
+
+    private static readonly long MaxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
+    private static readonly long MaxUnixMilliseconds = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
 
     public string CreateToken(string centreId, Campaign campaign) =>
-        CreateToken(centreId, campaign.Year, campaign.LateUploadsCloseAt + LifeAfterLateWindow);
+        CreateToken(centreId, campaign.Year, campaign.LateUploadsCloseAt + ExpiryAfterLateWindow);
 
     public string CreateToken(string centreId, int year, DateTimeOffset expiresAt)
     {
@@ -42,8 +52,19 @@ public sealed class UploadLinks(IOptions<LinkOptions> options, TimeProvider cloc
     public Uri CreateUrl(string centreId, Campaign campaign) =>
         RouteUrl.Absolute(options.Value.PublicBaseUrl, UploadRoutes.PagePath(CreateToken(centreId, campaign)));
 
-    /// <summary>The link the token stands for, or null when it is malformed, forged or expired: callers cannot tell which.</summary>
-    public UploadLink? Verify(string? token)
+    /// <summary>
+    /// The link the token stands for, or null when it is malformed, forged, expired or not in its one canonical
+    /// spelling (numbers without leading zeros, the signature as <see cref="CreateToken(string, int, DateTimeOffset)"/>
+    /// writes it: no padding, no spare bits set): callers cannot tell which.
+    /// </summary>
+    public UploadLink? Verify(string? token) =>
+        ReadSigned(token) is { } link && clock.GetUtcNow() <= link.ExpiresAt ? link : null;
+
+    /// <summary>
+    /// The link a token we signed stands for, expired or not (null when it is malformed, forged, not in its canonical
+    /// spelling or issued further ahead than <see cref="IssueClockSkew"/>): whom a fresh link may be sent to, never a way in.
+    /// </summary>
+    public UploadLink? ReadSigned(string? token)
     {
         if (string.IsNullOrEmpty(token) || token.Length > 200)
         {
@@ -53,27 +74,31 @@ public sealed class UploadLinks(IOptions<LinkOptions> options, TimeProvider cloc
         var parts = token.Split('.');
         if (parts.Length != 5
             || !CentreId.IsValid(parts[0])
-            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
-            || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var expiresUnix)
-            || !long.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var issuedUnixMs)
-            || expiresUnix > DateTimeOffset.MaxValue.ToUnixTimeSeconds()
-            || issuedUnixMs > DateTimeOffset.MaxValue.ToUnixTimeMilliseconds())
+            || CanonicalNumber(parts[1], int.MaxValue) is not { } yearNumber
+            || CanonicalNumber(parts[2], MaxUnixSeconds) is not { } expiresUnix
+            || CanonicalNumber(parts[3], MaxUnixMilliseconds) is not { } issuedUnixMs)
         {
             return null;
         }
 
+        var year = (int)yearNumber;
         var expected = Sign(Payload(parts[0], year, expiresUnix, issuedUnixMs));
         var given = FromBase64Url(parts[4]);
-        if (given is null || !CryptographicOperations.FixedTimeEquals(expected, given))
+        if (given is null || !CryptographicOperations.FixedTimeEquals(expected, given) || Base64Url(given) != parts[4])
         {
             return null;
         }
 
         var expiresAt = DateTimeOffset.FromUnixTimeSeconds(expiresUnix);
-        return clock.GetUtcNow() > expiresAt
-            ? null
-            : new UploadLink(parts[0], year, expiresAt, DateTimeOffset.FromUnixTimeMilliseconds(issuedUnixMs));
+        var issuedAt = DateTimeOffset.FromUnixTimeMilliseconds(issuedUnixMs);
+        return issuedAt > clock.GetUtcNow() + IssueClockSkew ? null : new UploadLink(parts[0], year, expiresAt, issuedAt);
     }
+
+    /// <summary>A number as <see cref="Payload"/> writes it (ASCII digits, no sign, no leading zero) up to <paramref name="max"/>.</summary>
+    private static long? CanonicalNumber(string text, long max) =>
+        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+        && value <= max
+        && text == value.ToString(CultureInfo.InvariantCulture) ? value : null;
 
     private static string Payload(string centreId, int year, long expiresUnix, long issuedUnixMs) =>
         string.Create(CultureInfo.InvariantCulture, $"{centreId}.{year}.{expiresUnix}.{issuedUnixMs}");

@@ -29,6 +29,7 @@ public sealed partial class CoordinatorLanguageTests
         "reminder", "late-notice", "last-late-notice", "receipt-with-problems", "receipt-without-problems",
         "receipt-not-checked", "receipt-without-campaign", "link-reported", "link-not-yet", "link-late",
         "needs-work-reminder", "needs-work-late-notice", "needs-work-last-late-notice",
+        "fresh-link", "address-changed",
     ];
 
     /// <summary>What the reader and the libraries under it say: English, technical, never for a coordinator.</summary>
@@ -188,6 +189,8 @@ public sealed partial class CoordinatorLanguageTests
             "link-reported" => Emails.LinkAsync(Campaign, centre, submission, inside, "x", CancellationToken.None),
             "link-not-yet" => Emails.LinkAsync(Campaign, centre, null, inside, "x", CancellationToken.None),
             "link-late" => Emails.LinkAsync(Campaign, centre, null, after, "x", CancellationToken.None),
+            "fresh-link" => Emails.LinkAsync(Campaign, centre, null, after, "x", LinkReason.FreshLinkRequested, CancellationToken.None),
+            "address-changed" => Emails.LinkAsync(Campaign, centre, submission, inside, "x", LinkReason.AddressChanged, CancellationToken.None),
             // Incomplete (the questions), unreadable with every problem (their remedies), and not processed at all (no check).
             "needs-work-reminder" => Emails.NeedsWorkAsync(Campaign, centre, submission with { Check = SubmissionCheck.From(EveryProblem) }, 7, late: false, CancellationToken.None),
             "needs-work-late-notice" => Emails.NeedsWorkAsync(Campaign, centre,

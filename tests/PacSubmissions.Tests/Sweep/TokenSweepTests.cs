@@ -13,7 +13,7 @@ namespace PacSubmissions.Tests.Sweep;
 /// forged, expired, revoked or for a centre or year that does not exist, so the answer tells nothing.
 /// </summary>
 [Trait("Category", "Slow")]
-public sealed class TokenSweepTests(SweepSite sweep) : IClassFixture<SweepSite>
+public sealed partial class TokenSweepTests(SweepSite sweep) : IClassFixture<SweepSite>
 {
     private const string SubmissionId = "20300101T000000000Z-0123abcd";
 
@@ -28,6 +28,7 @@ public sealed class TokenSweepTests(SweepSite sweep) : IClassFixture<SweepSite>
             {
                 "one part", "too many parts", "non-base64url signature", "one character changed", "other year", "expired", "revoked",
                 "unknown centre", "inactive centre", "percent-encoded traversal", "unicode", "6 KB token",
+                "leading zero in the year", "padded signature", "issued a day ahead",
             })
             {
                 data.Add(route, shape);
@@ -47,11 +48,38 @@ public sealed class TokenSweepTests(SweepSite sweep) : IClassFixture<SweepSite>
         using var response = await SendAsync(route, token);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Equal(await garbage.Content.ReadAsStringAsync(), await response.Content.ReadAsStringAsync());
+        Assert.Equal(WithoutToken(await garbage.Content.ReadAsStringAsync()), WithoutToken(await response.Content.ReadAsStringAsync()));
         Assert.Equal(garbage.Content.Headers.ContentType, response.Content.Headers.ContentType);
         await sweep.AssertStillServesAsync();
         await sweep.AssertOnlyGoodReportsStoredAsync();
     }
+
+    /// <summary>
+    /// The dead-link page's fresh-link request, for every shape of token: the same 200 and the same words, whether a
+    /// link went out (expired, revoked, other year: ours), was held back by the rate limits, or never could (forged, unknown).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public async Task AnyTokenGetsTheSameFreshLinkAnswer(string shape)
+    {
+        using var garbage = await SendAsync("fresh-link POST", "x");
+        var token = await TokenAsync(shape);
+
+        using var response = await SendAsync("fresh-link POST", token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(await garbage.Content.ReadAsStringAsync(), await response.Content.ReadAsStringAsync());
+        Assert.Equal(garbage.Content.Headers.ContentType, response.Content.Headers.ContentType);
+        await sweep.AssertStillServesAsync();
+    }
+
+    public static TheoryData<string> Shapes() => [.. Cases().Select(c => (string)c[1]).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>The dead-link page with the token its fresh-link form sends back left out: the one part of it that differs.</summary>
+    private static string WithoutToken(string page) => FreshLinkAction().Replace(page, "action=\"/api/upload/TOKEN/fresh-link");
+
+    [System.Text.RegularExpressions.GeneratedRegex("action=\"/api/upload/[^\"]*/fresh-link")]
+    private static partial System.Text.RegularExpressions.Regex FreshLinkAction();
 
     /// <summary>No token segment is no route: the same 404 as any unknown address.</summary>
     [Theory]
@@ -132,6 +160,11 @@ public sealed class TokenSweepTests(SweepSite sweep) : IClassFixture<SweepSite>
             {
                 Content = JsonContent.Create(new { fileName = "report.pdf", size = Pdf.Length }),
             },
+            "fresh-link POST" => new HttpRequestMessage(HttpMethod.Post, $"{page}/fresh-link")
+            {
+                Content = new FormUrlEncodedContent([]),
+                Headers = { { "Accept", "text/html" } },
+            },
             _ => throw new ArgumentOutOfRangeException(nameof(route), route, "No such route."),
         };
         request.Headers.AcceptLanguage.ParseAdd("en");
@@ -178,6 +211,14 @@ public sealed class TokenSweepTests(SweepSite sweep) : IClassFixture<SweepSite>
                 return Uri.EscapeDataString("кз-алматы." + string.Join('.', parts[1..]));
             case "6 KB token":
                 return valid + new string('A', 6 * 1024);
+            case "leading zero in the year":
+                return string.Join('.', [parts[0], "0" + parts[1], .. parts[2..]]);
+            case "padded signature":
+                return valid + "=";
+            case "issued a day ahead":
+                // Signed with the real secret by a clock a day fast: it would outlive a revocation made today.
+                var fast = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(site.Clock.GetUtcNow().AddDays(1));
+                return new UploadLinks(site.Server.Get<Microsoft.Extensions.Options.IOptions<LinkOptions>>(), fast).CreateToken(site.Centre.Id, site.Campaign);
             default:
                 throw new ArgumentOutOfRangeException(nameof(shape), shape, "No such token shape.");
         }

@@ -121,9 +121,16 @@ public sealed class ResumableUploadTests
         using var listed = await site.GetAsync(UploadRoutes.ResumablePath(forged, upload), "application/json", "fr");
         using var committed = await CommitAsync(site, upload, "report.docx", Report.Length, forged);
 
-        await AssertProblemAsync(staged, HttpStatusCode.Forbidden, Texts.French.LinkInvalid);
-        await AssertProblemAsync(listed, HttpStatusCode.Forbidden, Texts.French.LinkInvalid);
-        await AssertProblemAsync(committed, HttpStatusCode.Forbidden, "This upload link is not valid or has expired. Please ask IFLA HQ for a new link.");
+        // The POST's own answer to the same link, in the same language: the block routes tell no more.
+        using var post = new HttpRequestMessage(HttpMethod.Post, UploadRoutes.PagePath(forged)) { Content = UploadSite.Form(("file", "report.docx", Part(Report, 0))) };
+        post.Headers.Accept.ParseAdd("application/json");
+        post.Headers.AcceptLanguage.ParseAdd("fr");
+        using var posted = await site.Client.SendAsync(post);
+        var french = (await posted.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail!;
+        Assert.StartsWith(Texts.French.LinkInvalid, french, StringComparison.Ordinal);
+        await AssertProblemAsync(staged, HttpStatusCode.Forbidden, french);
+        await AssertProblemAsync(listed, HttpStatusCode.Forbidden, french);
+        await AssertProblemAsync(committed, HttpStatusCode.Forbidden, (await ForbiddenDetailAsync(site, forged, "en"))!);
         Assert.Empty(await IncomingAsync(site));
     }
 
@@ -170,10 +177,12 @@ public sealed class ResumableUploadTests
 
         site.Clock.SetUtcNow(site.Campaign.LateUploadsCloseAt.AddMinutes(1));
         using var committed = await CommitAsync(site, upload, "report.docx", Report.Length);
+        using var posted = await site.PostFileAsync(Report, "report.docx");
 
-        Assert.Equal(HttpStatusCode.Conflict, committed.StatusCode);
-        var problem = (await committed.Content.ReadFromJsonAsync<ProblemDetails>())!;
-        Assert.Equal(UploadPageFormat(Texts.English.ClosedNotice, TestSettings.HqAddress), problem.Detail);
+        // The POST's answer at that moment, word for word: the link stops working when late uploads close.
+        Assert.Equal(HttpStatusCode.Forbidden, posted.StatusCode);
+        Assert.Equal(posted.StatusCode, committed.StatusCode);
+        Assert.Equal((await posted.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail, (await committed.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
         Assert.Empty(await site.Server.Get<UploadHistory>().ListAsync(site.Campaign.Year, site.Centre.Id, CancellationToken.None));
     }
 
@@ -191,9 +200,19 @@ public sealed class ResumableUploadTests
         Assert.Empty(await IncomingAsync(site));
     }
 
-    private static string UploadPageFormat(string template, string value) => string.Format(System.Globalization.CultureInfo.InvariantCulture, template, value);
+    private static async Task<string?> ForbiddenDetailAsync(UploadSite site, string token, string language)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, UploadRoutes.PagePath(token));
+        request.Headers.Accept.ParseAdd("application/json");
+        request.Headers.AcceptLanguage.ParseAdd(language);
+        using var response = await site.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var detail = (await response.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail;
+        Assert.StartsWith("This upload link is not valid or has expired.", detail, StringComparison.Ordinal);
+        return detail;
+    }
 
-    private static string NewUploadId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        private static string NewUploadId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
     private static byte[] Part(byte[] file, int index) => file.AsSpan(index * Block, Math.Min(Block, file.Length - (index * Block))).ToArray();
 

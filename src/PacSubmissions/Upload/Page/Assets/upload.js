@@ -131,7 +131,8 @@
           receipt.id = 'receipt';
           showCheck(result, { state: 'checking', summary: form.getAttribute('data-checking'), problems: [] });
           refreshUploads(lang);
-          poll(result, body.statusUrl, lang);
+          // On the page's own origin, whatever address the status URL names (the public one): the CSP allows only 'self'.
+          poll(result, new URL(body.statusUrl, window.location.href).pathname, lang);
         } else {
           say(result, body.detail || form.getAttribute('data-error-network'), 'notice late').id = 'error';
         }
