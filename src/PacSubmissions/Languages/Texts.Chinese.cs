@@ -113,6 +113,14 @@ public sealed partial class Texts
         ProblemActiveContent = "文件含有活动内容（附加模板、嵌入对象，或在打开时运行或获取文件的脚本）。您的答案已读取，但请去掉附加模板和嵌入对象后重新保存文件（例如将文本复制到新文档中），然后再次提交。",
         ErrorNameNotFormat = "该文件是 {1} 文档，但文件名以 {0} 结尾。请将其重命名为以 {1} 结尾，然后再次提交。",
         ErrorIncompleteFile = "文件不完整：缺少结尾部分，说明保存或复制时被中断。请重新保存后再提交。",
+        // Branch resumable: the page's upload in blocks, which retries and resumes, and the block routes' refusals.
+        ConnectionRetrying = "连接中断，正在重试…",
+        BytesSent = "已发送 {0}，共 {1}",
+        ResumeHint = "{0} 的上传未完成。请再次选择同一文件，上传将从中断处继续。",
+        ErrorPartTooLarge = "上传的某一部分大于 {0} MB。请重新加载页面并再次发送文件。",
+        ErrorPartMissing = "文件的第 {0} 部分（共 {1} 部分）尚未收到。请再次发送文件：已收到的部分会保留。",
+        ErrorPartsDoNotMatch = "收到的各部分无法组成此文件。请重新加载页面并再次发送文件。",
+        ErrorUploadNotRecognised = "无法识别此次上传。请重新加载页面并再次发送文件。",
         // Branch links: the dead-link page, the fresh-link request and the two link e-mails it adds.
         DeadLinkWriteToHq = "如需联系国际图联总部，请发电子邮件至：",
         FreshLinkOffer = "如果这是贵中心的链接，我们可以发送一个新链接。新链接只会发送到国际图联总部登记的该中心地址，绝不会发送到在此输入的地址。",

@@ -113,6 +113,14 @@ public sealed partial class Texts
         ProblemActiveContent = "The file carries active content (an attached template, embedded objects or scripts that run or fetch files when it is opened). Your answers were read, but please save it again without the attached template or embedded objects (for example, copy the text into a new document) and send it again.",
         ErrorNameNotFormat = "The file is a {1} document, but its name ends in {0}. Please rename it so that it ends in {1} and send it again.",
         ErrorIncompleteFile = "The file is incomplete: its end is missing, so it was cut short while being saved or copied. Please save it again and send it.",
+        // Branch resumable: the page's upload in blocks, which retries and resumes, and the block routes' refusals.
+        ConnectionRetrying = "Connection lost, retrying…",
+        BytesSent = "{0} of {1} sent",
+        ResumeHint = "Your upload of {0} did not finish. Choose the same file again and it continues where it stopped.",
+        ErrorPartTooLarge = "A part of the upload was larger than {0} MB. Please reload the page and send the file again.",
+        ErrorPartMissing = "Part {0} of {1} of the file has not arrived. Please send the file again: the parts already received are kept.",
+        ErrorPartsDoNotMatch = "The parts received do not make up this file. Please reload the page and send the file again.",
+        ErrorUploadNotRecognised = "This upload could not be recognised. Please reload the page and send the file again.",
         // Branch links: the dead-link page, the fresh-link request and the two link e-mails it adds.
         DeadLinkWriteToHq = "To reach IFLA HQ, write to:",
         FreshLinkOffer = "If this was your centre's link, we can send a fresh one. It goes only to the address IFLA HQ has for the centre, never to one typed here.",

@@ -113,6 +113,14 @@ public sealed partial class Texts
         ProblemActiveContent = "Die Datei enthält aktive Inhalte (eine angehängte Vorlage, eingebettete Objekte oder Skripte, die beim Öffnen ausgeführt werden oder Dateien nachladen). Ihre Antworten wurden gelesen; speichern Sie die Datei bitte ohne die angehängte Vorlage und die eingebetteten Objekte neu (zum Beispiel, indem Sie den Text in ein neues Dokument kopieren) und senden Sie sie erneut.",
         ErrorNameNotFormat = "Die Datei ist ein {1}-Dokument, ihr Name endet aber auf {0}. Bitte benennen Sie sie so um, dass der Name auf {1} endet, und senden Sie sie erneut.",
         ErrorIncompleteFile = "Die Datei ist unvollständig: Ihr Ende fehlt, das Speichern oder Kopieren wurde also abgebrochen. Bitte speichern Sie sie neu und senden Sie sie.",
+        // Branch resumable: the page's upload in blocks, which retries and resumes, and the block routes' refusals.
+        ConnectionRetrying = "Verbindung unterbrochen, neuer Versuch…",
+        BytesSent = "{0} von {1} gesendet",
+        ResumeHint = "Das Hochladen von {0} wurde nicht abgeschlossen. Wählen Sie dieselbe Datei noch einmal, dann geht es dort weiter, wo es stehen geblieben ist.",
+        ErrorPartTooLarge = "Ein Teil des Hochladens war größer als {0} MB. Bitte laden Sie die Seite neu und senden Sie die Datei erneut.",
+        ErrorPartMissing = "Teil {0} von {1} der Datei ist nicht angekommen. Bitte senden Sie die Datei erneut: Die bereits empfangenen Teile bleiben erhalten.",
+        ErrorPartsDoNotMatch = "Die empfangenen Teile ergeben nicht diese Datei. Bitte laden Sie die Seite neu und senden Sie die Datei erneut.",
+        ErrorUploadNotRecognised = "Dieses Hochladen wurde nicht erkannt. Bitte laden Sie die Seite neu und senden Sie die Datei erneut.",
         // Branch links: the dead-link page, the fresh-link request and the two link e-mails it adds.
         DeadLinkWriteToHq = "Die IFLA-Zentrale erreichen Sie unter:",
         FreshLinkOffer = "Wenn dies der Link Ihres Zentrums war, können wir einen neuen senden. Er geht nur an die Adresse, die die IFLA-Zentrale für das Zentrum hat, nie an eine hier eingegebene.",

@@ -113,6 +113,14 @@ public sealed partial class Texts
         ProblemActiveContent = "El archivo contiene contenido activo (una plantilla adjunta, objetos incrustados o scripts que se ejecutan u obtienen archivos al abrirlo). Sus respuestas se leyeron, pero guárdelo de nuevo sin la plantilla adjunta ni los objetos incrustados (por ejemplo, copiando el texto en un documento nuevo) y envíelo otra vez.",
         ErrorNameNotFormat = "El archivo es un documento {1}, pero su nombre termina en {0}. Cámbiele el nombre para que termine en {1} y envíelo de nuevo.",
         ErrorIncompleteFile = "El archivo está incompleto: le falta el final, así que se cortó al guardarlo o copiarlo. Guárdelo de nuevo y envíelo.",
+        // Branch resumable: the page's upload in blocks, which retries and resumes, and the block routes' refusals.
+        ConnectionRetrying = "Se perdió la conexión, reintentando…",
+        BytesSent = "{0} de {1} enviados",
+        ResumeHint = "El envío de {0} no terminó. Vuelva a elegir el mismo archivo y continuará donde se detuvo.",
+        ErrorPartTooLarge = "Una parte del envío superaba {0} MB. Vuelva a cargar la página y envíe el archivo de nuevo.",
+        ErrorPartMissing = "No ha llegado la parte {0} de {1} del archivo. Envíe el archivo de nuevo: las partes ya recibidas se conservan.",
+        ErrorPartsDoNotMatch = "Las partes recibidas no forman este archivo. Vuelva a cargar la página y envíe el archivo de nuevo.",
+        ErrorUploadNotRecognised = "No se pudo reconocer este envío. Vuelva a cargar la página y envíe el archivo de nuevo.",
         // Branch links: the dead-link page, the fresh-link request and the two link e-mails it adds.
         DeadLinkWriteToHq = "Para contactar con la sede de la IFLA, escriba a:",
         FreshLinkOffer = "Si era el enlace de su centro, podemos enviarle uno nuevo. Solo se envía a la dirección que la sede de la IFLA tiene registrada para el centro, nunca a una escrita aquí.",
