@@ -108,5 +108,10 @@ public sealed partial class Texts
         ProblemMalicious = "病毒扫描在此文件中发现威胁，因此未打开该文件。请检查您的电脑并提交一份干净的副本。",
         ProblemMore = "问题多于此列表所示：请先改正这些问题，然后重新提交文件。",
         ProblemOther = "自动检查发现此文件有问题。国际图联总部掌握详情，如有需要会提供帮助。",
+
+        // Branch invitation: the invitation when a campaign opens.
+        InvitationSubject = "贵PAC中心{0}年度报告：贵中心的上传链接",
+        InvitationBody = "国际图联PAC中心{0}年度报告的征集现已开始。贵中心年度报告的截止日期为{1}。",
+        InvitationLink = "请通过贵中心的专属链接上传；如需提交修改后的版本，也可使用同一链接：",
     };
 }

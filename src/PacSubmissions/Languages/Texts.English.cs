@@ -108,5 +108,10 @@ public sealed partial class Texts
         ProblemMalicious = "The virus scan found a threat in this file, so it was not opened. Please check your computer and send a clean copy.",
         ProblemMore = "There are more problems than this list shows: please correct these and send the file again.",
         ProblemOther = "The automatic check found a problem with this file. IFLA HQ has the details and will help if needed.",
+
+        // Branch invitation: the invitation when a campaign opens.
+        InvitationSubject = "Your centre's PAC report for {0}: your upload link",
+        InvitationBody = "The collection of IFLA's PAC Centre reports for {0} is now open. Your centre's annual report is due on {1}.",
+        InvitationLink = "Please upload it with your centre's personal link; you can use the same link later to send a corrected version:",
     };
 }

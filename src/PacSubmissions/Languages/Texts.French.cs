@@ -108,5 +108,10 @@ public sealed partial class Texts
         ProblemMalicious = "L’analyse antivirus a détecté une menace dans ce fichier, qui n’a donc pas été ouvert. Veuillez vérifier votre ordinateur et envoyer une copie saine.",
         ProblemMore = "Il y a plus de problèmes que cette liste n’en montre : veuillez corriger ceux-ci et renvoyer le fichier.",
         ProblemOther = "La vérification automatique a relevé un problème dans ce fichier. Le siège de l’IFLA en connaît le détail et vous aidera au besoin.",
+
+        // Branch invitation: the invitation when a campaign opens.
+        InvitationSubject = "Rapport {0} de votre Centre PAC : votre lien de dépôt",
+        InvitationBody = "La collecte des rapports {0} des Centres PAC de l'IFLA est ouverte. Le rapport annuel de votre centre est attendu le {1}.",
+        InvitationLink = "Veuillez le déposer avec le lien personnel de votre centre ; le même lien sert à envoyer une version corrigée si besoin :",
     };
 }

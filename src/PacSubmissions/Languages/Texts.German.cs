@@ -108,5 +108,10 @@ public sealed partial class Texts
         ProblemMalicious = "Die Virenprüfung hat in dieser Datei eine Bedrohung gefunden, daher wurde sie nicht geöffnet. Bitte prüfen Sie Ihren Computer und senden Sie eine saubere Kopie.",
         ProblemMore = "Es gibt mehr Probleme, als diese Liste zeigt: Bitte beheben Sie diese und senden Sie die Datei erneut.",
         ProblemOther = "Die automatische Prüfung hat ein Problem mit dieser Datei gefunden. Die IFLA-Zentrale kennt die Einzelheiten und hilft bei Bedarf.",
+
+        // Branch invitation: the invitation when a campaign opens.
+        InvitationSubject = "Bericht {0} Ihres PAC-Zentrums: Ihr Link zum Hochladen",
+        InvitationBody = "Die Sammlung der Berichte {0} der PAC-Zentren der IFLA hat begonnen. Der Jahresbericht Ihres Zentrums ist am {1} fällig.",
+        InvitationLink = "Bitte laden Sie ihn über den persönlichen Link Ihres Zentrums hoch; über denselben Link senden Sie bei Bedarf auch eine korrigierte Fassung:",
     };
 }

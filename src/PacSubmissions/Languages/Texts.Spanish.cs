@@ -108,5 +108,10 @@ public sealed partial class Texts
         ProblemMalicious = "El análisis antivirus encontró una amenaza en este archivo, por lo que no se abrió. Revise su equipo y envíe una copia limpia.",
         ProblemMore = "Hay más problemas de los que muestra esta lista: corrija estos y vuelva a enviar el archivo.",
         ProblemOther = "La revisión automática encontró un problema en este archivo. La sede de la IFLA tiene los detalles y le ayudará si hace falta.",
+
+        // Branch invitation: the invitation when a campaign opens.
+        InvitationSubject = "Informe {0} de su Centro PAC: su enlace de envío",
+        InvitationBody = "Se ha abierto la recogida de los informes {0} de los Centros PAC de la IFLA. El informe anual de su centro vence el {1}.",
+        InvitationLink = "Por favor, súbalo con el enlace personal de su centro; el mismo enlace sirve para enviar una versión corregida si hace falta:",
     };
 }

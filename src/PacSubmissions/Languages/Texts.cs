@@ -232,4 +232,12 @@ public sealed partial class Texts
     /// <summary>An e-mail sentence with the campaign year for {0} and a date phrase for {1}.</summary>
     public static string Format(string template, int year, string date = "") =>
         string.Format(CultureInfo.InvariantCulture, template, year.ToString(CultureInfo.InvariantCulture), date);
+
+    // Branch invitation: the invitation each active centre gets when a campaign opens. The subject ({0} the year); the
+    // opening paragraph ({0} the year, {1} the deadline, phrased as in ReminderBody); then what the report must contain
+    // (ReportContents: ActivitiesYear, QuestionsIntro and the questions), InvitationLink before the link, and AskHq
+    // before HQ's address.
+    public required string InvitationSubject { get; init; }
+    public required string InvitationBody { get; init; }
+    public required string InvitationLink { get; init; }
 }
