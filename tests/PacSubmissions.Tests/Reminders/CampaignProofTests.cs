@@ -8,7 +8,6 @@ using PacSubmissions.Centres;
 using PacSubmissions.Email;
 using PacSubmissions.Languages;
 using PacSubmissions.Reminders;
-using PacSubmissions.Submissions;
 using PacSubmissions.Tests.Email;
 using PacSubmissions.Tests.Infrastructure;
 
@@ -49,15 +48,7 @@ public sealed partial class CampaignProofTests
                 extended = true;
             }
 
-            foreach (var (submission, reading) in uploads.Where(u => u.Submission.ProcessedAt <= hour).ToList())
-            {
-                clock.SetUtcNow(submission.ProcessedAt);
-                await pipeline.Get<SubmissionStore>().SaveAsync(submission, CancellationToken.None);
-                var centre = ProofScenario.Centres.Single(c => c.Id == submission.CentreId);
-                await pipeline.Get<SubmissionNotifications>().SendAsync(submission, centre, reading, CancellationToken.None);
-                uploads.Remove((submission, reading));
-            }
-
+            await NeedsWorkCampaignTests.ProcessUploadsAsync(pipeline, clock, uploads, ProofScenario.Centres, hour);
             clock.SetUtcNow(hour);
             results.AddRange(await pipeline.Get<ReminderRun>().RunAsync(CancellationToken.None));
         }
