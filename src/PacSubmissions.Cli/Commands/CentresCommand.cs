@@ -5,11 +5,14 @@ using PacSubmissions.Csv;
 
 namespace PacSubmissions.Cli.Commands;
 
-/// <summary><c>pac centres import FILE.csv</c> and <c>pac centres export [--output FILE]</c>: the centre register as CSV.</summary>
+/// <summary>
+/// <c>pac centres import FILE.csv</c>, <c>pac centres export [--output FILE]</c> and <c>pac centres list</c>: the centre
+/// register as CSV, and a look at it that names the centres whose time zone HQ must set by hand.
+/// </summary>
 internal static class CentresCommand
 {
     public static Command Create(TextWriter output, TextWriter error) =>
-        new("centres", "The centre register: import or export it as CSV.") { Import(output, error), Export(output, error) };
+        new("centres", "The centre register: import or export it as CSV, or list it.") { Import(output, error), Export(output, error), List(output, error) };
 
     private static Command Import(TextWriter output, TextWriter error)
     {
@@ -45,6 +48,7 @@ internal static class CentresCommand
             await using var services = PacSettings.Services(parse);
             await services.GetRequiredService<CentreRegister>().SaveAllAsync(import.Centres, cancellationToken);
             await output.WriteLineAsync($"Imported {import.Centres.Count} centre(s).");
+            await WriteMissingZonesAsync(output, import.Centres);
             return 0;
         }));
         return command;
@@ -72,5 +76,39 @@ internal static class CentresCommand
             return 0;
         }));
         return command;
+    }
+
+    private static Command List(TextWriter output, TextWriter error)
+    {
+        var command = new Command("list", "List the centres with their place, language and time zone, and name those whose zone must be set by hand.");
+        command.SetAction((parse, cancellationToken) => PacSettings.RunAsync(error, async () =>
+        {
+            await using var services = PacSettings.Services(parse);
+            var centres = await services.GetRequiredService<CentreRegister>().ListAsync(cancellationToken);
+            foreach (var c in centres.OrderBy(c => c.Id, StringComparer.Ordinal))
+            {
+                var place = string.Join(", ", new[] { c.City, c.Country }.Where(p => p.Length > 0));
+                await output.WriteLineAsync($"{c.Id}\t{c.Name}\t{place}\t{c.Language}\t{(c.NeedsTimeZone ? "(no time zone)" : c.TimeZone)}{(c.Active ? "" : "\tinactive")}");
+            }
+
+            await output.WriteLineAsync($"{centres.Count} centre(s).");
+            await WriteMissingZonesAsync(output, centres);
+            return 0;
+        }));
+        return command;
+    }
+
+    /// <summary>The centres whose city and country leave the zone open: their coordinators see times in the campaign's zone until HQ sets one.</summary>
+    private static async Task WriteMissingZonesAsync(TextWriter output, IReadOnlyList<Centre> centres)
+    {
+        var missing = centres.Where(c => c.NeedsTimeZone).OrderBy(c => c.Id, StringComparer.Ordinal).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        await output.WriteLineAsync($"{missing.Count} centre(s) need a time zone set by hand (their city and country do not settle it): " +
+            string.Join(", ", missing.Select(c => $"{c.Id} ({string.Join(", ", new[] { c.City, c.Country }.Where(p => p.Length > 0))})")) +
+            ". Fill in their time_zone column (an IANA zone, e.g. America/Sao_Paulo) and import the file again.");
     }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace PacSubmissions.Campaigns;
 
 /// <summary>Turns a wall-clock time in a named (IANA) zone into UTC and back, the same on every machine.</summary>
@@ -50,4 +52,25 @@ public static class CampaignClock
             _ => timeZone,
         };
     }
+
+    /// <summary>The zone's offset from UTC at <paramref name="instant"/>, as people write it: <c>UTC+5</c>, <c>UTC+5:30</c>, <c>UTC−12</c> (a true minus sign).</summary>
+    public static string Offset(DateTimeOffset instant, string timeZone)
+    {
+        var offset = Zone(timeZone).GetUtcOffset(instant);
+        var sign = offset < TimeSpan.Zero ? "\u2212" : "+";
+        var abs = offset.Duration();
+        return abs.Minutes == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"UTC{sign}{abs.Hours}")
+            : string.Create(CultureInfo.InvariantCulture, $"UTC{sign}{abs.Hours}:{abs.Minutes:00}");
+    }
+
+    /// <summary>The place a zone is named after (<c>America/Argentina/Buenos_Aires</c> → <c>Buenos Aires</c>); null for the fixed-offset zones (UTC, Etc/GMT+12).</summary>
+    public static string? City(string timeZone) =>
+        timeZone.StartsWith("Etc/", StringComparison.Ordinal) || !timeZone.Contains('/', StringComparison.Ordinal)
+            ? null
+            : timeZone[(timeZone.LastIndexOf('/') + 1)..].Replace('_', ' ');
+
+    /// <summary>An instant as HQ reads it in a zone: <c>2027-07-16 13:59 (Europe/Amsterdam, UTC+2)</c>.</summary>
+    public static string ShowIn(DateTimeOffset instant, string timeZone) =>
+        string.Create(CultureInfo.InvariantCulture, $"{InZone(instant, timeZone):yyyy-MM-dd HH:mm} ({timeZone}, {Offset(instant, timeZone)})");
 }

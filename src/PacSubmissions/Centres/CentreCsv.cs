@@ -16,14 +16,15 @@ public sealed record CentreCsvImport(IReadOnlyList<Centre> Centres, IReadOnlyLis
 /// <summary>
 /// The centre register as CSV, one centre a row, with this header (the order is free; <c>id</c>, <c>name</c> and
 /// <c>coordinator_email</c> are required columns, the others optional):
-/// <c>id,name,institution,city,country,countries_served,coordinator_name,coordinator_email,language,active</c>.
+/// <c>id,name,institution,city,country,countries_served,coordinator_name,coordinator_email,language,active,time_zone</c>.
+/// An empty <c>time_zone</c> is filled from the city and country where they leave no doubt (<see cref="CentreZones.Guess"/>).
 /// </summary>
 public static partial class CentreCsv
 {
     public const int MaxRows = 5000;
 
     public static readonly IReadOnlyList<string> Columns =
-        ["id", "name", "institution", "city", "country", "countries_served", "coordinator_name", "coordinator_email", "language", "active"];
+        ["id", "name", "institution", "city", "country", "countries_served", "coordinator_name", "coordinator_email", "language", "active", "time_zone"];
 
     private static readonly string[] RequiredColumns = ["id", "name", "coordinator_email"];
 
@@ -94,7 +95,7 @@ public static partial class CentreCsv
         foreach (var c in centres.OrderBy(c => c.Id, StringComparer.Ordinal))
         {
             CsvFile.WriteRecord(writer, [c.Id, c.Name, c.Institution, c.City, c.Country, c.CountriesServed,
-                c.CoordinatorName, c.CoordinatorEmail, c.Language, c.Active ? "true" : "false"]);
+                c.CoordinatorName, c.CoordinatorEmail, c.Language, c.Active ? "true" : "false", c.TimeZone]);
         }
     }
 
@@ -158,10 +159,18 @@ public static partial class CentreCsv
             problems.Add($"Active must be true or false, not '{Value(row, "active")}'.");
         }
 
+        var (city, country) = (Value(row, "city"), Value(row, "country"));
+        var zone = Value(row, "time_zone");
+        var timeZone = zone.Length == 0 ? CentreZones.Guess(city, country) ?? "" : CentreZones.Canonical(zone);
+        if (timeZone is null)
+        {
+            problems.Add($"The time zone '{zone}' is not an IANA time zone: write it as the tz database does (e.g. Asia/Almaty, Europe/Paris, America/Sao_Paulo), or leave it empty.");
+        }
+
         return problems.Count > 0
             ? (null, problems)
-            : (new Centre(id, name, Value(row, "institution"), Value(row, "city"), Value(row, "country"),
-                Value(row, "coordinator_name"), email, language, active!.Value, Value(row, "countries_served")), problems);
+            : (new Centre(id, name, Value(row, "institution"), city, country,
+                Value(row, "coordinator_name"), email, language, active!.Value, Value(row, "countries_served"), timeZone!), problems);
     }
 
     private static string Value(Dictionary<string, string> row, string column) => row.GetValueOrDefault(column) ?? "";

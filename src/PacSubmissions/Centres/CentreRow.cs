@@ -23,6 +23,9 @@ internal sealed record CentreRow : TableRow
 
     public string? CountriesServed { get; set; }
 
+    /// <summary>The centre's IANA zone; empty when unknown. Rows written before the column existed get the register's guess.</summary>
+    public string? TimeZone { get; set; }
+
     public static CentreRow From(Centre centre, string partition) => new()
     {
         PartitionKey = partition,
@@ -36,9 +39,10 @@ internal sealed record CentreRow : TableRow
         Language = centre.Language,
         Active = centre.Active,
         CountriesServed = centre.CountriesServed,
+        TimeZone = centre.TimeZone,
     };
 
     public Centre ToCentre() => new(
         RowKey, Name ?? RowKey, Institution ?? "", City ?? "", Country ?? "", CoordinatorName ?? "", CoordinatorEmail ?? "",
-        Language ?? "en", Active ?? true, CountriesServed ?? "");
+        Language ?? "en", Active ?? true, CountriesServed ?? "", TimeZone ?? CentreZones.Guess(City, Country) ?? "");
 }

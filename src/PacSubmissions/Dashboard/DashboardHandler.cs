@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using PacSubmissions.Audit;
 using PacSubmissions.Campaigns;
 using PacSubmissions.Centres;
@@ -28,6 +29,7 @@ public sealed class DashboardHandler(
     CampaignOperations campaignOperations,
     PacStorage storage,
     DashboardAccess access,
+    IOptions<EmailOptions> email,
     HtmlPages pages)
 {
     private const string NoticeParameter = "notice";
@@ -95,6 +97,7 @@ public sealed class DashboardHandler(
                 [nameof(CampaignPage.Links)] = links,
                 [nameof(CampaignPage.Overview)] = overview,
                 [nameof(CampaignPage.View)] = CampaignTableView.From(request),
+                [nameof(CampaignPage.HqZone)] = email.Value.HqTimeZone,
             }, cancellationToken)
             : await NoCampaignAsync(links, year, cancellationToken);
     }
@@ -122,7 +125,12 @@ public sealed class DashboardHandler(
         var data = new CentrePageData(campaign!, found!, overview?.Centres.FirstOrDefault(r => r.Centre.Id == found!.Id), versions, reading, sent,
             await audit.ListAsync(year, found!.Id, cancellationToken),
             request.Query[LinkParameter].FirstOrDefault(), request.Query[NoticeParameter].FirstOrDefault());
-        return await PageAsync<CentrePage>(StatusCodes.Status200OK, new() { [nameof(CentrePage.Links)] = links, [nameof(CentrePage.Data)] = data }, cancellationToken);
+        return await PageAsync<CentrePage>(StatusCodes.Status200OK, new()
+        {
+            [nameof(CentrePage.Links)] = links,
+            [nameof(CentrePage.Data)] = data,
+            [nameof(CentrePage.HqZone)] = email.Value.HqTimeZone,
+        }, cancellationToken);
     }
 
     public async Task<IActionResult> DownloadAsync(HttpRequest request, int year, string centre, string submissionId, CancellationToken cancellationToken)
@@ -201,6 +209,7 @@ public sealed class DashboardHandler(
                 [nameof(AuditPage.Links)] = links,
                 [nameof(AuditPage.Campaign)] = campaign,
                 [nameof(AuditPage.Entries)] = await audit.ListAsync(year, null, cancellationToken),
+                [nameof(AuditPage.HqZone)] = email.Value.HqTimeZone,
             }, cancellationToken)
             : await NoCampaignAsync(links, year, cancellationToken);
     }

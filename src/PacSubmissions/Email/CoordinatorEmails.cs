@@ -22,7 +22,7 @@ public sealed class CoordinatorEmails(UploadLinks links, HtmlPages pages)
         var texts = Texts.For(centre.Language);
         var contents = ReportContents.Of(campaign.Form(), campaign.ActivitiesYear, texts);
         var body = Start(texts, centre)
-            .Paragraph(Texts.Format(texts.InvitationBody, campaign.Year, When(campaign.Deadline, campaign, texts)))
+            .Paragraph(Texts.Format(texts.InvitationBody, campaign.Year, Deadline(campaign.Deadline, campaign, centre, texts)))
             .Paragraph(contents.ActivitiesYear)
             .Paragraph(contents.QuestionsIntro)
             .List(contents.Questions.Select(q => q.Line))
@@ -36,21 +36,21 @@ public sealed class CoordinatorEmails(UploadLinks links, HtmlPages pages)
     public Task<EmailMessage> ReminderAsync(Campaign campaign, Centre centre, int days, CancellationToken cancellationToken)
     {
         var texts = Texts.For(centre.Language);
-        var deadline = When(campaign.Deadline, campaign, texts);
+        var deadline = Deadline(campaign.Deadline, campaign, centre, texts);
         var body = Start(texts, centre)
             .Paragraph(Texts.Format(texts.ReminderBody, campaign.Year, deadline))
             .Paragraph(texts.UploadPrompt)
             .Link(links.CreateUrl(centre.Id, campaign));
         return FinishAsync(new EmailKey(campaign.Year, centre.Id, EmailKinds.Reminder, EmailKinds.DaysDetail(days)),
-            centre, Texts.Format(texts.ReminderSubject, campaign.Year, When(campaign.Deadline, campaign, texts, dateOnly: true)), body, cancellationToken);
+            centre, Texts.Format(texts.ReminderSubject, campaign.Year, Deadline(campaign.Deadline, campaign, centre, texts, dateOnly: true)), body, cancellationToken);
     }
 
     public Task<EmailMessage> LateNoticeAsync(Campaign campaign, Centre centre, int days, CancellationToken cancellationToken)
     {
         var texts = Texts.For(centre.Language);
         var body = Start(texts, centre)
-            .Paragraph(Texts.Format(texts.LateBody, campaign.Year, When(campaign.Deadline, campaign, texts)))
-            .Paragraph(Texts.Format(texts.LateWindow, campaign.Year, When(campaign.LateUploadsCloseAt, campaign, texts)));
+            .Paragraph(Texts.Format(texts.LateBody, campaign.Year, Deadline(campaign.Deadline, campaign, centre, texts)))
+            .Paragraph(Texts.Format(texts.LateWindow, campaign.Year, Deadline(campaign.LateUploadsCloseAt, campaign, centre, texts)));
         if (days == campaign.LateNoticeDays.Max())
         {
             body.Paragraph(texts.LastNotice);
@@ -69,7 +69,7 @@ public sealed class CoordinatorEmails(UploadLinks links, HtmlPages pages)
     public Task<EmailMessage> NeedsWorkAsync(Campaign campaign, Centre centre, Submission report, int days, bool late, CancellationToken cancellationToken)
     {
         var texts = Texts.For(centre.Language);
-        var received = When(report.ReceivedAt, campaign, texts);
+        var received = Moment(report.ReceivedAt, campaign, centre, texts);
         var problems = report.Check?.Problems ?? [];
         var body = Start(texts, centre);
         if (CountingVersion.IsReadable(report))
@@ -80,14 +80,14 @@ public sealed class CoordinatorEmails(UploadLinks links, HtmlPages pages)
         }
         else
         {
-            Unreadable(body, texts, campaign, report);
+            Unreadable(body, texts, campaign, centre, report);
         }
 
-        var deadline = When(campaign.Deadline, campaign, texts);
+        var deadline = Deadline(campaign.Deadline, campaign, centre, texts);
         if (late)
         {
             body.Paragraph(Texts.Format(texts.NeedsWorkOverdue, campaign.Year, deadline))
-                .Paragraph(Texts.Format(texts.LateWindow, campaign.Year, When(campaign.LateUploadsCloseAt, campaign, texts)));
+                .Paragraph(Texts.Format(texts.LateWindow, campaign.Year, Deadline(campaign.LateUploadsCloseAt, campaign, centre, texts)));
             if (days == campaign.LateNoticeDays.Max())
             {
                 body.Paragraph(texts.LastNotice);
@@ -104,13 +104,14 @@ public sealed class CoordinatorEmails(UploadLinks links, HtmlPages pages)
             centre, Texts.Format(texts.NeedsWorkSubject, campaign.Year), body, cancellationToken);
     }
 
-    /// <summary>The receipt for one upload. <paramref name="campaign"/> gives the zone and the link; without it, UTC and no link.</summary>
+    /// <summary>
+    /// The receipt for one upload, its time in the coordinator's own zone. Without the centre's zone, the campaign's
+    /// (<paramref name="campaign"/> also gives the link); without either, UTC and no link.
+    /// </summary>
     public Task<EmailMessage> ReceiptAsync(Campaign? campaign, Submission submission, Centre centre, ReportReading? reading, CancellationToken cancellationToken)
     {
         var texts = Texts.For(centre.Language);
-        var received = campaign is null
-            ? texts.Date(submission.ReceivedAt.ToUniversalTime(), "UTC")
-            : When(submission.ReceivedAt, campaign, texts);
+        var received = ShowTime.Moment(texts, submission.ReceivedAt, centre.TimeZone, campaign?.TimeZone ?? "UTC");
         var body = Start(texts, centre)
             .Paragraph(Texts.Format(texts.ReceiptBody, submission.Year))
             .Facts([
@@ -154,12 +155,12 @@ public sealed class CoordinatorEmails(UploadLinks links, HtmlPages pages)
         var body = Start(texts, centre);
         if (report is not null && CountingVersion.IsReadable(report))
         {
-            body.Paragraph(Texts.Format(texts.LinkReported, campaign.Year, When(report.ReceivedAt, campaign, texts)));
+            body.Paragraph(Texts.Format(texts.LinkReported, campaign.Year, Moment(report.ReceivedAt, campaign, centre, texts)));
         }
         else if (report is not null)
         {
-            Unreadable(body, texts, campaign, report);
-            var deadline = When(campaign.Deadline, campaign, texts);
+            Unreadable(body, texts, campaign, centre, report);
+            var deadline = Deadline(campaign.Deadline, campaign, centre, texts);
             if (now <= campaign.Deadline)
             {
                 body.Paragraph(Texts.Format(texts.NeedsWorkDue, campaign.Year, deadline));
@@ -167,20 +168,20 @@ public sealed class CoordinatorEmails(UploadLinks links, HtmlPages pages)
             else
             {
                 body.Paragraph(Texts.Format(texts.NeedsWorkOverdue, campaign.Year, deadline))
-                    .Paragraph(Texts.Format(texts.LateWindow, campaign.Year, When(campaign.LateUploadsCloseAt, campaign, texts)));
+                    .Paragraph(Texts.Format(texts.LateWindow, campaign.Year, Deadline(campaign.LateUploadsCloseAt, campaign, centre, texts)));
             }
 
             body.Paragraph(texts.UploadPrompt);
         }
         else if (now <= campaign.Deadline)
         {
-            body.Paragraph(Texts.Format(texts.ReminderBody, campaign.Year, When(campaign.Deadline, campaign, texts)))
+            body.Paragraph(Texts.Format(texts.ReminderBody, campaign.Year, Deadline(campaign.Deadline, campaign, centre, texts)))
                 .Paragraph(texts.UploadPrompt);
         }
         else
         {
-            body.Paragraph(Texts.Format(texts.LateBody, campaign.Year, When(campaign.Deadline, campaign, texts)))
-                .Paragraph(Texts.Format(texts.LateWindow, campaign.Year, When(campaign.LateUploadsCloseAt, campaign, texts)))
+            body.Paragraph(Texts.Format(texts.LateBody, campaign.Year, Deadline(campaign.Deadline, campaign, centre, texts)))
+                .Paragraph(Texts.Format(texts.LateWindow, campaign.Year, Deadline(campaign.LateUploadsCloseAt, campaign, centre, texts)))
                 .Paragraph(texts.UploadPrompt);
         }
 
@@ -194,16 +195,25 @@ public sealed class CoordinatorEmails(UploadLinks links, HtmlPages pages)
     /// upload page says them. An upload that could not be processed at all has no check: HQ has its details, the
     /// coordinator the catalogue's words.
     /// </summary>
-    private static void Unreadable(EmailBody body, Texts texts, Campaign campaign, Submission report)
+    private static void Unreadable(EmailBody body, Texts texts, Campaign campaign, Centre centre, Submission report)
     {
         var problems = report.Check?.Problems ?? [];
-        body.Paragraph(Texts.Format(texts.NeedsWorkUnreadable, campaign.Year, When(report.ReceivedAt, campaign, texts)))
+        body.Paragraph(Texts.Format(texts.NeedsWorkUnreadable, campaign.Year, Moment(report.ReceivedAt, campaign, centre, texts)))
             .List(problems.Count > 0 ? problems.Select(p => texts.Problem(p.Code, p.Section)) : [texts.ProblemOther]);
     }
 
-    /// <summary>An instant in the campaign's zone as the language's date phrase, with the zone named.</summary>
+    /// <summary>A deadline of the campaign (or any limit in it, like the close of late uploads) with the coordinator's own time beside it: every coordinator e-mail says one this way.</summary>
+    public static string Deadline(DateTimeOffset deadline, Campaign campaign, Centre centre, Texts texts, bool dateOnly = false) =>
+        ShowTime.Deadline(texts, deadline, campaign.TimeZone, centre.TimeZone, dateOnly);
+
+    /// <summary>The campaign-zone-only phrase that came before the coordinator's own zone; what to call instead is in the message.</summary>
+    [Obsolete("A coordinator reads times in their own zone: say a deadline or limit with Deadline(instant, campaign, centre, texts), an upload's arrival with Moment(instant, campaign, centre, texts).", error: true)]
     public static string When(DateTimeOffset instant, Campaign campaign, Texts texts, bool dateOnly = false) =>
-        texts.Date(CampaignClock.InZone(instant, campaign.TimeZone), CampaignClock.Label(campaign.TimeZone), dateOnly);
+        ShowTime.At(texts, instant, campaign.TimeZone, dateOnly);
+
+    /// <summary>An instant the coordinator lived (an upload's arrival), in their own zone, else the campaign's.</summary>
+    public static string Moment(DateTimeOffset instant, Campaign campaign, Centre centre, Texts texts) =>
+        ShowTime.Moment(texts, instant, centre.TimeZone, campaign.TimeZone);
 
     private static EmailBody Start(Texts texts, Centre centre)
     {

@@ -23,6 +23,12 @@ public sealed class EmailOptions : IValidatableObject
     [EnumDataType(typeof(HqNotices), ErrorMessage = Section + ":" + nameof(HqNotices) + " must be " + nameof(Email.HqNotices.EachUpload) + " or " + nameof(Email.HqNotices.Daily) + ".")]
     public HqNotices HqNotices { get; set; } = HqNotices.EachUpload;
 
+    /// <summary>
+    /// The IANA zone HQ lives by (IFLA HQ is in The Hague): every time in HQ's e-mails and on the dashboard is shown in it.
+    /// Coordinators' times follow the register's zone for their centre instead.
+    /// </summary>
+    public string HqTimeZone { get; set; } = "Europe/Amsterdam";
+
     public const string SendGridApiKeySetting = Section + ":" + nameof(SendGridApiKey);
 
     /// <summary>When set, e-mail goes through SendGrid; when empty, it is written to <see cref="OutboxPath"/>.</summary>
@@ -69,6 +75,13 @@ public sealed class EmailOptions : IValidatableObject
             yield return new ValidationResult(
                 $"Set {Section}:{nameof(SendGridApiKey)} to send e-mail through SendGrid, or {Section}:{nameof(OutboxPath)} to write it to a folder.",
                 [nameof(SendGridApiKey), nameof(OutboxPath)]);
+        }
+
+        if (Centres.CentreZones.Canonical(HqTimeZone) != HqTimeZone)
+        {
+            yield return new ValidationResult(
+                $"{Section}:{nameof(HqTimeZone)} must be an IANA time zone as the tz database spells it (e.g. Europe/Amsterdam), not '{HqTimeZone}'.",
+                [nameof(HqTimeZone)]);
         }
 
         // A sender still retrying must finish before its ledger claim goes stale, or a second run would send again.

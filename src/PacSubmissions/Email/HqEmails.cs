@@ -24,7 +24,7 @@ public sealed class HqEmails(IOptions<EmailOptions> options, IOptions<LinkOption
             .Facts([
                 ("Centre", centreName),
                 ("Campaign", Number(submission.Year)),
-                ("Received", Utc(submission.ReceivedAt)),
+                ("Received", Hq(submission.ReceivedAt)),
                 ("On time", submission.Late ? "No, late" : "Yes"),
                 ("Check", check),
                 ("File", submission.OriginalFileName),
@@ -76,7 +76,7 @@ public sealed class HqEmails(IOptions<EmailOptions> options, IOptions<LinkOption
         if (report.Message is not null)
         {
             body.Paragraph("The blob trigger's poison queue held a message that names no report, so no report could be looked at. It was removed from the queue.")
-                .Facts([("Queued", Utc(report.PoisonedAt)), ("Reason", report.Reason)])
+                .Facts([("Queued", Hq(report.PoisonedAt)), ("Reason", report.Reason)])
                 .Paragraph("The message:")
                 .Paragraph(report.Message)
                 .Paragraph("Look in Application Insights for the ProcessReport failures around that time to find the upload.");
@@ -88,11 +88,11 @@ public sealed class HqEmails(IOptions<EmailOptions> options, IOptions<LinkOption
                 ("Centre", centre is null ? upload?.CentreId ?? "unknown (the file has no upload record)" : $"{centre.Name} ({centre.Id})"),
                 ("Campaign", upload is null ? "unknown" : Number(upload.Year)),
                 ("File", upload?.OriginalFileName is { Length: > 0 } name ? name : "unknown"),
-                ("Received", upload is null ? "unknown" : Utc(upload.ReceivedAt) + (upload.Late ? " (late)" : "")),
+                ("Received", upload is null ? "unknown" : Hq(upload.ReceivedAt) + (upload.Late ? " (late)" : "")),
                 ("Size", report.Bytes is { } bytes ? string.Create(CultureInfo.InvariantCulture, $"{bytes:N0} bytes") : "unknown"),
                 ("SHA-256 at upload", upload?.Sha256 ?? "unknown"),
                 ("Stored as", $"{report.Container}/{report.BlobName}"),
-                ("Given up at", Utc(report.PoisonedAt)),
+                ("Given up at", Hq(report.PoisonedAt)),
                 ("Reason", report.Reason),
             ]);
         if (upload is null)
@@ -127,7 +127,7 @@ public sealed class HqEmails(IOptions<EmailOptions> options, IOptions<LinkOption
         CancellationToken cancellationToken)
     {
         var body = new EmailBody().Paragraph(
-            $"The {Number(uploads.Count)} upload(s) of the {campaign.Year} campaign checked from {Utc(at.AddDays(-1))} to {Utc(at)} (deadline {Utc(campaign.Deadline)}):");
+            $"The {Number(uploads.Count)} upload(s) of the {campaign.Year} campaign checked from {Hq(at.AddDays(-1))} to {Hq(at)} (deadline {Hq(campaign.Deadline)}):");
         foreach (var upload in uploads)
         {
             var centreName = centres.FirstOrDefault(c => c.Id == upload.CentreId)?.Name ?? upload.CentreId;
@@ -137,23 +137,23 @@ public sealed class HqEmails(IOptions<EmailOptions> options, IOptions<LinkOption
                 { Check: { } check } => check.Status.ToString().ToLowerInvariant(),
                 _ => "not checked yet",
             };
-            body.Paragraph($"{centreName}: {upload.OriginalFileName}, received {Utc(upload.ReceivedAt)}, {(upload.Late ? "late" : "on time")}, {state}.")
+            body.Paragraph($"{centreName}: {upload.OriginalFileName}, received {Hq(upload.ReceivedAt)}, {(upload.Late ? "late" : "on time")}, {state}.")
                 .Link(CentrePage(upload.Year, upload.CentreId));
         }
 
         return HqAsync(new EmailKey(campaign.Year, EmailKinds.Hq, EmailKinds.DailySummary, detail),
-            $"PAC {campaign.Year}: daily summary, {Number(uploads.Count)} upload(s) to {Utc(at)}", body, cancellationToken);
+            $"PAC {campaign.Year}: daily summary, {Number(uploads.Count)} upload(s) to {Hq(at)}", body, cancellationToken);
     }
 
     public Task<EmailMessage> WeeklyDigestAsync(Campaign campaign, string detail, IReadOnlyList<CentreStatus> statuses, IReadOnlyList<EmailRecord> emails, CancellationToken cancellationToken) =>
         SummaryAsync(new EmailKey(campaign.Year, EmailKinds.Hq, EmailKinds.WeeklyDigest, detail),
-            $"PAC {campaign.Year}: weekly digest", $"Where the {campaign.Year} campaign stands (deadline {Utc(campaign.Deadline)}).", statuses, emails, cancellationToken);
+            $"PAC {campaign.Year}: weekly digest", $"Where the {campaign.Year} campaign stands (deadline {Hq(campaign.Deadline)}).", statuses, emails, cancellationToken);
 
     public Task<EmailMessage> ClosingSummaryAsync(Campaign campaign, string detail, IReadOnlyList<CentreStatus> statuses, IReadOnlyList<EmailRecord> emails, CancellationToken cancellationToken)
     {
         var afterDeadline = detail == EmailKinds.AfterDeadline;
         var intro = afterDeadline
-            ? $"The on-time window of the {campaign.Year} campaign has closed. Late reports are accepted until {Utc(campaign.LateUploadsCloseAt)}."
+            ? $"The on-time window of the {campaign.Year} campaign has closed. Late reports are accepted until {Hq(campaign.LateUploadsCloseAt)}."
             : $"The late window of the {campaign.Year} campaign has closed; no more reports are accepted.";
         return SummaryAsync(new EmailKey(campaign.Year, EmailKinds.Hq, EmailKinds.ClosingSummary, detail),
             $"PAC {campaign.Year}: closing summary ({(afterDeadline ? "deadline" : "late window")})", intro, statuses, emails, cancellationToken);
@@ -189,14 +189,14 @@ public sealed class HqEmails(IOptions<EmailOptions> options, IOptions<LinkOption
     }
 
     /// <summary>One centre in a digest: when its counting report came and, when it needs work, what is wrong with it.</summary>
-    private static string SummaryLine(CentreStatus status)
+    private string SummaryLine(CentreStatus status)
     {
         if (status.Counting is not { } counting)
         {
             return $"{status.Centre.Name} ({status.Centre.CoordinatorEmail})";
         }
 
-        var line = $"{status.Centre.Name}: {Utc(counting.ReceivedAt)}" + (status.Versions > 1 ? $" ({status.Versions} versions)" : "");
+        var line = $"{status.Centre.Name}: {Hq(counting.ReceivedAt)}" + (status.Versions > 1 ? $" ({status.Versions} versions)" : "");
         var problems = counting.Check?.Problems ?? [];
         var missing = problems.Where(p => p.Code is ProblemCodes.MissingSection or ProblemCodes.UnansweredSection && p.Section is not null)
             .Select(p => SectionTitles.Of(p.Section!)).Distinct().ToList();
@@ -221,5 +221,6 @@ public sealed class HqEmails(IOptions<EmailOptions> options, IOptions<LinkOption
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Utc(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    /// <summary>An instant as HQ reads it: in HQ's own zone (<see cref="EmailOptions.HqTimeZone"/>), named with its offset.</summary>
+    private string Hq(DateTimeOffset instant) => CampaignClock.ShowIn(instant, options.Value.HqTimeZone);
 }

@@ -114,5 +114,10 @@ public sealed partial class Texts
         InvitationSubject = "تقرير مركز PAC لعام {0}: رابط الرفع الخاص بمركزكم",
         InvitationBody = "بدأ جمع تقارير مراكز PAC التابعة للإفلا لعام {0}. التقرير السنوي لمركزكم مستحق {1}.",
         InvitationLink = "يرجى رفعه عبر الرابط الشخصي لمركزكم؛ ويمكنكم استخدام الرابط نفسه لإرسال نسخة مصححة عند الحاجة:",
+
+        // timezones (issue 16)
+        AnywhereOnEarth = "أي مكان على الأرض",
+        ZoneNamePattern = "{0}، {1}",
+        YourTimePattern = "{0}، أي {1}، الساعة {2} بتوقيتك المحلي ({3})",
     };
 }

@@ -113,5 +113,10 @@ public sealed partial class Texts
         InvitationSubject = "贵PAC中心{0}年度报告：贵中心的上传链接",
         InvitationBody = "国际图联PAC中心{0}年度报告的征集现已开始。贵中心年度报告的截止日期为{1}。",
         InvitationLink = "请通过贵中心的专属链接上传；如需提交修改后的版本，也可使用同一链接：",
+
+        // timezones (issue 16)
+        AnywhereOnEarth = "全球任何地方",
+        ZoneNamePattern = "{0}，{1}",
+        YourTimePattern = "{0}，即您当地时间（{3}）{1} {2}",
     };
 }

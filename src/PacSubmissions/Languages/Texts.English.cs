@@ -113,5 +113,10 @@ public sealed partial class Texts
         InvitationSubject = "Your centre's PAC report for {0}: your upload link",
         InvitationBody = "The collection of IFLA's PAC Centre reports for {0} is now open. Your centre's annual report is due on {1}.",
         InvitationLink = "Please upload it with your centre's personal link; you can use the same link later to send a corrected version:",
+
+        // timezones (issue 16)
+        AnywhereOnEarth = "Anywhere on Earth",
+        ZoneNamePattern = "{0}, {1}",
+        YourTimePattern = "{0}, which is {1} at {2} where you are ({3})",
     };
 }

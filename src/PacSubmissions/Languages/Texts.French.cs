@@ -113,5 +113,10 @@ public sealed partial class Texts
         InvitationSubject = "Rapport {0} de votre Centre PAC : votre lien de dépôt",
         InvitationBody = "La collecte des rapports {0} des Centres PAC de l'IFLA est ouverte. Le rapport annuel de votre centre est attendu le {1}.",
         InvitationLink = "Veuillez le déposer avec le lien personnel de votre centre ; le même lien sert à envoyer une version corrigée si besoin :",
+
+        // timezones (issue 16)
+        AnywhereOnEarth = "partout sur Terre",
+        ZoneNamePattern = "{0}, {1}",
+        YourTimePattern = "{0}, soit le {1} à {2} chez vous ({3})",
     };
 }

@@ -113,5 +113,10 @@ public sealed partial class Texts
         InvitationSubject = "Bericht {0} Ihres PAC-Zentrums: Ihr Link zum Hochladen",
         InvitationBody = "Die Sammlung der Berichte {0} der PAC-Zentren der IFLA hat begonnen. Der Jahresbericht Ihres Zentrums ist am {1} fällig.",
         InvitationLink = "Bitte laden Sie ihn über den persönlichen Link Ihres Zentrums hoch; über denselben Link senden Sie bei Bedarf auch eine korrigierte Fassung:",
+
+        // timezones (issue 16)
+        AnywhereOnEarth = "überall auf der Erde",
+        ZoneNamePattern = "{0}, {1}",
+        YourTimePattern = "{0}, bei Ihnen ({3}) am {1} um {2} Uhr",
     };
 }

@@ -113,5 +113,10 @@ public sealed partial class Texts
         InvitationSubject = "Informe {0} de su Centro PAC: su enlace de envío",
         InvitationBody = "Se ha abierto la recogida de los informes {0} de los Centros PAC de la IFLA. El informe anual de su centro vence el {1}.",
         InvitationLink = "Por favor, súbalo con el enlace personal de su centro; el mismo enlace sirve para enviar una versión corregida si hace falta:",
+
+        // timezones (issue 16)
+        AnywhereOnEarth = "en cualquier lugar de la Tierra",
+        ZoneNamePattern = "{0}, {1}",
+        YourTimePattern = "{0}, es decir, el {1} a las {2} en su hora local ({3})",
     };
 }

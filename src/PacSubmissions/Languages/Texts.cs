@@ -240,4 +240,19 @@ public sealed partial class Texts
     public required string InvitationSubject { get; init; }
     public required string InvitationBody { get; init; }
     public required string InvitationLink { get; init; }
+
+    // timezones (issue 16): the zones named plainly, and the coordinator's own time beside a deadline (see ShowTime).
+
+    /// <summary>Etc/GMT+12, the zone of IFLA's deadlines, by name (shown with its offset: "Anywhere on Earth, UTC−12").</summary>
+    public required string AnywhereOnEarth { get; init; }
+
+    /// <summary>A zone named inside a date's brackets: {0} the place (AoE or the IANA city), {1} its UTC offset then.</summary>
+    public required string ZoneNamePattern { get; init; }
+
+    /// <summary>
+    /// A deadline with the coordinator's own time beside it: {0} the deadline phrase in the campaign's zone, {1} the
+    /// coordinator's date, {2} their time (HH:mm), {3} their zone. It stands where a date phrase stands in every
+    /// sentence ("due on {1}", "until {1}"), so it brings its own preposition for the second date.
+    /// </summary>
+    public required string YourTimePattern { get; init; }
 }

@@ -184,6 +184,7 @@ public sealed partial class ReportUploadHandler(
             {
                 [nameof(ReceivedPage.Page)] = page,
                 [nameof(ReceivedPage.Receipt)] = receipt,
+                [nameof(ReceivedPage.CentreZone)] = upload.Centre.TimeZone,
             }, cancellationToken);
         }
 
@@ -220,7 +221,7 @@ public sealed partial class ReportUploadHandler(
         var campaign = upload.Campaign;
         return window == UploadWindow.NotYetOpen
             ? responses.RefusedAsync(request, upload, token, StatusCodes.Status409Conflict, "Uploads not open yet",
-                t => UploadPage.Format(t.NotYetOpenNotice, UploadPage.InZone(campaign.OpensAt, campaign.TimeZone)), cancellationToken)
+                t => UploadPage.Format(t.NotYetOpenNotice, UploadPage.InZone(t, campaign.OpensAt, campaign.TimeZone)), cancellationToken)
             : responses.RefusedAsync(request, upload, token, StatusCodes.Status409Conflict, "Uploads closed",
                 t => UploadPage.Format(t.ClosedNotice, responses.Page(request, token, null).HqAddress), cancellationToken);
     }

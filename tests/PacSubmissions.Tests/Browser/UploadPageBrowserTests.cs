@@ -134,11 +134,12 @@ public sealed class UploadPageBrowserTests(Chromium chromium)
     [Fact]
     public async Task FormWorksWithoutJavaScript()
     {
-        await using var site = await UploadSite.StartAsync(Campaign.Deadline.AddDays(-3), Campaign);
+        await using var site = await UploadSite.StartAsync(Campaign.Deadline.AddDays(-3), Campaign, TestData.Centre() with { TimeZone = "Asia/Almaty" });
         await using var context = await chromium.Browser.NewContextAsync(new() { Locale = "en", JavaScriptEnabled = false });
         var page = await context.NewPageAsync();
         await page.GotoAsync(site.Url);
-        await Assertions.Expect(page.Locator("#deadline-local")).ToHaveTextAsync("2030-07-15 21:59 UTC");
+        // Without the script, the server says the deadline (23:59 in Paris) in the centre's own zone from the register.
+        await Assertions.Expect(page.Locator("#deadline-local")).ToHaveTextAsync("Tuesday, 16 July 2030 at 02:59 (Almaty, UTC+5)");
 
         await page.SetInputFilesAsync("#file", Samples.PathOf("central-asia-2020.docx"));
         var response = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#send"), r => r.Request.Method == "POST");
@@ -146,6 +147,8 @@ public sealed class UploadPageBrowserTests(Chromium chromium)
         Assert.Equal(202, response.Status);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Thank you: your report was received");
         await Assertions.Expect(page.Locator("#receipt")).ToContainTextAsync("on time");
+        // The receipt's time too, in the centre's zone: 21:59:59 UTC on 12 July is 02:59 on the 13th in Almaty.
+        await Assertions.Expect(page.Locator("#receipt")).ToContainTextAsync("Received Saturday, 13 July 2030 at 02:59 (Almaty, UTC+5), on time.");
         await page.ClickAsync("#back");
         await Assertions.Expect(page.Locator("#uploads tbody tr")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("#uploads tbody td").Nth(1)).ToHaveTextAsync("central-asia-2020.docx");

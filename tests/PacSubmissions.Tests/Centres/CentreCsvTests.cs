@@ -24,7 +24,7 @@ public sealed class CentreCsvTests
         var centre = Assert.Single(import.Centres);
         Assert.Empty(import.Errors);
         Assert.Equal(new Centre("kz-almaty", "PAC Centre, Almaty", "National Library", "Almaty", "Kazakhstan", "Ms \"A\"",
-            "a@nlrk.example.kz", "ru", true, "Kazakhstan;Uzbekistan"), centre);
+            "a@nlrk.example.kz", "ru", true, "Kazakhstan;Uzbekistan", "Asia/Almaty"), centre);
     }
 
     [Fact]
@@ -84,8 +84,9 @@ public sealed class CentreCsvTests
     {
         var centres = new[]
         {
-            new Centre("kz-almaty", "PAC, \"Almaty\"", "Library\nof Kazakhstan", "Almaty", "Kazakhstan", "A", "a@example.org", "ru", true, "KZ;UZ"),
+            new Centre("kz-almaty", "PAC, \"Almaty\"", "Library\nof Kazakhstan", "Almaty", "Kazakhstan", "A", "a@example.org", "ru", true, "KZ;UZ", "Asia/Almaty"),
             new Centre("eg-cairo", "القاهرة", "", "", "", "", "", "ar", false),
+            new Centre("br-rio", "Rio", "", "Rio de Janeiro", "Brazil", "", "", "pt", true, "", "America/Sao_Paulo"),
         };
         using var buffer = new MemoryStream();
         using (var writer = new StreamWriter(buffer, CsvFile.Utf8WithBom, leaveOpen: true))

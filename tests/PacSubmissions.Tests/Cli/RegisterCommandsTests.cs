@@ -33,6 +33,29 @@ public sealed class RegisterCommandsTests
     }
 
     [Fact]
+    public async Task ImportAndListNameTheCentresWhoseTimeZoneMustBeSetByHand()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        var csv = CsvFile("id,name,city,country,coordinator_email,time_zone",
+            "kz-almaty,Almaty,Almaty,Kazakhstan,a@example.org,",
+            "br-rio,Rio,Rio de Janeiro,Brazil,b@example.org,",
+            "br-recife,Recife,Recife,Brazil,c@example.org,America/Recife");
+
+        var (exit, output, _) = await Pac.RunWithSettingsAsync(pipeline, null, "centres", "import", csv);
+        var (listExit, list, _) = await Pac.RunWithSettingsAsync(pipeline, null, "centres", "list");
+
+        Assert.Equal((0, 0), (exit, listExit));
+        const string Missing = "1 centre(s) need a time zone set by hand (their city and country do not settle it): br-rio (Rio de Janeiro, Brazil).";
+        Assert.Contains(Missing, output, StringComparison.Ordinal);
+        Assert.Contains(Missing, list, StringComparison.Ordinal);
+        Assert.Contains("kz-almaty\tAlmaty\tAlmaty, Kazakhstan\ten\tAsia/Almaty", list, StringComparison.Ordinal);
+        Assert.Contains("br-rio\tRio\tRio de Janeiro, Brazil\ten\t(no time zone)", list, StringComparison.Ordinal);
+        var centres = await pipeline.Get<CentreRegister>().ListAsync(CancellationToken.None);
+        Assert.Equal("America/Recife", centres.Single(c => c.Id == "br-recife").TimeZone);
+        File.Delete(csv);
+    }
+
+    [Fact]
     public async Task ImportWithOneBadRowWritesNothingAndSaysWhy()
     {
         await using var pipeline = await TestPipeline.StartAsync();
@@ -60,7 +83,8 @@ public sealed class RegisterCommandsTests
         var bytes = await File.ReadAllBytesAsync(path);
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         await using var read = File.OpenRead(path);
-        Assert.Equal([TestData.Centre()], CentreCsv.Read(read).Centres);
+        // The register had no zone for the centre; read back, the empty column is filled from Almaty, Kazakhstan.
+        Assert.Equal([TestData.Centre() with { TimeZone = "Asia/Almaty" }], CentreCsv.Read(read).Centres);
         File.Delete(path);
     }
 

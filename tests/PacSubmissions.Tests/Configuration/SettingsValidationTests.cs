@@ -105,4 +105,14 @@ public sealed class SettingsValidationTests
 
         Assert.Contains("'Weekly' at 'Email:HqNotices'", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Europe/Den_Haag")]
+    [InlineData("CET")]
+    public async Task AnHqTimeZoneThatIsNoIanaZoneStopsTheAppNamingTheSetting(string zone)
+    {
+        var error = await StartWith(s => s["Email:HqTimeZone"] = zone);
+
+        Assert.Contains($"Email:HqTimeZone must be an IANA time zone as the tz database spells it (e.g. Europe/Amsterdam), not '{zone}'.", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -61,7 +61,8 @@ public sealed partial class CoordinatorLanguageTests
 
     private static readonly Campaign Campaign = CampaignScenario.Campaign;
 
-    private static readonly CoordinatorEmails Emails = new(
+    /// <summary>The coordinators' e-mails with a link signer of their own: no storage, no host (CoordinatorTimeZoneTests uses it too).</summary>
+    internal static readonly CoordinatorEmails Emails = new(
         new UploadLinks(Options.Create(new LinkOptions { SigningSecret = new string('s', 40), PublicBaseUrl = "https://pac.example.org" }), TimeProvider.System),
         new HtmlPages(new ServiceCollection().BuildServiceProvider(), NullLoggerFactory.Instance));
 
@@ -107,7 +108,8 @@ public sealed partial class CoordinatorLanguageTests
     [MemberData(nameof(KindsAndLanguages))]
     public async Task EveryCoordinatorEmailIsWhollyInTheCentresLanguage(string kind, string language)
     {
-        var centre = CampaignScenario.Early with { Language = language };
+        // In Almaty, whose clocks read otherwise than the campaign's Auckland: every date phrase with the coordinator's own time too.
+        var centre = CampaignScenario.Early with { Language = language, TimeZone = "Asia/Almaty" };
 
         var email = await RenderAsync(kind, centre);
 
@@ -157,13 +159,15 @@ public sealed partial class CoordinatorLanguageTests
     [MemberData(nameof(LanguagesOnly))]
     public async Task TheInvitationGivesTheLinkTheDeadlineWhatTheReportMustContainAndWhomToAsk(string language)
     {
-        var centre = CampaignScenario.Early with { Language = language };
+        // In Almaty: the deadline in the campaign's zone, and the coordinator's own time beside it, as every e-mail says it.
+        var centre = CampaignScenario.Early with { Language = language, TimeZone = "Asia/Almaty" };
         var texts = Texts.For(language);
 
         var invitation = await Emails.InvitationAsync(Campaign, centre, HqAddress, CancellationToken.None);
 
         Assert.Equal(Texts.Format(texts.InvitationSubject, 2031), invitation.Subject);
-        Assert.Contains(Texts.Format(texts.InvitationBody, 2031, CoordinatorEmails.When(Campaign.Deadline, Campaign, texts)), invitation.Text, StringComparison.Ordinal);
+        Assert.Contains(Texts.Format(texts.InvitationBody, 2031, CoordinatorEmails.Deadline(Campaign.Deadline, Campaign, centre, texts)), invitation.Text, StringComparison.Ordinal);
+        Assert.Contains("Almaty", invitation.Text, StringComparison.Ordinal);
         // Reported in 2031, the activities of 2030: as the upload page says it.
         Assert.Contains(string.Format(CultureInfo.InvariantCulture, texts.ActivitiesYear, 2030), invitation.Text, StringComparison.Ordinal);
         foreach (var question in Campaign.Form().Questions)
@@ -198,8 +202,8 @@ public sealed partial class CoordinatorLanguageTests
         var before = await Emails.LinkAsync(Campaign, centre, unreadable, Campaign.Deadline - TimeSpan.FromDays(5), "a", CancellationToken.None);
         var after = await Emails.LinkAsync(Campaign, centre, unreadable, Campaign.Deadline + TimeSpan.FromDays(5), "b", CancellationToken.None);
 
-        var received = CoordinatorEmails.When(unreadable.ReceivedAt, Campaign, texts);
-        var deadline = CoordinatorEmails.When(Campaign.Deadline, Campaign, texts);
+        var received = CoordinatorEmails.Moment(unreadable.ReceivedAt, Campaign, centre, texts);
+        var deadline = CoordinatorEmails.Deadline(Campaign.Deadline, Campaign, centre, texts);
         Assert.All([before, after], m => Assert.Contains(Texts.Format(texts.NeedsWorkUnreadable, 2031, received) + "\n\n- " + texts.Problem(ProblemCodes.Corrupt, null), m.Text, StringComparison.Ordinal));
         Assert.Contains(Texts.Format(texts.NeedsWorkDue, 2031, deadline), before.Text, StringComparison.Ordinal);
         Assert.Contains(Texts.Format(texts.NeedsWorkOverdue, 2031, deadline), after.Text, StringComparison.Ordinal);
@@ -211,13 +215,13 @@ public sealed partial class CoordinatorLanguageTests
     public static TheoryData<string> LanguagesOnly() => [.. Languages];
 
     [Theory]
-    [InlineData("en", "is due on Tuesday, 15 July 2031 at 23:59 (Pacific/Auckland).", "until Thursday, 14 August 2031 at 23:59 (Pacific/Auckland).")]
-    [InlineData("fr", "est attendu le mardi 15 juillet 2031 à 23:59 (Pacific/Auckland).", "jusqu'au jeudi 14 août 2031 à 23:59 (Pacific/Auckland).")]
-    [InlineData("es", "vence el martes 15 de julio de 2031 a las 23:59 (Pacific/Auckland).", "hasta el jueves 14 de agosto de 2031 a las 23:59 (Pacific/Auckland).")]
-    [InlineData("ru", "до 15 июля 2031 г. (вторник), 23:59 (Pacific/Auckland).", "до 14 августа 2031 г. (четверг), 23:59 (Pacific/Auckland).")]
-    [InlineData("de", "ist am Dienstag, 15. Juli 2031, um 23:59 Uhr (Pacific/Auckland) fällig.", "bis zum Donnerstag, 14. August 2031, um 23:59 Uhr (Pacific/Auckland) angenommen.")]
-    [InlineData("ar", "مستحق يوم الثلاثاء، 15 يوليو 2031، الساعة 23:59 (Pacific/Auckland).", "حتى يوم الخميس، 14 أغسطس 2031، الساعة 23:59 (Pacific/Auckland).")]
-    [InlineData("zh", "截止日期为2031年7月15日星期二 23:59（Pacific/Auckland）。", "截止到2031年8月14日星期四 23:59（Pacific/Auckland）。")]
+    [InlineData("en", "is due on Tuesday, 15 July 2031 at 23:59 (Auckland, UTC+12).", "until Thursday, 14 August 2031 at 23:59 (Auckland, UTC+12).")]
+    [InlineData("fr", "est attendu le mardi 15 juillet 2031 à 23:59 (Auckland, UTC+12).", "jusqu'au jeudi 14 août 2031 à 23:59 (Auckland, UTC+12).")]
+    [InlineData("es", "vence el martes 15 de julio de 2031 a las 23:59 (Auckland, UTC+12).", "hasta el jueves 14 de agosto de 2031 a las 23:59 (Auckland, UTC+12).")]
+    [InlineData("ru", "до 15 июля 2031 г. (вторник), 23:59 (Auckland, UTC+12).", "до 14 августа 2031 г. (четверг), 23:59 (Auckland, UTC+12).")]
+    [InlineData("de", "ist am Dienstag, 15. Juli 2031, um 23:59 Uhr (Auckland, UTC+12) fällig.", "bis zum Donnerstag, 14. August 2031, um 23:59 Uhr (Auckland, UTC+12) angenommen.")]
+    [InlineData("ar", "مستحق يوم الثلاثاء، 15 يوليو 2031، الساعة 23:59 (Auckland، UTC+12).", "حتى يوم الخميس، 14 أغسطس 2031، الساعة 23:59 (Auckland، UTC+12).")]
+    [InlineData("zh", "截止日期为2031年7月15日星期二 23:59（Auckland，UTC+12）。", "截止到2031年8月14日星期四 23:59（Auckland，UTC+12）。")]
     public async Task DatesReadAsTheLanguageSaysThem(string language, string deadlinePhrase, string lateWindowPhrase)
     {
         var centre = CampaignScenario.Early with { Language = language };
@@ -262,11 +266,11 @@ public sealed partial class CoordinatorLanguageTests
         var late = await Emails.LinkAsync(Campaign, centre, null, Campaign.Deadline + TimeSpan.FromDays(5), "c", CancellationToken.None);
 
         Assert.Equal("Your upload link for the PAC Centre report 2031", reported.Subject);
-        Assert.Contains("We have your centre's report for 2031, received on Friday, 18 July 2031 at 23:59 (Pacific/Auckland). To send a new version, upload it with this link:",
+        Assert.Contains("We have your centre's report for 2031, received on Friday, 18 July 2031 at 23:59 (Auckland, UTC+12). To send a new version, upload it with this link:",
             reported.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("not received", reported.Text, StringComparison.Ordinal);
         Assert.Contains("We have not received it yet.", notYet.Text, StringComparison.Ordinal);
-        Assert.Contains("was Tuesday, 15 July 2031 at 23:59 (Pacific/Auckland), and we have not received it.", late.Text, StringComparison.Ordinal);
+        Assert.Contains("was Tuesday, 15 July 2031 at 23:59 (Auckland, UTC+12), and we have not received it.", late.Text, StringComparison.Ordinal);
         Assert.Contains("Late reports are accepted until", late.Text, StringComparison.Ordinal);
         Assert.All([reported, notYet, late], m => Assert.Equal(EmailKinds.LinkResent, m.Key.Kind));
     }

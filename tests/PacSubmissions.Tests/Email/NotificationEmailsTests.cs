@@ -44,7 +44,7 @@ public sealed class NotificationEmailsTests
 
         var french = await coordinators.ReminderAsync(campaign, CampaignScenario.Early, 30, CancellationToken.None);
         Assert.StartsWith("Rappel", french.Subject, StringComparison.Ordinal);
-        Assert.Contains("mardi 15 juillet 2031 à 23:59 (Pacific/Auckland)", french.Text, StringComparison.Ordinal);
+        Assert.Contains("mardi 15 juillet 2031 à 23:59 (Auckland, UTC+12)", french.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("dir=", french.Html, StringComparison.Ordinal);
 
         // Portuguese is not one of the project's languages: English.
@@ -52,7 +52,7 @@ public sealed class NotificationEmailsTests
         Assert.StartsWith("Overdue", fallback.Subject, StringComparison.Ordinal);
         Assert.Contains("This is the last reminder.", fallback.Text, StringComparison.Ordinal);
         Assert.Contains("Late reports are accepted until", fallback.Text, StringComparison.Ordinal);
-        Assert.Contains("Thursday, 14 August 2031 at 23:59 (Pacific/Auckland)", fallback.Text, StringComparison.Ordinal);
+        Assert.Contains("Thursday, 14 August 2031 at 23:59 (Auckland, UTC+12)", fallback.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("This is the last reminder.", (await coordinators.LateNoticeAsync(campaign, CampaignScenario.Never, 7, CancellationToken.None)).Text, StringComparison.Ordinal);
 
         var hostile = await coordinators.ReminderAsync(campaign, Hostile, 7, CancellationToken.None);

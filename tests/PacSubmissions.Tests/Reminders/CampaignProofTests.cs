@@ -79,7 +79,7 @@ public sealed partial class CampaignProofTests
         Assert.Contains("hq@pac-test.example", invitation, StringComparison.Ordinal);
         var lastReminder = mails.Single(m => KeyOf(m) == "2032|extended|reminder|1d").TextBody;
         var ownDeadline = ProofScenario.Campaign.ForCentre(ProofScenario.ExtendedDeadline);
-        Assert.Contains(CoordinatorEmails.When(ProofScenario.ExtendedDeadline, ownDeadline, Texts.German), lastReminder, StringComparison.Ordinal);
+        Assert.Contains(CoordinatorEmails.Deadline(ProofScenario.ExtendedDeadline, ownDeadline, ProofScenario.Extended, Texts.German), lastReminder, StringComparison.Ordinal);
         // The broken upload after a good one started no chase: the good report still counts.
         Assert.DoesNotContain(mails, m => KeyOf(m).StartsWith("2032|brokenaftergood|needs-work", StringComparison.Ordinal));
 

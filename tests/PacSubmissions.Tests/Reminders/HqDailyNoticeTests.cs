@@ -48,7 +48,10 @@ public sealed class HqDailyNoticeTests
             var summary = Assert.Single(mails, m => m.Headers["X-Pac-Email-Key"] == $"2031|hq|daily-summary|{day}");
             Assert.Equal(TestSettings.HqAddress, summary.To.Mailboxes.Single().Address);
             var centre = CampaignScenario.Centres.Single(c => c.Id == submission.CentreId);
-            Assert.Contains($"{centre.Name}: report.docx, received {submission.ReceivedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC, {(submission.Late ? "late" : "on time")}, not checked yet.", summary.TextBody, StringComparison.Ordinal);
+            // In HQ's zone (Email:HqTimeZone, The Hague's by default), with its offset then.
+            var atHq = TimeZoneInfo.ConvertTime(submission.ReceivedAt, TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam"));
+            Assert.Contains($"{centre.Name}: report.docx, received {atHq:yyyy-MM-dd HH:mm} (Europe/Amsterdam, UTC+{atHq.Offset.Hours}), {(submission.Late ? "late" : "on time")}, not checked yet.",
+                summary.TextBody, StringComparison.Ordinal);
             Assert.Contains($"/api/dashboard/2031/centres/{centre.Id}", summary.TextBody, StringComparison.Ordinal);
         }
     }

@@ -56,19 +56,20 @@ public sealed class DeadlineTests
     {
         await using var site = await UploadSite.StartAsync(Paris.OpensAt.AddDays(-1), Paris);
 
-        var beforeOpening = await (await site.GetAsync(site.Url, acceptLanguage: "en")).Content.ReadAsStringAsync();
+        // Decoded as a browser reads them: the pages write "+" as "&#x2B;".
+        var beforeOpening = WebUtility.HtmlDecode(await (await site.GetAsync(site.Url, acceptLanguage: "en")).Content.ReadAsStringAsync());
         site.Clock.SetUtcNow(Paris.OnTimeUntil().AddSeconds(1));
-        var late = await (await site.GetAsync(site.Url, acceptLanguage: "en")).Content.ReadAsStringAsync();
+        var late = WebUtility.HtmlDecode(await (await site.GetAsync(site.Url, acceptLanguage: "en")).Content.ReadAsStringAsync());
         site.Clock.SetUtcNow(Paris.LateUploadsCloseAt.AddSeconds(1));
         var closed = await (await site.GetAsync(site.Url, acceptLanguage: "en")).Content.ReadAsStringAsync();
 
-        Assert.Contains("Uploads open on 2030-03-01 01:00 (Europe/Paris).", beforeOpening, StringComparison.Ordinal);
+        Assert.Contains("Uploads open on Friday, 1 March 2030 at 01:00 (Paris, UTC+1).", beforeOpening, StringComparison.Ordinal);
         Assert.DoesNotContain("upload-form", beforeOpening, StringComparison.Ordinal);
         Assert.Contains("id=\"late-notice\"", late, StringComparison.Ordinal);
         Assert.Contains("upload-form", late, StringComparison.Ordinal);
         Assert.Contains(TestSettings.HqAddress, closed, StringComparison.Ordinal);
         Assert.DoesNotContain("upload-form", closed, StringComparison.Ordinal);
-        Assert.Contains("2030-07-15 23:59 (Europe/Paris)", late, StringComparison.Ordinal);
+        Assert.Contains("Monday, 15 July 2030 at 23:59 (Paris, UTC+2)", late, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -83,11 +84,11 @@ public sealed class DeadlineTests
 
         using var extended = await site.PostFileAsync(UploadSite.Sample("brazil-2021.pdf"), "r.pdf");
         using var notExtended = await site.PostFileAsync(UploadSite.Sample("brazil-2021.pdf"), "r.pdf", site.LinkFor(other.Id));
-        var page = await (await site.GetAsync(site.Url, acceptLanguage: "en")).Content.ReadAsStringAsync();
+        var page = WebUtility.HtmlDecode(await (await site.GetAsync(site.Url, acceptLanguage: "en")).Content.ReadAsStringAsync());
 
         Assert.False((await extended.Content.ReadFromJsonAsync<UploadAccepted>())!.Late);
         Assert.True((await notExtended.Content.ReadFromJsonAsync<UploadAccepted>())!.Late);
-        Assert.Contains("2030-07-31 23:59 (Europe/Paris)", page, StringComparison.Ordinal);
+        Assert.Contains("Wednesday, 31 July 2030 at 23:59 (Paris, UTC+2)", page, StringComparison.Ordinal);
         Assert.DoesNotContain("late-notice", page, StringComparison.Ordinal);
     }
 

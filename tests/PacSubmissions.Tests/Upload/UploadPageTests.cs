@@ -24,12 +24,47 @@ public sealed class UploadPageTests
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains(site.Centre.Name, html, StringComparison.Ordinal);
         Assert.Contains($"{site.Campaign.Year} campaign", html, StringComparison.Ordinal);
-        Assert.Contains("(UTC-12)", html, StringComparison.Ordinal);
+        Assert.Contains("(Anywhere on Earth, UTC\u221212)", html, StringComparison.Ordinal);
         Assert.Contains("Time left: 7 days and 0 hours.", html, StringComparison.Ordinal);
         Assert.Contains("Accepted files: DOCX (Word), PDF, ODT (OpenDocument text). Largest size: 50 MB.", html, StringComparison.Ordinal);
         Assert.Contains("enctype=\"multipart/form-data\"", html, StringComparison.Ordinal);
         Assert.Contains("You have not sent a report yet.", html, StringComparison.Ordinal);
         Assert.True(html.Length < 16 * 1024, $"The page is {html.Length} bytes; it must stay small for slow links.");
+    }
+
+    [Fact]
+    public async Task WithoutTheScriptTheLocalTimeRowShowsTheDeadlineInTheCentresOwnZone()
+    {
+        // 15 July 2030, 23:59:59 Anywhere on Earth is 11:59:59 UTC on the 16th: 16:59 in Almaty (UTC+5).
+        var now = new DateTimeOffset(2030, 7, 1, 12, 0, 0, TimeSpan.Zero);
+        var campaign = Campaign.WithDefaults(2030, now.AddDays(-30));
+        await using var site = await UploadSite.StartAsync(now, campaign, TestData.Centre() with { TimeZone = "Asia/Almaty" });
+
+        // Decoded as a browser reads it: the page writes "+" as "&#x2B;".
+        var html = WebUtility.HtmlDecode(await (await site.GetAsync(site.Url, acceptLanguage: "en")).Content.ReadAsStringAsync());
+        var russian = WebUtility.HtmlDecode(await (await site.GetAsync(site.Url, acceptLanguage: "ru")).Content.ReadAsStringAsync());
+
+        Assert.Contains(">Monday, 15 July 2030 at 23:59 (Anywhere on Earth, UTC\u221212)</time>", html, StringComparison.Ordinal);
+        Assert.Contains("<dt>In your local time</dt><dd><time id=\"deadline-local\" class=\"local-time\" datetime=\"2030-07-16T11:59:59Z\">Tuesday, 16 July 2030 at 16:59 (Almaty, UTC+5)</time>",
+            html, StringComparison.Ordinal);
+        Assert.Contains(">16 июля 2030 г. (вторник), 16:59 (Almaty, UTC+5)</time>", russian, StringComparison.Ordinal);
+        Assert.DoesNotContain("11:59 UTC", html, StringComparison.Ordinal);
+
+        // An upload at the test clock's 12:00 UTC is listed at 17:00, Almaty's time.
+        using var upload = await site.PostFileAsync(UploadSite.Sample("korea-2021.docx"), "report.docx");
+        var listed = WebUtility.HtmlDecode(await (await site.GetAsync(site.Url, acceptLanguage: "en")).Content.ReadAsStringAsync());
+        Assert.Contains("datetime=\"2030-07-01T12:00:00Z\">Monday, 1 July 2030 at 17:00 (Almaty, UTC+5)</time>", listed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithoutTheCentresZoneTheLocalTimeRowFallsBackToUtc()
+    {
+        var now = new DateTimeOffset(2030, 7, 1, 12, 0, 0, TimeSpan.Zero);
+        await using var site = await UploadSite.StartAsync(now, Campaign.WithDefaults(2030, now.AddDays(-30)), TestData.Centre() with { TimeZone = "" });
+
+        var html = WebUtility.HtmlDecode(await (await site.GetAsync(site.Url, acceptLanguage: "en")).Content.ReadAsStringAsync());
+
+        Assert.Contains("datetime=\"2030-07-16T11:59:59Z\">Tuesday, 16 July 2030 at 11:59 (UTC)</time>", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -265,7 +300,8 @@ public sealed class UploadPageTests
         var english = await (await site.GetAsync(site.Url, acceptLanguage: "en")).Content.ReadAsStringAsync();
         var russian = await (await site.GetAsync(site.Url, acceptLanguage: "ru")).Content.ReadAsStringAsync();
 
-        var firstAt = $"{first.ReceivedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC";
+        // The centre has no zone in the register: its report's time in UTC, phrased as each language says a date (ShowTimeTests).
+        var firstAt = ShowTime.At(Texts.English, first.ReceivedAt, "UTC");
         Assert.DoesNotContain("does-not-count", whileChecking, StringComparison.Ordinal);
         var notice = $"This file does not count: your report of {firstAt} is still the one we use.";
         Assert.Contains(notice, english, StringComparison.Ordinal);
@@ -275,7 +311,7 @@ public sealed class UploadPageTests
             english.IndexOf($"data-submission=\"{first.SubmissionId}\"", StringComparison.Ordinal), english.IndexOf(notice, StringComparison.Ordinal));
         Assert.True(brokenRow < at && at < goodRow, $"The notice is at {at}, outside the broken upload's row ({brokenRow} to {goodRow}).");
         Assert.Contains("save it again as .docx or PDF, and send that file.", english, StringComparison.Ordinal);
-        Assert.Contains($"Этот файл не учитывается: мы по-прежнему используем ваш отчёт от {firstAt}.", russian, StringComparison.Ordinal);
+        Assert.Contains($"Этот файл не учитывается: мы по-прежнему используем ваш отчёт от {ShowTime.At(Texts.Russian, first.ReceivedAt, "UTC")}.", russian, StringComparison.Ordinal);
         Assert.Contains("сохраните заново в формате .docx или PDF", russian, StringComparison.Ordinal);
     }
 

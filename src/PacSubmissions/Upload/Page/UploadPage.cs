@@ -31,13 +31,15 @@ internal static class UploadPage
         Problems = [.. status.Problems.Select(p => p with { Text = Explain(t, p) })],
     };
 
-    /// <summary>An instant in the campaign's zone, with the zone's name: what the deadline means where the campaign is run.</summary>
-    internal static string InZone(DateTimeOffset instant, string timeZone) =>
-        string.Create(CultureInfo.InvariantCulture, $"{CampaignClock.InZone(instant, timeZone):yyyy-MM-dd HH:mm} ({CampaignClock.Label(timeZone)})");
+    /// <summary>An instant in the campaign's zone, with the zone named plainly: what the deadline means where the campaign is run.</summary>
+    internal static string InZone(Texts t, DateTimeOffset instant, string timeZone) => ShowTime.At(t, instant, timeZone);
 
-    /// <summary>An instant in UTC, as the page shows it before the script turns it into the viewer's local time.</summary>
-    internal static string Utc(DateTimeOffset instant) =>
-        string.Create(CultureInfo.InvariantCulture, $"{instant.UtcDateTime:yyyy-MM-dd HH:mm} UTC");
+    /// <summary>
+    /// An instant in the coordinator's own zone as the register has it for the centre, else in UTC: what the server can
+    /// say without the script (which may still turn it into the browser's own time).
+    /// </summary>
+    internal static string Local(Texts t, DateTimeOffset instant, string? centreZone) =>
+        ShowTime.Moment(t, instant, centreZone, "UTC");
 
     /// <summary>An instant for a <c>time</c> element's <c>datetime</c>, which the script reads.</summary>
     internal static string Iso(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
