@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using PacSubmissions.Functions.Upload;
 using PacSubmissions.Html;
 using PacSubmissions.LocalHost.Functions;
@@ -13,6 +14,14 @@ internal static class LocalFunctionsHost
     {
         builder.Services.AddPacSubmissions(builder.Configuration);
         builder.Services.AddOptions<LocalHostOptions>().BindConfiguration(LocalHostOptions.Section);
+        // Locally the dashboard key is the host's function key (printed at start) unless Dashboard:Key is set.
+        builder.Services.AddOptions<PacSubmissions.Dashboard.DashboardOptions>().PostConfigure<IOptions<LocalHostOptions>>((dashboard, local) =>
+        {
+            if (dashboard.Key.Length == 0)
+            {
+                dashboard.Key = local.Value.FunctionKey;
+            }
+        });
         builder.Services.AddSingleton(FunctionCatalog.From(typeof(UploadReport).Assembly));
         builder.Services.AddSingleton(HostJson.Load(Path.Combine(AppContext.BaseDirectory, "host.json")));
         builder.Services.AddSingleton(_ => StorageConnection.CreateQueueServiceClient(builder.Configuration));

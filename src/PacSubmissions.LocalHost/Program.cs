@@ -54,8 +54,10 @@ banner.WriteLine();
 banner.WriteLine($"PacSubmissions local host on {string.Join(", ", app.Urls)}");
 banner.WriteLine(azurite is null ? "Storage: the configured AzureWebJobsStorage" : $"Storage: Azurite, data in {Path.Combine(dataPath, "azurite")}");
 banner.WriteLine(email.UsesSendGrid ? "E-mail: SendGrid" : $"E-mail: written as .eml files to {email.OutboxPath}");
-banner.WriteLine($"Function key (for function-level routes): {local.FunctionKey}");
-banner.WriteLine($"HQ's dashboard: {RouteUrl.Absolute(publicBaseUrl, new DashboardLinks(local.FunctionKey).Campaigns())}");
+var dashboardKey = app.Services.GetRequiredService<IOptions<DashboardOptions>>().Value.Key;
+banner.WriteLine($"Dashboard key (the sign-in page asks for it): {dashboardKey}");
+// The one address with the key in it: opened once, it swaps the key for a session cookie and moves on to a clean address.
+banner.WriteLine($"HQ's dashboard: {RouteUrl.Absolute(publicBaseUrl, RouteUrl.WithQuery(DashboardLinks.SignedOut.SignIn(), [("key", dashboardKey)]))}");
 if (demoLinks.Count > 0)
 {
     banner.WriteLine("Centres and their upload links (curl -F file=@report.docx URL):");

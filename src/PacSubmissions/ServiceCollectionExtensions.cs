@@ -77,6 +77,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<LinkOperations>();
         services.AddSingleton<VersionOperations>();
         services.AddSingleton<PacSubmissions.Dashboard.DashboardActions>();
+        services.AddSingleton<PacSubmissions.Dashboard.DashboardSessions>();
         services.AddSingleton<PacSubmissions.Dashboard.DashboardAccess>();
         services.AddSingleton<PacSubmissions.Dashboard.DashboardHandler>();
 

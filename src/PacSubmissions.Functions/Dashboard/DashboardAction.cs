@@ -11,7 +11,7 @@ internal sealed class DashboardAction(DashboardHandler handler)
 {
     [Function(nameof(DashboardAction))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = DashboardRoutes.Action)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = DashboardRoutes.Action)] HttpRequest request,
         int year,
         string centre,
         string action,

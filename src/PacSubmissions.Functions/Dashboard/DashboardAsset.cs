@@ -11,7 +11,7 @@ internal sealed class DashboardAsset
 {
     [Function(nameof(DashboardAsset))]
     public IActionResult Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = DashboardRoutes.Asset)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = DashboardRoutes.Asset)] HttpRequest request,
         string name) =>
         DashboardHandler.Asset(request, name);
 }

@@ -11,7 +11,7 @@ internal sealed class DashboardAudit(DashboardHandler handler)
 {
     [Function(nameof(DashboardAudit))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = DashboardRoutes.Audit)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = DashboardRoutes.Audit)] HttpRequest request,
         int year,
         CancellationToken cancellationToken) =>
         handler.AuditAsync(request, year, cancellationToken);

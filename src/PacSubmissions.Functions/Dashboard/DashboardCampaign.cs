@@ -11,7 +11,7 @@ internal sealed class DashboardCampaign(DashboardHandler handler)
 {
     [Function(nameof(DashboardCampaign))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = DashboardRoutes.Campaign)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = DashboardRoutes.Campaign)] HttpRequest request,
         int year,
         CancellationToken cancellationToken) =>
         handler.CampaignAsync(request, year, cancellationToken);

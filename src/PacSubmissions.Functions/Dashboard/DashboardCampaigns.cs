@@ -11,7 +11,7 @@ internal sealed class DashboardCampaigns(DashboardHandler handler)
 {
     [Function(nameof(DashboardCampaigns))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", "post", Route = DashboardRoutes.Campaigns)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = DashboardRoutes.Campaigns)] HttpRequest request,
         CancellationToken cancellationToken) =>
         handler.CampaignsAsync(request, cancellationToken);
 }

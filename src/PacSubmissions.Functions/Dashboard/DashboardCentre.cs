@@ -11,7 +11,7 @@ internal sealed class DashboardCentre(DashboardHandler handler)
 {
     [Function(nameof(DashboardCentre))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = DashboardRoutes.Centre)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = DashboardRoutes.Centre)] HttpRequest request,
         int year,
         string centre,
         CancellationToken cancellationToken) =>

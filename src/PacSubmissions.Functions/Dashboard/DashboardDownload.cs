@@ -11,7 +11,7 @@ internal sealed class DashboardDownload(DashboardHandler handler)
 {
     [Function(nameof(DashboardDownload))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = DashboardRoutes.Download)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = DashboardRoutes.Download)] HttpRequest request,
         int year,
         string centre,
         string submissionId,

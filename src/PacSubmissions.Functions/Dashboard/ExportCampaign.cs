@@ -12,7 +12,7 @@ internal sealed class ExportCampaign(CampaignExportHandler handler)
 {
     [Function(nameof(ExportCampaign))]
     public Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = DashboardRoutes.Export)] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = DashboardRoutes.Export)] HttpRequest request,
         int year,
         string name,
         CancellationToken cancellationToken) =>

@@ -15,8 +15,11 @@ public static class CsvFile
     /// <summary>Opens a CSV for reading; invalid UTF-8 surfaces as <see cref="DecoderFallbackException"/> while reading.</summary>
     public static StreamReader OpenText(Stream stream) => new(stream, StrictUtf8, detectEncodingFromByteOrderMarks: true);
 
-    /// <summary>Each record with the line it starts on (1-based); blank lines are skipped.</summary>
-    public static IEnumerable<(int Line, IReadOnlyList<string> Fields)> ReadRecords(TextReader reader)
+    /// <summary>
+    /// Each record with the line it starts on (1-based); blank lines are skipped. The separator is a comma unless given:
+    /// Excel where the list separator is <c>;</c> (the Netherlands, France, Germany) reads the same file with <c>;</c>.
+    /// </summary>
+    public static IEnumerable<(int Line, IReadOnlyList<string> Fields)> ReadRecords(TextReader reader, char separator = ',')
     {
         var fields = new List<string>();
         var field = new StringBuilder();
@@ -61,7 +64,7 @@ public static class CsvFile
                     quoted = true;
                     fieldStarted = true;
                     break;
-                case ',':
+                case var _ when ch == separator:
                     fields.Add(field.ToString());
                     field.Clear();
                     fieldStarted = true;
@@ -102,24 +105,49 @@ public static class CsvFile
     }
 
     /// <summary>
-    /// Like <see cref="WriteRecord"/>, for files whose fields come from outside (report contents, centre names): a field
-    /// that a spreadsheet would run as a formula is written as text.
+    /// Like <see cref="WriteRecord"/>, for files whose fields come from outside (report contents, centre names): every
+    /// field is quoted and formula-defused, so no cell runs as a formula whichever separator the spreadsheet reads with.
     /// </summary>
-    public static void WriteSafeRecord(TextWriter writer, IEnumerable<string?> fields) => WriteRecord(writer, fields.Select(DefuseFormula));
+    public static void WriteSafeRecord(TextWriter writer, IEnumerable<string?> fields)
+    {
+        writer.Write(string.Join(',', fields.Select(field => Quote(DefuseFormula(field)))));
+        writer.Write("\r\n");
+    }
 
     /// <summary>
-    /// A field starting with = + - @ tab or carriage return is a formula to Excel and its kin (CSV injection); a leading
-    /// apostrophe makes it text, which the spreadsheet shows without the apostrophe.
+    /// A cell starting with = + - @ tab or carriage return is a formula to Excel and its kin (CSV injection); a leading
+    /// apostrophe makes it text, which the spreadsheet shows without the apostrophe. A spreadsheet whose separator is
+    /// <c>;</c> or tab, or that loses track of the quotes, starts a cell after any <c>,</c> <c>;</c> tab or line break
+    /// inside a field (past any quotes or spaces there), so each such place is defused too.
     /// </summary>
     public static string DefuseFormula(string? value)
     {
         value ??= "";
-        return value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+        var defused = new StringBuilder(value.Length + 4);
+        var cellStart = true;
+        foreach (var ch in value)
+        {
+            if (cellStart && IsFormulaStart(ch))
+            {
+                defused.Append('\'');
+            }
+
+            defused.Append(ch);
+            cellStart = IsCellBreak(ch) || (cellStart && ch is '"' or ' ');
+        }
+
+        return defused.ToString();
     }
+
+    private static bool IsFormulaStart(char ch) => ch is '=' or '+' or '-' or '@' or '\t' or '\r';
+
+    private static bool IsCellBreak(char ch) => ch is ',' or ';' or '\t' or '\r' or '\n';
+
+    private static string Quote(string value) => $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 
     public static string Escape(string? value)
     {
         value ??= "";
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? Quote(value) : value;
     }
 }

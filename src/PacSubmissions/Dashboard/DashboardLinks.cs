@@ -1,20 +1,23 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Http;
 
 namespace PacSubmissions.Dashboard;
 
 /// <summary>
 /// The dashboard's own URLs, made by <see cref="RouteUrl"/> from the <see cref="DashboardRoutes"/> the function classes
-/// are bound to. Each carries the <c>code</c> the page was opened with, so a page opened with <c>?code=KEY</c> keeps
-/// working link after link; a page reached through App Service Authentication has none to carry.
+/// are bound to. None carries a credential: the session is in an HttpOnly cookie. <see cref="Antiforgery"/> is the token
+/// every form of the page carries in a hidden field (null on a page for someone not signed in, which has no form to post
+/// but the sign-in); <see cref="CanSignOut"/> offers the sign-out button (a session of the dashboard key's).
 /// </summary>
-public sealed record DashboardLinks(string? Code)
+public sealed record DashboardLinks(string? Antiforgery, bool CanSignOut = false)
 {
-    public const string CodeParameter = "code";
+    /// <summary>The links of a page shown to someone not (yet) let in.</summary>
+    public static readonly DashboardLinks SignedOut = new((string?)null);
 
-    public static DashboardLinks For(HttpRequest request) =>
-        new(request.Query[CodeParameter].FirstOrDefault() is { Length: > 0 } code ? code : null);
+    public const string ReturnParameter = "return";
 
+    // The pages reach every URL through their Links, the one object that also carries their forms' token; no URL needs
+    // the instance any more (none carries a credential), but a page's links stay where its forms' token is.
+#pragma warning disable CA1822
     public string Campaigns(params (string Name, string? Value)[] query) => Build(RouteUrl.Path(DashboardRoutes.Campaigns), query);
 
     public string Campaign(int year, params (string Name, string? Value)[] query) =>
@@ -35,8 +38,33 @@ public sealed record DashboardLinks(string? Code)
 
     public string Asset(string name) => Build(RouteUrl.Path(DashboardRoutes.Asset, ("name", name)), []);
 
-    private string Build(string path, (string Name, string? Value)[] query) =>
-        RouteUrl.WithQuery(path, query.Append((CodeParameter, Code)));
+    public string SignIn() => RouteUrl.Path(DashboardRoutes.SignIn);
+
+    public string SignOut() => RouteUrl.Path(DashboardRoutes.SignOut);
+#pragma warning restore CA1822
+
+    /// <summary>
+    /// Where sign-in may send the browser on: a dashboard path (and its query) as it came, or the campaigns page. Nothing
+    /// else, so a link to the sign-in page cannot forward HQ to another site (<c>//evil.example</c>, <c>/\evil</c>) or out of the dashboard (<c>../</c>).
+    /// </summary>
+    public static string SafeReturn(string? asked)
+    {
+        var home = RouteUrl.Path(DashboardRoutes.Campaigns);
+        if (string.IsNullOrEmpty(asked) || !asked.StartsWith(home, StringComparison.Ordinal)
+            || asked.Length > home.Length && asked[home.Length] is not ('/' or '?')
+            || asked.Contains("//", StringComparison.Ordinal) || asked.Contains('\\', StringComparison.Ordinal)
+            || asked.Contains("..", StringComparison.Ordinal) || asked.Contains("%2e", StringComparison.OrdinalIgnoreCase)
+            || asked.Any(char.IsControl) || asked.StartsWith(SignInPath(), StringComparison.Ordinal))
+        {
+            return home;
+        }
+
+        return asked;
+    }
+
+    private static string SignInPath() => RouteUrl.Path(DashboardRoutes.SignIn);
+
+    private static string Build(string path, (string Name, string? Value)[] query) => RouteUrl.WithQuery(path, query);
 
     private static (string, string) Year(int year) => ("year", year.ToString(CultureInfo.InvariantCulture));
 }

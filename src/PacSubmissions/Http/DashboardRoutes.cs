@@ -1,8 +1,9 @@
 namespace PacSubmissions.Http;
 
 /// <summary>
-/// HQ's routes, shared by the function attributes and the links the pages carry. Every one is a function-level route:
-/// in Azure it needs a function key (or App Service Authentication in front); the local host asks for the key it prints.
+/// HQ's routes, shared by the function attributes and the links the pages carry. Every one is anonymous to the Functions
+/// host: the app lets in only a signed-in member of HQ's group (App Service Authentication) or the holder of the
+/// dashboard key's session cookie (<c>Dashboard/DashboardAccess</c>, docs/security.md).
 /// </summary>
 public static class DashboardRoutes
 {
@@ -14,6 +15,8 @@ public static class DashboardRoutes
     public const string Audit = "dashboard/{year:int}/audit";
     public const string Export = "dashboard/{year:int}/export/{name}";
     public const string Asset = "dashboard-assets/{name}";
+    public const string SignIn = "dashboard/sign-in";
+    public const string SignOut = "dashboard/sign-out";
 
     /// <summary>Export names: <c>table.csv</c>, <c>reports.zip</c>, <c>compiled.docx</c>, <c>compiled.html</c>.</summary>
     public static readonly IReadOnlyList<string> ExportNames = ["table.csv", "reports.zip", "compiled.docx", "compiled.html"];

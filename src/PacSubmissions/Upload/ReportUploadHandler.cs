@@ -23,6 +23,7 @@ public sealed partial class ReportUploadHandler(
     UploadResponses responses,
     PacStorage storage,
     IOptions<UploadOptions> options,
+    IOptions<LinkOptions> links,
     TimeProvider clock,
     ILogger<ReportUploadHandler> logger)
 {
@@ -188,7 +189,8 @@ public sealed partial class ReportUploadHandler(
             }, cancellationToken);
         }
 
-        var statusUrl = $"{request.Scheme}://{request.Host}{UploadRoutes.StatusPath(token, submission.SubmissionId)}";
+        // From the configured address, never the request's Host header, which any caller (or a proxy in between) sets.
+        var statusUrl = RouteUrl.Absolute(links.Value.PublicBaseUrl, UploadRoutes.StatusPath(token, submission.SubmissionId)).ToString();
         return new ObjectResult(UploadAccepted.From(submission, statusUrl)) { StatusCode = StatusCodes.Status202Accepted };
     }
 

@@ -25,6 +25,15 @@ public sealed class UploadLinks(IOptions<LinkOptions> options, TimeProvider cloc
     /// </summary>
     public static readonly TimeSpan LifeAfterLateWindow = TimeSpan.FromDays(90);
 
+    /// <summary>
+    /// How far a token's issue time may lie ahead of this machine's clock (another instance's clock may run a little
+    /// fast). Beyond it the token is refused: a link "issued" in the future would outlive a revocation made before then.
+    /// </summary>
+    public static readonly TimeSpan IssueClockSkew = TimeSpan.FromMinutes(5);
+
+    private static readonly long MaxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
+    private static readonly long MaxUnixMilliseconds = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
+
     public string CreateToken(string centreId, Campaign campaign) =>
         CreateToken(centreId, campaign.Year, campaign.LateUploadsCloseAt + LifeAfterLateWindow);
 
@@ -42,7 +51,11 @@ public sealed class UploadLinks(IOptions<LinkOptions> options, TimeProvider cloc
     public Uri CreateUrl(string centreId, Campaign campaign) =>
         RouteUrl.Absolute(options.Value.PublicBaseUrl, UploadRoutes.PagePath(CreateToken(centreId, campaign)));
 
-    /// <summary>The link the token stands for, or null when it is malformed, forged or expired: callers cannot tell which.</summary>
+    /// <summary>
+    /// The link the token stands for, or null when it is malformed, forged, expired or not in its one canonical
+    /// spelling (numbers without leading zeros, the signature as <see cref="CreateToken(string, int, DateTimeOffset)"/>
+    /// writes it: no padding, no spare bits set): callers cannot tell which.
+    /// </summary>
     public UploadLink? Verify(string? token)
     {
         if (string.IsNullOrEmpty(token) || token.Length > 200)
@@ -53,27 +66,32 @@ public sealed class UploadLinks(IOptions<LinkOptions> options, TimeProvider cloc
         var parts = token.Split('.');
         if (parts.Length != 5
             || !CentreId.IsValid(parts[0])
-            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
-            || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var expiresUnix)
-            || !long.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var issuedUnixMs)
-            || expiresUnix > DateTimeOffset.MaxValue.ToUnixTimeSeconds()
-            || issuedUnixMs > DateTimeOffset.MaxValue.ToUnixTimeMilliseconds())
+            || CanonicalNumber(parts[1], int.MaxValue) is not { } yearNumber
+            || CanonicalNumber(parts[2], MaxUnixSeconds) is not { } expiresUnix
+            || CanonicalNumber(parts[3], MaxUnixMilliseconds) is not { } issuedUnixMs)
         {
             return null;
         }
 
+        var year = (int)yearNumber;
         var expected = Sign(Payload(parts[0], year, expiresUnix, issuedUnixMs));
         var given = FromBase64Url(parts[4]);
-        if (given is null || !CryptographicOperations.FixedTimeEquals(expected, given))
+        if (given is null || !CryptographicOperations.FixedTimeEquals(expected, given) || Base64Url(given) != parts[4])
         {
             return null;
         }
 
+        var now = clock.GetUtcNow();
         var expiresAt = DateTimeOffset.FromUnixTimeSeconds(expiresUnix);
-        return clock.GetUtcNow() > expiresAt
-            ? null
-            : new UploadLink(parts[0], year, expiresAt, DateTimeOffset.FromUnixTimeMilliseconds(issuedUnixMs));
+        var issuedAt = DateTimeOffset.FromUnixTimeMilliseconds(issuedUnixMs);
+        return now > expiresAt || issuedAt > now + IssueClockSkew ? null : new UploadLink(parts[0], year, expiresAt, issuedAt);
     }
+
+    /// <summary>A number as <see cref="Payload"/> writes it (ASCII digits, no sign, no leading zero) up to <paramref name="max"/>.</summary>
+    private static long? CanonicalNumber(string text, long max) =>
+        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+        && value <= max
+        && text == value.ToString(CultureInfo.InvariantCulture) ? value : null;
 
     private static string Payload(string centreId, int year, long expiresUnix, long issuedUnixMs) =>
         string.Create(CultureInfo.InvariantCulture, $"{centreId}.{year}.{expiresUnix}.{issuedUnixMs}");

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Web;
 using PacSubmissions.Audit;
 using PacSubmissions.Campaigns;
 using PacSubmissions.Dashboard;
@@ -21,21 +20,34 @@ public sealed class DashboardActionTests
     }
 
     [Fact]
-    public async Task CopyLinkShowsAWorkingLinkAndIsAudited()
+    public async Task CopyLinkShowsAWorkingLinkOnThePageThePostAnswersNeverInAUrlAndIsAudited()
     {
         await using var site = await DashboardSite.StartAsync();
 
         using var response = await site.PostAsync(Actions + DashboardActions.CopyLink);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var landed = response.RequestMessage!.RequestUri!;
-        Assert.Equal("/api/dashboard/2030/centres/kz-almaty", landed.AbsolutePath);
-        var link = HttpUtility.ParseQueryString(landed.Query)["link"]!;
-        Assert.Equal(site.Key, HttpUtility.ParseQueryString(landed.Query)["code"]);
-        Assert.Contains($"value=\"{link}\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // Answered directly, not by a redirect whose address would carry the link into history and logs.
+        Assert.Equal(HttpMethod.Post, response.RequestMessage!.Method);
+        Assert.Equal(Actions + DashboardActions.CopyLink, response.RequestMessage.RequestUri!.AbsolutePath);
+        Assert.Contains("no-store", response.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+        var page = await response.Content.ReadAsStringAsync();
+        var link = System.Text.RegularExpressions.Regex.Match(page, "id=\"upload-link\" class=\"link-box\" readonly value=\"([^\"]+)\"").Groups[1].Value;
         var verified = site.Get<UploadLinks>().Verify(link[(link.LastIndexOf('/') + 1)..]);
         Assert.Equal("kz-almaty", verified!.CentreId);
-        Assert.Equal(DashboardAccess.FunctionKey, (await SingleEntryAsync(site, DashboardActions.CopyLink)).Who);
+        Assert.DoesNotContain(Uri.EscapeDataString(link), page, StringComparison.Ordinal);
+        Assert.Equal(DashboardAccess.SharedKey, (await SingleEntryAsync(site, DashboardActions.CopyLink)).Who);
+    }
+
+    [Fact]
+    public async Task ALinkPutIntoACentrePagesAddressIsNotShown()
+    {
+        await using var site = await DashboardSite.StartAsync();
+
+        var page = await site.PageAsync("/api/dashboard/2030/centres/kz-almaty?link=https%3A%2F%2Fphish.example%2Fupload");
+
+        Assert.DoesNotContain("phish.example", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"upload-link\"", page, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -26,20 +26,28 @@ public sealed class DashboardHttpTests
         { "GET", $"{Base}/2030/audit" },
         { "GET", $"{Base}/2030/export/table.csv" },
         { "GET", $"{Base}/2030/export/reports.zip" },
-        { "GET", "/api/dashboard-assets/dashboard.css" },
     };
 
     [Theory]
     [MemberData(nameof(Routes))]
-    public async Task EveryDashboardRouteRefusesARequestWithoutTheKey(string method, string path)
+    public async Task EveryDashboardRouteRefusesABrowserThatHasNotSignedIn(string method, string path)
     {
         await using var site = await DashboardSite.StartAsync();
+        using var stranger = site.NewClient();
+        using var forged = new HttpRequestMessage(new HttpMethod(method), path);
+        forged.Headers.Add("Cookie", $"{DashboardSessions.CookieName}=AAAAAAAAAAAAAAAAAAAAAAAA.1999999999.c2lnbmF0dXJl");
+        using var wrongHeader = new HttpRequestMessage(new HttpMethod(method), path);
+        wrongHeader.Headers.Add(DashboardAccess.KeyHeader, "not-the-key-not-the-key-not-the-key");
 
-        using var none = await site.Server.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
-        using var wrong = await site.Server.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path + "?code=not-the-key"));
+        using var none = await stranger.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+        using var withForgedCookie = await stranger.SendAsync(forged);
+        using var withWrongKey = await stranger.SendAsync(wrongHeader);
+        using var withTheOldCode = await stranger.SendAsync(new HttpRequestMessage(new HttpMethod(method), $"{path}?code={site.Key}"));
 
         Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, withForgedCookie.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, withWrongKey.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, withTheOldCode.StatusCode);
         Assert.Empty(await site.Get<AuditLog>().ListAsync(2030, null, CancellationToken.None));
     }
 
@@ -104,7 +112,7 @@ public sealed class DashboardHttpTests
         Assert.Contains("script-src 'self'", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         Assert.DoesNotContain("<style", html, StringComparison.Ordinal);
         Assert.DoesNotContain(" style=", html, StringComparison.Ordinal);
-        Assert.Contains($"src=\"/api/dashboard-assets/dashboard.js?code={site.Key}\"", html, StringComparison.Ordinal);
+        Assert.Contains("src=\"/api/dashboard-assets/dashboard.js\"", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, script.StatusCode);
         Assert.Equal("text/javascript", script.Content.Headers.ContentType!.MediaType);
     }
@@ -130,7 +138,7 @@ public sealed class DashboardHttpTests
         Assert.True(fewestFirst.IndexOf("centres/xx-evil", StringComparison.Ordinal) < fewestFirst.IndexOf("centres/kz-almaty", StringComparison.Ordinal));
         Assert.Contains("Late: 1", all, StringComparison.Ordinal);
         Assert.Contains("Not yet: 1", all, StringComparison.Ordinal);
-        Assert.Contains($"export/compiled.docx?code={site.Key}", all, StringComparison.Ordinal);
+        Assert.Contains("href=\"/api/dashboard/2030/export/compiled.docx\"", all, StringComparison.Ordinal);
     }
 
     [Fact]

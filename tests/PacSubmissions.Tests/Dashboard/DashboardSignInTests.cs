@@ -48,7 +48,7 @@ public sealed class DashboardSignInTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var entry = Assert.Single(await site.Get<AuditLog>().ListAsync(DashboardSite.Year, "kz-almaty", CancellationToken.None));
-        Assert.Equal(DashboardAccess.FunctionKey, entry.Who);
+        Assert.Equal(DashboardAccess.SharedKey, entry.Who);
     }
 
     [Fact]

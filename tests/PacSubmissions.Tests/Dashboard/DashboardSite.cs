@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using PacSubmissions.Campaigns;
 using PacSubmissions.Centres;
-using PacSubmissions.LocalHost;
+using PacSubmissions.Dashboard;
 using PacSubmissions.Submissions;
 using PacSubmissions.Tests.Infrastructure;
 using PacSubmissions.Tests.Reports;
@@ -13,7 +13,9 @@ namespace PacSubmissions.Tests.Dashboard;
 
 /// <summary>
 /// The local host on real Kestrel and Azurite with a 2030 campaign open, a well-behaved centre and one whose register
-/// entry is hostile markup; HQ's requests carry the key the host printed.
+/// entry is hostile markup. HQ signs in as a browser does: the key the host printed posted once to the sign-in page,
+/// then the session cookie (in <see cref="LocalHostServer.Client"/>'s cookie container) and, in every form posted, the
+/// antiforgery token the pages carry.
 /// </summary>
 public sealed class DashboardSite : IAsyncDisposable
 {
@@ -29,7 +31,7 @@ public sealed class DashboardSite : IAsyncDisposable
         Server = server;
         Clock = clock;
         Campaign = campaign;
-        Key = server.Get<IOptions<LocalHostOptions>>().Value.FunctionKey;
+        Key = server.Get<IOptions<DashboardOptions>>().Value.Key;
     }
 
     public LocalHostServer Server { get; }
@@ -40,6 +42,11 @@ public sealed class DashboardSite : IAsyncDisposable
 
     public string Key { get; }
 
+    private string? antiforgery;
+
+    /// <summary>When the site's own client last signed in (test clock); null with App Service Authentication.</summary>
+    private DateTimeOffset? signedInAt;
+
     public T Get<T>() where T : notnull => Server.Get<T>();
 
     /// <param name="settings">Settings of the test's own on top of the usual ones (App Service Authentication, say).</param>
@@ -49,13 +56,52 @@ public sealed class DashboardSite : IAsyncDisposable
         var server = await LocalHostServer.StartAsync(clock, settings);
         var campaign = TestData.OpenCampaign(Now, Year);
         await TestData.SeedAsync(server.Services, campaign, Almaty, Evil);
-        return new DashboardSite(server, clock, campaign);
+        var site = new DashboardSite(server, clock, campaign);
+        if (settings?.ContainsKey(DashboardAccess.PlatformAuthenticationSetting) != true)
+        {
+            await site.KeepSignedInAsync();
+        }
+
+        return site;
     }
 
-    /// <summary>A dashboard path with the key as <c>?code=</c>, the way HQ opens it in a browser.</summary>
-    public string WithKey(string path) => path + (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "code=" + Uri.EscapeDataString(Key);
+    /// <summary>Posts the key to the sign-in page, as HQ's browser does; the client keeps the session cookie.</summary>
+    public async Task<HttpResponseMessage> SignInAsync(HttpClient client, string? key = null, string? returnTo = null)
+    {
+        using var form = new FormUrlEncodedContent([KeyValuePair.Create("key", key ?? Key), KeyValuePair.Create("return", returnTo ?? "")]);
+        return await client.PostAsync("/api/dashboard/sign-in", form);
+    }
 
-    public Task<HttpResponseMessage> GetAsync(string path) => Server.Client.GetAsync(WithKey(path));
+    /// <summary>A client that keeps no cookies and follows no redirect: what the server answers is what the test sees.</summary>
+    public HttpClient NewClient() => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = Server.BaseAddress };
+
+    public async Task<HttpResponseMessage> GetAsync(string path)
+    {
+        await KeepSignedInAsync();
+        return await Server.Client.GetAsync(path);
+    }
+
+    /// <summary>
+    /// Signs the site's client in, and in again once the test clock has moved past the session's life (tests move it by
+    /// days), as HQ would when the dashboard asks for the key again.
+    /// </summary>
+    private async Task KeepSignedInAsync()
+    {
+        if (signedInAt is { } at && Clock.GetUtcNow() < at + DashboardSessions.Lifetime - TimeSpan.FromMinutes(1))
+        {
+            return;
+        }
+
+        if (signedInAt is null && Server.Get<DashboardAccess>().PlatformAuthenticationIsOn)
+        {
+            return;
+        }
+
+        using var signIn = await SignInAsync(Server.Client);
+        signIn.EnsureSuccessStatusCode();
+        signedInAt = Clock.GetUtcNow();
+        antiforgery = null;
+    }
 
     public async Task<string> PageAsync(string path)
     {
@@ -65,12 +111,35 @@ public sealed class DashboardSite : IAsyncDisposable
         return body;
     }
 
+    /// <summary>The antiforgery token the dashboard's pages carry in their forms for this client's session.</summary>
+    public async Task<string?> AntiforgeryAsync()
+    {
+        if (antiforgery is null)
+        {
+            using var response = await GetAsync("/api/dashboard");
+            antiforgery = AntiforgeryIn(await response.Content.ReadAsStringAsync());
+        }
+
+        return antiforgery;
+    }
+
+    public static string? AntiforgeryIn(string page) =>
+        System.Text.RegularExpressions.Regex.Match(page, $"name=\"{DashboardSessions.AntiforgeryField}\" value=\"([^\"]+)\"") is { Success: true } found
+            ? found.Groups[1].Value
+            : null;
+
+    /// <summary>Posts a form as the dashboard's own page does: with the session's antiforgery token.</summary>
     public async Task<HttpResponseMessage> PostAsync(string path, params (string Name, string Value)[] form)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, WithKey(path))
+        await KeepSignedInAsync();
+        var token = await AntiforgeryAsync();
+        var fields = form.Select(f => KeyValuePair.Create(f.Name, f.Value)).ToList();
+        if (token is not null)
         {
-            Content = new FormUrlEncodedContent(form.Select(f => KeyValuePair.Create(f.Name, f.Value))),
-        };
+            fields.Add(KeyValuePair.Create(DashboardSessions.AntiforgeryField, token));
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(fields) };
         return await Server.Client.SendAsync(request);
     }
 

@@ -37,6 +37,8 @@ public sealed class SignInDeploymentTests
             .SelectMany(f => f.GetProperty("bindings").EnumerateArray())
             .Where(b => b.GetProperty("type").GetString() == "httpTrigger" && b.GetProperty("authLevel").GetString() == "Anonymous")
             .Select(b => b.GetProperty("route").GetString()!)
+            // HQ's routes are anonymous to the Functions host only: the app authorises them itself, behind the sign-in.
+            .Where(route => !route.StartsWith("dashboard", StringComparison.Ordinal))
             .ToList();
 
         Assert.NotEmpty(anonymous);

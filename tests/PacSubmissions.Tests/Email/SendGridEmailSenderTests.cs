@@ -36,6 +36,21 @@ public sealed class SendGridEmailSenderTests
         Assert.Equal([("text/plain", "Plain text"), ("text/html", "<p>HTML</p>")], content);
     }
 
+    [Fact]
+    public async Task AnEmailCarryingAnUploadLinkAsksSendGridNotToRewriteItsLinks()
+    {
+        await using var sendGrid = await FakeSendGrid.StartAsync();
+        await using var pipeline = await TestPipeline.StartAsync(settings: SendGridFailureTests.SendGridSettings(sendGrid));
+        const string link = "https://pac.example.org/api/upload/kz-almaty.2031.1.2.sig";
+        var message = new EmailMessage(Key, "coordinator@pac-test.example", "Your link", $"Upload here: {link}", $"<p><a href=\"{link}\">Upload</a></p>");
+
+        await pipeline.Get<IEmailSender>().SendAsync(message, CancellationToken.None);
+
+        var clickTracking = Assert.Single(sendGrid.Accepted).Json.GetProperty("tracking_settings").GetProperty("click_tracking");
+        Assert.False(clickTracking.GetProperty("enable").GetBoolean());
+        Assert.False(clickTracking.GetProperty("enable_text").GetBoolean());
+    }
+
     [Theory]
     [InlineData(Answer.TooManyRequests)]
     [InlineData(Answer.ServerError)]

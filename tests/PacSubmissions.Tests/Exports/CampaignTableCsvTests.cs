@@ -17,6 +17,11 @@ public sealed class CampaignTableCsvTests
     [InlineData("\tx", "'\tx")]
     [InlineData("\rx", "'\rx")]
     [InlineData("Almaty = centre", "Almaty = centre")]
+    [InlineData("report;=2+5;@SUM(1+1).docx", "report;'=2+5;'@SUM(1+1).docx")]
+    [InlineData("a,-1\tb\t+c", "a,'-1\tb\t'+c")]
+    [InlineData("x; \"=cmd\"", "x; \"'=cmd\"")]
+    [InlineData("line\n@one", "line\n'@one")]
+    [InlineData("Smith-Jones; co-op", "Smith-Jones; co-op")]
     [InlineData("", "")]
     public void FormulaLikeFieldsBecomeText(string value, string expected) => Assert.Equal(expected, CsvFile.DefuseFormula(value));
 
@@ -26,6 +31,34 @@ public sealed class CampaignTableCsvTests
         using var writer = new StringWriter();
         CsvFile.WriteRecord(writer, ["=x", "a,b"]);
         Assert.Equal("=x,\"a,b\"\r\n", writer.ToString());
+    }
+
+    [Theory]
+    [InlineData(';')]
+    [InlineData('\t')]
+    [InlineData(',')]
+    public async Task AFileNameWithSeparatorsAndFormulasRunsNoFormulaWhateverSeparatorTheSpreadsheetReadsWith(char separator)
+    {
+        const string hostile = "report;=2+5;@SUM(1+1).docx";
+        await using var pipeline = await TestPipeline.StartAsync();
+        var now = DateTimeOffset.UtcNow;
+        await TestData.SeedAsync(pipeline.Services, TestData.OpenCampaign(now, ExportScenario.Year), [ExportScenario.Rio]);
+        await ExportScenario.UploadAsync(pipeline.Services, ExportScenario.Rio, ExportScenario.Sample("korea-2021.docx"), now.AddHours(-1), late: false, hostile);
+        var exports = pipeline.Get<CampaignExports>();
+        using var file = new MemoryStream();
+
+        await exports.WriteAsync((await exports.LoadAsync(ExportScenario.Year, CancellationToken.None))!, CampaignExportKind.Table, file, CancellationToken.None);
+
+        var text = Encoding.UTF8.GetString(file.ToArray()).TrimStart('\uFEFF');
+        var cells = CsvFile.ReadRecords(new StringReader(text), separator).SelectMany(r => r.Fields).ToList();
+        Assert.NotEmpty(cells);
+        // A spreadsheet skips the quotes and spaces it finds at a cell's start before it decides whether it is a formula.
+        Assert.All(cells, cell => Assert.False(cell.TrimStart('"', ' ') is [ '=' or '+' or '-' or '@' or '\t' or '\r', ..], $"'{cell}' runs as a formula"));
+        if (separator == ',')
+        {
+            var row = CsvFile.ReadRecords(new StringReader(text)).ElementAt(1).Fields;
+            Assert.Equal("report;'=2+5;'@SUM(1+1).docx", row[CampaignTableCsv.Columns.ToList().IndexOf("file_name")]);
+        }
     }
 
     [Fact]

@@ -1,13 +1,14 @@
 using System.IO.Compression;
 using System.Net;
+using PacSubmissions.Dashboard;
 using PacSubmissions.Tests.Infrastructure;
 
 namespace PacSubmissions.Tests.Exports;
 
-/// <summary>The export route on the local host, real Kestrel: the function key, the headers, the streamed bodies.</summary>
+/// <summary>The export route on the local host, real Kestrel: the dashboard key, the headers, the streamed bodies.</summary>
 public sealed class ExportHttpTests
 {
-    private const string Key = "exports-test-key";
+    private const string Key = "exports-test-key-of-at-least-32-characters";
 
     private static Task<LocalHostServer> StartAsync() => LocalHostServer.StartAsync(settings: new()
     {
@@ -27,7 +28,10 @@ public sealed class ExportHttpTests
         await TestData.SeedAsync(server.Services, TestData.OpenCampaign(DateTimeOffset.UtcNow, ExportScenario.Year), TestData.Centre());
 
         using var response = await server.Client.GetAsync(new Uri($"api/dashboard/2030/export/{name}", UriKind.Relative));
-        using var wrongKey = await server.Client.GetAsync(new Uri($"api/dashboard/2030/export/{name}?code=wrong", UriKind.Relative));
+        using var wrongKey = await server.Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, new Uri($"api/dashboard/2030/export/{name}", UriKind.Relative))
+        {
+            Headers = { { DashboardAccess.KeyHeader, "a-wrong-key-of-at-least-32-characters" } },
+        });
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, wrongKey.StatusCode);
@@ -87,16 +91,16 @@ public sealed class ExportHttpTests
         await using var server = await StartAsync();
         await TestData.SeedAsync(server.Services, TestData.OpenCampaign(DateTimeOffset.UtcNow, ExportScenario.Year), TestData.Centre());
 
-        using var response = await server.Client.GetAsync(new Uri($"api/dashboard/{year}/export/{name}?code={Key}", UriKind.Relative));
+        using var response = await GetAsync(server, name, year);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
     }
 
-    private static async Task<HttpResponseMessage> GetAsync(LocalHostServer server, string name)
+    private static async Task<HttpResponseMessage> GetAsync(LocalHostServer server, string name, string year = "2030")
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"api/dashboard/2030/export/{name}", UriKind.Relative));
-        request.Headers.Add("x-functions-key", Key);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"api/dashboard/{year}/export/{name}", UriKind.Relative));
+        request.Headers.Add(DashboardAccess.KeyHeader, Key);
         return await server.Client.SendAsync(request);
     }
 }

@@ -58,10 +58,11 @@ public static class ExportScenario
     public static byte[] Sample(string name) => File.ReadAllBytes(Samples.PathOf(name));
 
     /// <summary>Stores the file as the upload function would, then runs the processor on it, as the blob trigger would.</summary>
-    public static async Task<string> UploadAsync(IServiceProvider services, Centre centre, byte[] bytes, DateTimeOffset receivedAt, bool late)
+    public static async Task<string> UploadAsync(
+        IServiceProvider services, Centre centre, byte[] bytes, DateTimeOffset receivedAt, bool late, string? fileName = null)
     {
         var submission = new SubmissionBlob(centre.Id, Year, SubmissionBlob.NewSubmissionId(receivedAt), receivedAt, late,
-            $"{centre.Id} report.docx", bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+            fileName ?? $"{centre.Id} report.docx", bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)));
         var blob = services.GetRequiredService<PacStorage>().Reports.GetBlobClient(submission.BlobName);
         await blob.UploadAsync(new BinaryData(bytes), new BlobUploadOptions { Metadata = submission.ToMetadata() });
         await services.GetRequiredService<SubmissionProcessor>().ProcessAsync(blob, CancellationToken.None);

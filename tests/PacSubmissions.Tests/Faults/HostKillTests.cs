@@ -31,7 +31,7 @@ public sealed class HostKillTests(ITestOutputHelper output)
         await using var host = await LocalHostProcess.StartAsync(address =>
         {
             var settings = TestSettings.Create(storage, names, outbox.Path, address.ToString().TrimEnd('/'));
-            settings["LocalHost:FunctionKey"] = "host-kill-test-key";
+            settings["LocalHost:FunctionKey"] = "host-kill-test-key-of-at-least-32-characters";
             settings["Email:ClaimTimeout"] = ClaimTimeout;
             return settings;
         }, CancellationToken.None);

@@ -36,6 +36,25 @@ public sealed class FunctionsMetadataTests
         Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString());
     }
 
+    /// <summary>
+    /// HQ's routes are anonymous to the Functions host, so no key has to travel in a URL (`?code=`): the app authorises
+    /// each request itself (App Service Authentication's person, or the dashboard key's session cookie).
+    /// </summary>
+    [Fact]
+    public void EveryDashboardRouteIsAnonymousToTheHostAndSignInTakesGetAndPost()
+    {
+        var dashboard = Metadata.Value
+            .Select(f => (Name: f.GetProperty("name").GetString()!, Trigger: Trigger(f.GetProperty("name").GetString()!)))
+            .Where(f => f.Trigger.TryGetProperty("route", out var route) && route.GetString()!.StartsWith("dashboard", StringComparison.Ordinal))
+            .ToList();
+
+        Assert.Equal(10, dashboard.Count);
+        Assert.All(dashboard, f => Assert.Equal("Anonymous", f.Trigger.GetProperty("authLevel").GetString()));
+        var signIn = Trigger("DashboardSignIn");
+        Assert.Equal("dashboard/sign-in", signIn.GetProperty("route").GetString());
+        Assert.Equal(["get", "post"], signIn.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+    }
+
     [Fact]
     public void ProcessorIsTriggeredByReportBlobsOnTheStorageConnection()
     {

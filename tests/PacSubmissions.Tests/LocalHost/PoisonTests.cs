@@ -86,12 +86,11 @@ public sealed class PoisonTests
         Assert.DoesNotContain(Hq(server, EmailKinds.SubmissionReceived), m => KeyOf(m).Contains(Almaty.Id, StringComparison.Ordinal));
 
         // The dashboard: the campaign table and the centre's versions say it could not be processed, and why.
-        var key = server.Get<IOptions<LocalHostOptions>>().Value.FunctionKey;
-        var table = await server.Client.GetStringAsync($"/api/dashboard/{campaign.Year}?code={key}&state=failed");
+        var table = await HqRequests.PageAsync(server, $"/api/dashboard/{campaign.Year}?state=failed");
         Assert.Contains("state-failed", table, StringComparison.Ordinal);
         Assert.Contains(Almaty.Name, table, StringComparison.Ordinal);
         Assert.DoesNotContain(Rio.Name, table, StringComparison.Ordinal);
-        var page = await server.Client.GetStringAsync($"/api/dashboard/{campaign.Year}/centres/{Almaty.Id}?code={key}");
+        var page = await HqRequests.PageAsync(server, $"/api/dashboard/{campaign.Year}/centres/{Almaty.Id}");
         Assert.Contains("Could not be processed", page, StringComparison.Ordinal);
         Assert.Contains("changed after upload", page, StringComparison.Ordinal);
 
@@ -105,15 +104,15 @@ public sealed class PoisonTests
         Assert.Contains(PacSubmissions.Languages.Texts.Russian.StatusNotChecked, coordinatorPage, StringComparison.Ordinal);
 
         // Check again while the file is still broken: HQ gets the reason; after the file is put right, it is checked.
-        var recheck = $"/api/dashboard/{campaign.Year}/centres/{Almaty.Id}/actions/recheck?code={key}";
-        using (var refused = await server.Client.PostAsync(recheck, new FormUrlEncodedContent([KeyValuePair.Create("submissionId", broken.SubmissionId)])))
+        var recheck = $"/api/dashboard/{campaign.Year}/centres/{Almaty.Id}/actions/recheck";
+        using (var refused = await server.Client.SendAsync(HqRequests.Request(server, HttpMethod.Post, recheck, new FormUrlEncodedContent([KeyValuePair.Create("submissionId", broken.SubmissionId)]))))
         {
             Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
             Assert.Contains("changed after upload", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         }
 
         await blob.UploadAsync(BinaryData.FromBytes(original), new BlobUploadOptions { Metadata = broken.ToMetadata() });
-        using (var rechecked = await server.Client.PostAsync(recheck, new FormUrlEncodedContent([KeyValuePair.Create("submissionId", broken.SubmissionId)])))
+        using (var rechecked = await server.Client.SendAsync(HqRequests.Request(server, HttpMethod.Post, recheck, new FormUrlEncodedContent([KeyValuePair.Create("submissionId", broken.SubmissionId)]))))
         {
             Assert.Equal(HttpStatusCode.OK, rechecked.StatusCode);
         }

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using PacSubmissions.Audit;
 using PacSubmissions.Campaigns;
 using PacSubmissions.Dashboard;
-using PacSubmissions.LocalHost;
 
 namespace PacSubmissions.Tests.Sweep;
 
@@ -43,7 +42,7 @@ public sealed class DashboardSweepTests(SweepSite sweep) : IClassFixture<SweepSi
         { "GET", "/api/dashboard/{year}/export/..%2F..%2Fx", 401, 404 },
         { "GET", $"/api/dashboard/{{year}}/export/{Long}", 401, 404 },
         { "GET", "/api/dashboard/-1/export/table.csv", 401, 404 },
-        { "GET", "/api/dashboard-assets/..%2F..%2Fappsettings.json", 401, 404 },
+        { "GET", "/api/dashboard-assets/..%2F..%2Fappsettings.json", 404, 404 },
         { "GET", "/api/upload-assets/..%2F..%2Fappsettings.json", 404, 404 },
     };
 
@@ -96,7 +95,7 @@ public sealed class DashboardSweepTests(SweepSite sweep) : IClassFixture<SweepSi
     private HttpRequestMessage Keyed(string method, string url)
     {
         var request = new HttpRequestMessage(new HttpMethod(method), url);
-        request.Headers.Add("x-functions-key", sweep.Site.Server.Get<IOptions<LocalHostOptions>>().Value.FunctionKey);
+        request.Headers.Add(DashboardAccess.KeyHeader, sweep.Site.Server.Get<IOptions<DashboardOptions>>().Value.Key);
         return request;
     }
 }

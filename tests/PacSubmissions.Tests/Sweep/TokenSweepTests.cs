@@ -26,6 +26,7 @@ public sealed class TokenSweepTests(SweepSite sweep) : IClassFixture<SweepSite>
             {
                 "one part", "too many parts", "non-base64url signature", "one character changed", "other year", "expired", "revoked",
                 "unknown centre", "inactive centre", "percent-encoded traversal", "unicode", "6 KB token",
+                "leading zero in the year", "padded signature", "issued a day ahead",
             })
             {
                 data.Add(route, shape);
@@ -170,6 +171,14 @@ public sealed class TokenSweepTests(SweepSite sweep) : IClassFixture<SweepSite>
                 return Uri.EscapeDataString("кз-алматы." + string.Join('.', parts[1..]));
             case "6 KB token":
                 return valid + new string('A', 6 * 1024);
+            case "leading zero in the year":
+                return string.Join('.', [parts[0], "0" + parts[1], .. parts[2..]]);
+            case "padded signature":
+                return valid + "=";
+            case "issued a day ahead":
+                // Signed with the real secret by a clock a day fast: it would outlive a revocation made today.
+                var fast = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(site.Clock.GetUtcNow().AddDays(1));
+                return new UploadLinks(site.Server.Get<Microsoft.Extensions.Options.IOptions<LinkOptions>>(), fast).CreateToken(site.Centre.Id, site.Campaign);
             default:
                 throw new ArgumentOutOfRangeException(nameof(shape), shape, "No such token shape.");
         }

@@ -62,6 +62,46 @@ public sealed class UploadLinkTokenTests
     [InlineData("kz-almaty.2030.123.!!!")]
     public void MalformedTokenIsRefused(string token) => Assert.Null(Links().Verify(token));
 
+    /// <summary>Spellings that decode to the same values and signature: each one token, so only one may verify.</summary>
+    [Theory]
+    [InlineData("leading zero in the year")]
+    [InlineData("leading zero in the expiry")]
+    [InlineData("leading zero in the issue time")]
+    [InlineData("base64 padding")]
+    [InlineData("spare bits of the last signature character")]
+    public void OnlyTheCanonicalSpellingOfATokenVerifies(string respelling)
+    {
+        var links = Links();
+        var token = links.CreateToken("kz-almaty", 2030, Now.AddDays(30));
+        var parts = token.Split('.');
+        var signature = parts[4];
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        string[] other = respelling switch
+        {
+            "leading zero in the year" => [parts[0], "0" + parts[1], parts[2], parts[3], signature],
+            "leading zero in the expiry" => [parts[0], parts[1], "0" + parts[2], parts[3], signature],
+            "leading zero in the issue time" => [parts[0], parts[1], parts[2], "00" + parts[3], signature],
+            "base64 padding" => [parts[0], parts[1], parts[2], parts[3], signature + "="],
+            // 32 bytes fill 43 characters but for their last 2 bits, which a lenient decoder ignores.
+            _ => [parts[0], parts[1], parts[2], parts[3], signature[..^1] + alphabet[alphabet.IndexOf(signature[^1], StringComparison.Ordinal) ^ 1]],
+        };
+
+        Assert.NotNull(links.Verify(token));
+        Assert.Null(links.Verify(string.Join('.', other)));
+    }
+
+    [Theory]
+    [InlineData(4, true)]
+    [InlineData(6, false)]
+    [InlineData(60 * 24 * 365, false)]
+    public void ATokenIssuedInTheFutureIsRefusedBeyondASmallClockSkew(int minutesAhead, bool verifies)
+    {
+        var fastClock = new FakeTimeProvider(Now.AddMinutes(minutesAhead));
+        var token = Links(clock: fastClock).CreateToken("kz-almaty", 2030, Now.AddDays(400));
+
+        Assert.Equal(verifies, Links().Verify(token) is not null);
+    }
+
     [Fact]
     public void LinkUrlPointsAtTheUploadRoute()
     {

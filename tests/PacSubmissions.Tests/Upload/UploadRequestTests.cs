@@ -36,6 +36,22 @@ public sealed class UploadRequestTests
     }
 
     [Fact]
+    public async Task StatusUrlComesFromTheConfiguredAddressNotTheHostHeaderTheCallerSent()
+    {
+        await using var site = await UploadSite.StartAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, site.Url) { Content = UploadSite.Form(("file", "report.docx", UploadSite.Sample("korea-2021.docx"))) };
+        request.Headers.Accept.ParseAdd("application/json");
+        request.Headers.Host = "attacker.example";
+
+        using var response = await site.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var accepted = (await response.Content.ReadFromJsonAsync<UploadAccepted>())!;
+        Assert.Equal($"{site.Url}/status/{accepted.SubmissionId}", accepted.StatusUrl);
+        Assert.DoesNotContain("attacker.example", accepted.StatusUrl, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OpenDocumentTextIsAccepted()
     {
         await using var site = await UploadSite.StartAsync();
