@@ -53,6 +53,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<RecordedReadings>();
         services.AddSingleton<UploadLinks>();
         services.AddSingleton<LinkRevocations>();
+        services.AddSingleton<FreshLinkLimits>();
         services.AddSingleton<CentreDeadlines>();
         services.AddSingleton<UploadAccess>();
         services.AddSingleton<UploadResponses>();

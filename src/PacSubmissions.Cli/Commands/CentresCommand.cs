@@ -2,12 +2,14 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using PacSubmissions.Centres;
 using PacSubmissions.Csv;
+using PacSubmissions.Upload;
 
 namespace PacSubmissions.Cli.Commands;
 
 /// <summary>
 /// <c>pac centres import FILE.csv</c>, <c>pac centres export [--output FILE]</c> and <c>pac centres list</c>: the centre
-/// register as CSV, and a look at it that names the centres whose time zone HQ must set by hand.
+/// register as CSV, and a look at it that names the centres whose time zone HQ must set by hand. An import that changes
+/// a coordinator's address during an open campaign revokes the centre's old links and e-mails the new address a new one.
 /// </summary>
 internal static class CentresCommand
 {
@@ -46,8 +48,14 @@ internal static class CentresCommand
             }
 
             await using var services = PacSettings.Services(parse);
-            await services.GetRequiredService<CentreRegister>().SaveAllAsync(import.Centres, cancellationToken);
+            // A changed coordinator address, while a campaign is open, revokes the centre's old links and e-mails the new address one.
+            var addressChanges = await services.GetRequiredService<LinkOperations>().SaveCentresAsync(import.Centres, PacSettings.Operator, cancellationToken);
             await output.WriteLineAsync($"Imported {import.Centres.Count} centre(s).");
+            foreach (var change in addressChanges)
+            {
+                await output.WriteLineAsync(change);
+            }
+
             await WriteMissingZonesAsync(output, import.Centres);
             return 0;
         }));

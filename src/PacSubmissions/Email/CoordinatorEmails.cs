@@ -149,10 +149,29 @@ public sealed class CoordinatorEmails(UploadLinks links, HtmlPages pages)
     /// read and what to do about it; one that has sent nothing gets what a reminder or a late notice says.
     /// <paramref name="report"/> is the centre's report that counts this campaign (<see cref="CountingVersion"/>), if any.
     /// </summary>
-    public Task<EmailMessage> LinkAsync(Campaign campaign, Centre centre, Submission? report, DateTimeOffset now, string detail, CancellationToken cancellationToken)
+    public Task<EmailMessage> LinkAsync(Campaign campaign, Centre centre, Submission? report, DateTimeOffset now, string detail, CancellationToken cancellationToken) =>
+        LinkAsync(campaign, centre, report, now, detail, LinkReason.HqSent, cancellationToken);
+
+    /// <summary>
+    /// A new link, with a text that follows the centre's state, and why it comes first when HQ did not send it by
+    /// hand: a fresh link asked for on a dead link's page, or the link to a coordinator's new address.
+    /// </summary>
+    public Task<EmailMessage> LinkAsync(Campaign campaign, Centre centre, Submission? report, DateTimeOffset now, string detail, LinkReason reason,
+        CancellationToken cancellationToken)
     {
         var texts = Texts.For(centre.Language);
         var body = Start(texts, centre);
+        var (kind, intro) = reason switch
+        {
+            LinkReason.FreshLinkRequested => (EmailKinds.FreshLink, texts.FreshLinkEmailIntro),
+            LinkReason.AddressChanged => (EmailKinds.AddressChanged, texts.AddressChangedEmailIntro),
+            _ => (EmailKinds.LinkResent, null),
+        };
+        if (intro is not null)
+        {
+            body.Paragraph(intro);
+        }
+
         if (report is not null && CountingVersion.IsReadable(report))
         {
             body.Paragraph(Texts.Format(texts.LinkReported, campaign.Year, Moment(report.ReceivedAt, campaign, centre, texts)));
@@ -186,7 +205,7 @@ public sealed class CoordinatorEmails(UploadLinks links, HtmlPages pages)
         }
 
         body.Link(links.CreateUrl(centre.Id, campaign));
-        return FinishAsync(new EmailKey(campaign.Year, centre.Id, EmailKinds.LinkResent, detail),
+        return FinishAsync(new EmailKey(campaign.Year, centre.Id, kind, detail),
             centre, Texts.Format(texts.LinkSubject, campaign.Year), body, cancellationToken);
     }
 
@@ -226,4 +245,12 @@ public sealed class CoordinatorEmails(UploadLinks links, HtmlPages pages)
         var (text, html) = await body.Paragraph(Texts.Signature).BuildAsync(pages, cancellationToken);
         return new EmailMessage(key, centre.CoordinatorEmail.Trim(), subject, text, html);
     }
+}
+
+/// <summary>Why a coordinator is sent a link: HQ sent it, the coordinator asked on a dead link's page, or the register has a new address.</summary>
+public enum LinkReason
+{
+    HqSent,
+    FreshLinkRequested,
+    AddressChanged,
 }

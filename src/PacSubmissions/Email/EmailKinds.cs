@@ -29,6 +29,12 @@ public static class EmailKinds
 
     /// <summary>HQ re-sent a centre's link from the dashboard; the detail is unique per re-send.</summary>
     public const string LinkResent = "link-resent";
+
+    /// <summary>A fresh link asked for on a dead link's page (at most one per centre an hour); the detail is unique per link.</summary>
+    public const string FreshLink = "fresh-link";
+
+    /// <summary>The link sent to a coordinator's new address when the register changes it; the detail is unique per change.</summary>
+    public const string AddressChanged = "address-changed";
     public const string SubmissionReceived = "submission-received";
 
     /// <summary>HQ is told a report failed processing every time (the blob trigger's poison queue); once per submission.</summary>
@@ -45,7 +51,7 @@ public static class EmailKinds
     public const string AfterLateWindow = "after-late-window";
 
     /// <summary>Every kind of e-mail a centre's coordinator gets (the others go to HQ): each is written in the centre's language.</summary>
-    public static readonly IReadOnlyList<string> ToCoordinators = [Invitation, Reminder, LateNotice, NeedsWorkReminder, NeedsWorkLateNotice, Receipt, LinkResent];
+    public static readonly IReadOnlyList<string> ToCoordinators = [Invitation, Reminder, LateNotice, NeedsWorkReminder, NeedsWorkLateNotice, Receipt, LinkResent, FreshLink, AddressChanged];
 
     /// <summary>Whether a kind chases a centre for its report: a reminder or a late notice, of either sort.</summary>
     public static bool IsChase(string kind) => kind is Reminder or LateNotice or NeedsWorkReminder or NeedsWorkLateNotice;

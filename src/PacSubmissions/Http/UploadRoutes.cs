@@ -17,6 +17,9 @@ public static class UploadRoutes
     /// <summary>The form as a Word document for the link's centre, in the page's language (<c>pac form template</c>'s file).</summary>
     public const string Template = "upload/{token}/template";
 
+    /// <summary>POST from a dead link's page: e-mail a fresh link to the address the register has for the link's centre.</summary>
+    public const string FreshLink = "upload/{token}/fresh-link";
+
     /// <summary>The page's script and style sheet, served by a function so the strict CSP can say <c>'self'</c>.</summary>
     public const string Asset = "upload-assets/{name}";
 
@@ -38,6 +41,10 @@ public static class UploadRoutes
 
     public static string TemplatePath(string token, string language) =>
         RouteUrl.WithQuery(RouteUrl.Path(Template, ("token", token)), [(LanguageParameter, language)]);
+
+    /// <summary>Where a dead link's page posts its request for a fresh link; the answer comes in <paramref name="language"/>.</summary>
+    public static string FreshLinkPath(string token, string language) =>
+        RouteUrl.WithQuery(RouteUrl.Path(FreshLink, ("token", token)), [(LanguageParameter, language)]);
 
     public static string AssetPath(string name) => RouteUrl.Path(Asset, ("name", name));
 }

@@ -114,6 +114,14 @@ public sealed partial class Texts
         InvitationBody = "国际图联PAC中心{0}年度报告的征集现已开始。贵中心年度报告的截止日期为{1}。",
         InvitationLink = "请通过贵中心的专属链接上传；如需提交修改后的版本，也可使用同一链接：",
 
+        // Branch links: the dead-link page, the fresh-link request and the two link e-mails it adds.
+        DeadLinkWriteToHq = "如需联系国际图联总部，请发电子邮件至：",
+        FreshLinkOffer = "如果这是贵中心的链接，我们可以发送一个新链接。新链接只会发送到国际图联总部登记的该中心地址，绝不会发送到在此输入的地址。",
+        FreshLinkButton = "将新链接发送到国际图联总部登记的本中心地址",
+        FreshLinkRequestedTitle = "已收到请求",
+        FreshLinkRequested = "如果此链接是我们发出的，新链接正在发往国际图联总部登记的该中心地址。如果一小时内没有收到，请发电子邮件至国际图联总部：",
+        FreshLinkEmailIntro = "有人在贵中心一个已失效链接的页面上申请了新的上传链接。新链接如下。如果您没有申请，可以忽略这封邮件。",
+        AddressChangedEmailIntro = "国际图联总部现已将此地址登记为贵中心协调员的地址。此前发送的上传链接已失效；以下是贵中心新的个人链接。",
         // timezones (issue 16)
         AnywhereOnEarth = "全球任何地方",
         ZoneNamePattern = "{0}，{1}",

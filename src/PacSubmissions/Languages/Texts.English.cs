@@ -114,6 +114,14 @@ public sealed partial class Texts
         InvitationBody = "The collection of IFLA's PAC Centre reports for {0} is now open. Your centre's annual report is due on {1}.",
         InvitationLink = "Please upload it with your centre's personal link; you can use the same link later to send a corrected version:",
 
+        // Branch links: the dead-link page, the fresh-link request and the two link e-mails it adds.
+        DeadLinkWriteToHq = "To reach IFLA HQ, write to:",
+        FreshLinkOffer = "If this was your centre's link, we can send a fresh one. It goes only to the address IFLA HQ has for the centre, never to one typed here.",
+        FreshLinkButton = "Send a fresh link to the address IFLA HQ has for this centre",
+        FreshLinkRequestedTitle = "Request received",
+        FreshLinkRequested = "If this link was one of ours, a fresh link is on its way to the address IFLA HQ has for the centre. If nothing arrives within an hour, write to IFLA HQ:",
+        FreshLinkEmailIntro = "Someone asked for a fresh upload link on the page of one of your centre's links that no longer works. Here it is. If you did not ask for it, you can ignore this e-mail.",
+        AddressChangedEmailIntro = "IFLA HQ now has this address for your centre's coordinator. The upload links sent before no longer work; here is the centre's new personal link.",
         // timezones (issue 16)
         AnywhereOnEarth = "Anywhere on Earth",
         ZoneNamePattern = "{0}, {1}",

@@ -114,6 +114,14 @@ public sealed partial class Texts
         InvitationBody = "La collecte des rapports {0} des Centres PAC de l'IFLA est ouverte. Le rapport annuel de votre centre est attendu le {1}.",
         InvitationLink = "Veuillez le déposer avec le lien personnel de votre centre ; le même lien sert à envoyer une version corrigée si besoin :",
 
+        // Branch links: the dead-link page, the fresh-link request and the two link e-mails it adds.
+        DeadLinkWriteToHq = "Pour joindre le siège de l’IFLA, écrivez à :",
+        FreshLinkOffer = "S’il s’agissait du lien de votre centre, nous pouvons en envoyer un nouveau. Il part uniquement à l’adresse que le siège de l’IFLA a pour le centre, jamais à une adresse saisie ici.",
+        FreshLinkButton = "Envoyer un nouveau lien à l’adresse que le siège de l’IFLA a pour ce centre",
+        FreshLinkRequestedTitle = "Demande reçue",
+        FreshLinkRequested = "Si ce lien venait de nous, un nouveau lien est en route vers l’adresse que le siège de l’IFLA a pour le centre. Si rien n’arrive d’ici une heure, écrivez au siège de l’IFLA :",
+        FreshLinkEmailIntro = "Quelqu’un a demandé un nouveau lien de dépôt depuis la page d’un lien de votre centre qui ne fonctionne plus. Le voici. Si vous n’avez rien demandé, vous pouvez ignorer ce message.",
+        AddressChangedEmailIntro = "Le siège de l’IFLA a désormais cette adresse pour la coordination de votre centre. Les liens de dépôt envoyés auparavant ne fonctionnent plus ; voici le nouveau lien personnel du centre.",
         // timezones (issue 16)
         AnywhereOnEarth = "partout sur Terre",
         ZoneNamePattern = "{0}, {1}",

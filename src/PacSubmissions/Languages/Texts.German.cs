@@ -114,6 +114,14 @@ public sealed partial class Texts
         InvitationBody = "Die Sammlung der Berichte {0} der PAC-Zentren der IFLA hat begonnen. Der Jahresbericht Ihres Zentrums ist am {1} fällig.",
         InvitationLink = "Bitte laden Sie ihn über den persönlichen Link Ihres Zentrums hoch; über denselben Link senden Sie bei Bedarf auch eine korrigierte Fassung:",
 
+        // Branch links: the dead-link page, the fresh-link request and the two link e-mails it adds.
+        DeadLinkWriteToHq = "Die IFLA-Zentrale erreichen Sie unter:",
+        FreshLinkOffer = "Wenn dies der Link Ihres Zentrums war, können wir einen neuen senden. Er geht nur an die Adresse, die die IFLA-Zentrale für das Zentrum hat, nie an eine hier eingegebene.",
+        FreshLinkButton = "Einen neuen Link an die Adresse senden, die die IFLA-Zentrale für dieses Zentrum hat",
+        FreshLinkRequestedTitle = "Anfrage erhalten",
+        FreshLinkRequested = "Wenn dieser Link von uns stammte, ist ein neuer Link an die Adresse unterwegs, die die IFLA-Zentrale für das Zentrum hat. Wenn innerhalb einer Stunde nichts ankommt, schreiben Sie an die IFLA-Zentrale:",
+        FreshLinkEmailIntro = "Jemand hat auf der Seite eines nicht mehr gültigen Links Ihres Zentrums einen neuen Upload-Link angefordert. Hier ist er. Wenn Sie ihn nicht angefordert haben, können Sie diese E-Mail ignorieren.",
+        AddressChangedEmailIntro = "Die IFLA-Zentrale hat jetzt diese Adresse für die Koordination Ihres Zentrums. Die zuvor gesendeten Upload-Links funktionieren nicht mehr; hier ist der neue persönliche Link des Zentrums.",
         // timezones (issue 16)
         AnywhereOnEarth = "überall auf der Erde",
         ZoneNamePattern = "{0}, {1}",

@@ -114,6 +114,14 @@ public sealed partial class Texts
         InvitationBody = "Se ha abierto la recogida de los informes {0} de los Centros PAC de la IFLA. El informe anual de su centro vence el {1}.",
         InvitationLink = "Por favor, súbalo con el enlace personal de su centro; el mismo enlace sirve para enviar una versión corregida si hace falta:",
 
+        // Branch links: the dead-link page, the fresh-link request and the two link e-mails it adds.
+        DeadLinkWriteToHq = "Para contactar con la sede de la IFLA, escriba a:",
+        FreshLinkOffer = "Si era el enlace de su centro, podemos enviarle uno nuevo. Solo se envía a la dirección que la sede de la IFLA tiene registrada para el centro, nunca a una escrita aquí.",
+        FreshLinkButton = "Enviar un enlace nuevo a la dirección que la sede de la IFLA tiene para este centro",
+        FreshLinkRequestedTitle = "Solicitud recibida",
+        FreshLinkRequested = "Si este enlace era nuestro, un enlace nuevo va de camino a la dirección que la sede de la IFLA tiene para el centro. Si no llega nada en una hora, escriba a la sede de la IFLA:",
+        FreshLinkEmailIntro = "Alguien pidió un enlace de envío nuevo desde la página de un enlace de su centro que ya no funciona. Aquí lo tiene. Si usted no lo pidió, puede ignorar este mensaje.",
+        AddressChangedEmailIntro = "La sede de la IFLA tiene ahora esta dirección para la coordinación de su centro. Los enlaces de envío anteriores ya no funcionan; este es el nuevo enlace personal del centro.",
         // timezones (issue 16)
         AnywhereOnEarth = "en cualquier lugar de la Tierra",
         ZoneNamePattern = "{0}, {1}",

@@ -162,6 +162,17 @@ public sealed partial class Texts
     /// <summary>A problem code this catalogue does not know yet: said in the language, never the reader's English.</summary>
     public required string ProblemOther { get; init; }
 
+    // Branch links: the dead-link page's way on and the fresh-link request (HQ's address follows DeadLinkWriteToHq and
+    // FreshLinkRequested as a mailto: link), and the two link e-mails' first paragraphs: one asked for on a dead link's
+    // page, one to a coordinator's new address.
+    public required string DeadLinkWriteToHq { get; init; }
+    public required string FreshLinkOffer { get; init; }
+    public required string FreshLinkButton { get; init; }
+    public required string FreshLinkRequestedTitle { get; init; }
+    public required string FreshLinkRequested { get; init; }
+    public required string FreshLinkEmailIntro { get; init; }
+    public required string AddressChangedEmailIntro { get; init; }
+
     /// <summary>IFLA's seven languages, in the order the page's switcher lists them.</summary>
     // Built on first use rather than by a field initialiser: the languages are initialised in their own files, in an
     // order C# leaves open.

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Options;
 using PacSubmissions.Audit;
 using PacSubmissions.Campaigns;
 using PacSubmissions.Centres;
@@ -20,11 +21,20 @@ public sealed class LinkOperations(
     CentreDeadlines deadlines,
     SubmissionStore submissions,
     AuditLog audit,
+    CentreRegister centres,
+    CampaignStore campaigns,
+    FreshLinkLimits limits,
+    IOptions<LinkOptions> options,
     TimeProvider clock)
 {
     public const string Created = "copy-link";
     public const string Emailed = "resend-link";
     public const string Revoked = "revoke";
+    public const string FreshLinkRequested = "fresh-link-request";
+    public const string AddressChanged = "address-change";
+
+    /// <summary>Who the audit log names for a fresh-link request: whoever holds the dead link, unknown to us.</summary>
+    public const string FreshLinkRequester = "coordinator (fresh-link request)";
 
     /// <summary>A new personal upload link for the centre; it works alongside the ones sent before.</summary>
     public async Task<Uri> CreateAsync(Campaign campaign, Centre centre, string who, CancellationToken cancellationToken)
@@ -43,22 +53,17 @@ public sealed class LinkOperations(
             throw new OperationRefusedException($"The register has no valid e-mail address for {centre.Name} ('{centre.CoordinatorEmail}'): correct it with pac centres import.");
         }
 
-        var ownCampaign = campaign.ForCentre(await deadlines.FindAsync(campaign.Year, centre.Id, cancellationToken));
-        // The report that counts: the e-mail names a readable one, and says of an unreadable one that it could not be read.
-        var report = CountingVersion.Of((await submissions.ListAsync(campaign.Year, cancellationToken)).Where(s => s.CentreId == centre.Id));
-        // The key is new each time, so HQ's re-send is never taken for a reminder already sent.
-        var detail = Guid.NewGuid().ToString("N");
-        var message = await coordinatorEmails.LinkAsync(ownCampaign, centre, report, clock.GetUtcNow(), detail, cancellationToken);
+        EmailMessage message;
         try
         {
-            await ledger.SendOnceAsync(message, cancellationToken);
+            message = await SendLinkAsync(campaign, centre, LinkReason.HqSent, cancellationToken);
         }
         catch (EmailSendException exception)
         {
-            throw new OperationRefusedException($"The e-mail to {message.To} was not sent: {exception.Message}");
+            throw new OperationRefusedException($"The e-mail to {centre.CoordinatorEmail.Trim()} was not sent: {exception.Message}");
         }
 
-        await audit.RecordAsync(campaign.Year, centre.Id, Emailed, $"to {message.To} (e-mail {detail})", who, cancellationToken);
+        await audit.RecordAsync(campaign.Year, centre.Id, Emailed, $"to {message.To} (e-mail {message.Key.Detail})", who, cancellationToken);
         return $"The upload link was e-mailed to {message.To}.";
     }
 
@@ -68,7 +73,161 @@ public sealed class LinkOperations(
     {
         var at = await revocations.RevokeAsync(centre.Id, cancellationToken);
         await audit.RecordAsync(campaign.Year, centre.Id, Revoked,
-            $"links issued before {at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC", who, cancellationToken);
+            $"links issued before {Utc(at)}", who, cancellationToken);
         return at;
     }
+
+    /// <summary>
+    /// A fresh link asked for on a dead link's page. It is sent only when the token is one we signed (expired, revoked
+    /// or of an older year), its centre is active with an address, a campaign is open for its uploads, and neither the
+    /// centre nor the client address has had its share this <see cref="LinkOptions.FreshLinkInterval"/>; always to the
+    /// register's address, in the centre's language. The caller answers the same whatever happened, so nothing here
+    /// may throw for a bad link; the audit entry, written every time, says what happened and why.
+    /// </summary>
+    public async Task RequestFreshLinkAsync(string? token, string clientAddress, CancellationToken cancellationToken)
+    {
+        var link = links.ReadSigned(token);
+        var centre = link is null ? null : await centres.FindAsync(link.CentreId, cancellationToken);
+        var open = centre is { Active: true } ? await OpenCampaignAsync(centre.Id, cancellationToken) : null;
+        var interval = options.Value.FreshLinkInterval;
+        string outcome;
+        if (!await limits.TryTakeClientAsync(clientAddress, cancellationToken))
+        {
+            outcome = $"not sent: this client address asked {FreshLinkLimits.RequestsPerClient} times within {interval}";
+        }
+        else if (link is null)
+        {
+            outcome = "not sent: the link is not one of ours (malformed or forged)";
+        }
+        else if (centre is null)
+        {
+            outcome = "not sent: the register has no such centre";
+        }
+        else if (!centre.Active)
+        {
+            outcome = "not sent: the centre is inactive";
+        }
+        else if (!Reports.ContactFacts.IsAddress(centre.CoordinatorEmail))
+        {
+            outcome = $"not sent: the register has no valid address for the centre ('{centre.CoordinatorEmail}')";
+        }
+        else if (open is null)
+        {
+            outcome = "not sent: no campaign is open for uploads";
+        }
+        else if (!await limits.TryTakeCentreAsync(centre.Id, cancellationToken))
+        {
+            outcome = $"not sent: a fresh link was sent to this centre within {interval}";
+        }
+        else
+        {
+            outcome = await SendNoticingFailureAsync(open, centre, LinkReason.FreshLinkRequested, cancellationToken);
+        }
+
+        var signed = link is null ? "" : $"a link of {link.CentreId} for {link.Year} issued {Utc(link.IssuedAt)} ({await DescribeAsync(link, open, cancellationToken)}); ";
+        // Under the campaign the link was sent for, else the link's year, else (a forged link names nothing we trust)
+        // this year's, where HQ looks during a campaign.
+        await audit.RecordAsync(open?.Year ?? link?.Year ?? clock.GetUtcNow().Year, centre is null ? "" : centre.Id, FreshLinkRequested,
+            $"{signed}from {clientAddress}: {outcome}", FreshLinkRequester, cancellationToken);
+    }
+
+    /// <summary>
+    /// Saves centres into the register (from <c>pac centres import</c>, and the dashboard's editor to come), and for each
+    /// whose coordinator address changed, while a campaign is open for its uploads: revokes the links sent before (the old
+    /// address is told nothing) and e-mails a new one to the new address, in one audit entry per centre.
+    /// </summary>
+    /// <returns>What HQ is told, one line per changed address.</returns>
+    public async Task<IReadOnlyList<string>> SaveCentresAsync(IReadOnlyList<Centre> changed, string who, CancellationToken cancellationToken)
+    {
+        var before = (await centres.ListAsync(cancellationToken)).ToDictionary(c => c.Id, StringComparer.Ordinal);
+        await centres.SaveAllAsync(changed, cancellationToken);
+        var told = new List<string>();
+        foreach (var centre in changed)
+        {
+            if (before.GetValueOrDefault(centre.Id) is not { } old
+                || string.Equals(old.CoordinatorEmail.Trim(), centre.CoordinatorEmail.Trim(), StringComparison.OrdinalIgnoreCase)
+                || !centre.Active
+                || await OpenCampaignAsync(centre.Id, cancellationToken) is not { } open)
+            {
+                continue;
+            }
+
+            var revokedAt = await revocations.RevokeAsync(centre.Id, cancellationToken);
+            var outcome = Reports.ContactFacts.IsAddress(centre.CoordinatorEmail)
+                ? await SendNoticingFailureAsync(open, centre, LinkReason.AddressChanged, cancellationToken)
+                : "no new link sent: the new address is not valid";
+            var detail = $"coordinator address changed from '{old.CoordinatorEmail}' to '{centre.CoordinatorEmail}'; links issued before {Utc(revokedAt)} revoked; {outcome}";
+            await audit.RecordAsync(open.Year, centre.Id, AddressChanged, detail, who, cancellationToken);
+            told.Add($"{centre.Id}: {detail}");
+        }
+
+        return told;
+    }
+
+    /// <summary>Why a link of ours brought its holder to the dead-link page, as far as the link itself tells, for the audit log.</summary>
+    private async Task<string> DescribeAsync(UploadLink link, Campaign? open, CancellationToken cancellationToken)
+    {
+        List<string> states = [];
+        if (link.ExpiresAt < clock.GetUtcNow())
+        {
+            states.Add($"expired {Utc(link.ExpiresAt)}");
+        }
+
+        if (await revocations.IsRevokedAsync(link, cancellationToken))
+        {
+            states.Add("revoked");
+        }
+
+        if (open is not null && open.Year != link.Year)
+        {
+            states.Add($"an older campaign's than {open.Year}'s");
+        }
+
+        return states.Count == 0 ? "still working" : string.Join(", ", states);
+    }
+
+    /// <summary>The newest campaign taking this centre's uploads now (on time or late, its extension counted), if any.</summary>
+    private async Task<Campaign?> OpenCampaignAsync(string centreId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var campaign in (await campaigns.ListAsync(cancellationToken)).OrderByDescending(c => c.Year))
+        {
+            var own = campaign.ForCentre(await deadlines.FindAsync(campaign.Year, centreId, cancellationToken));
+            if (own.WindowAt(now) is UploadWindow.OnTime or UploadWindow.Late)
+            {
+                return campaign;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A new link to the centre's address in the register, through the ledger, with a text that follows its state.</summary>
+    private async Task<EmailMessage> SendLinkAsync(Campaign campaign, Centre centre, LinkReason reason, CancellationToken cancellationToken)
+    {
+        var ownCampaign = campaign.ForCentre(await deadlines.FindAsync(campaign.Year, centre.Id, cancellationToken));
+        // The report that counts: the e-mail names a readable one, and says of an unreadable one that it could not be read.
+        var report = CountingVersion.Of((await submissions.ListAsync(campaign.Year, cancellationToken)).Where(s => s.CentreId == centre.Id));
+        // The key is new each time, so a link sent on purpose is never taken for a reminder already sent.
+        var message = await coordinatorEmails.LinkAsync(ownCampaign, centre, report, clock.GetUtcNow(), Guid.NewGuid().ToString("N"), reason, cancellationToken);
+        await ledger.SendOnceAsync(message, cancellationToken);
+        return message;
+    }
+
+    /// <summary>Sends the link and says how it went, for an audit entry: a failed send is recorded there (and in the ledger), not thrown.</summary>
+    private async Task<string> SendNoticingFailureAsync(Campaign campaign, Centre centre, LinkReason reason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var message = await SendLinkAsync(campaign, centre, reason, cancellationToken);
+            return $"a new link was e-mailed to {message.To} (e-mail {message.Key.Detail})";
+        }
+        catch (EmailSendException exception)
+        {
+            return $"the new link to {centre.CoordinatorEmail.Trim()} was not sent: {exception.Message}";
+        }
+    }
+
+    private static string Utc(DateTimeOffset instant) =>
+        instant.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC";
 }

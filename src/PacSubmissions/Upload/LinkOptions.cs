@@ -22,4 +22,11 @@ public sealed class LinkOptions
     [Required(ErrorMessage = "Set " + Section + ":" + nameof(PublicBaseUrl) + " to the address coordinators reach the app at (e.g. https://pac.example.org).")]
     [Url(ErrorMessage = Section + ":" + nameof(PublicBaseUrl) + " must be an absolute http(s) URL.")]
     public string PublicBaseUrl { get; set; } = "";
+
+    /// <summary>
+    /// How often a fresh link may be sent to one centre on request from a dead link's page; one client address may ask
+    /// <see cref="FreshLinkLimits.RequestsPerClient"/> times in the same span, for any links.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00", ErrorMessage = Section + ":" + nameof(FreshLinkInterval) + " must be between 1 minute and 7 days.")]
+    public TimeSpan FreshLinkInterval { get; set; } = TimeSpan.FromHours(1);
 }

@@ -58,7 +58,7 @@ public sealed partial class ReportUploadHandler(
         var upload = await access.ResolveAsync(token, cancellationToken);
         if (upload is null)
         {
-            return await responses.LinkInvalidAsync(request, cancellationToken);
+            return await responses.LinkInvalidAsync(request, token, cancellationToken);
         }
 
         var receivedAt = clock.GetUtcNow();

@@ -13,9 +13,10 @@ public sealed record UploadContext(UploadLink Link, Centre Centre, Campaign Camp
 
 /// <summary>
 /// Turns a token into an <see cref="UploadContext"/>, or null for a tampered, expired, revoked, other-year or unknown
-/// link alike, so that no answer tells which centres or campaigns exist.
+/// link alike, and for one whose centre's late window has closed, so that no answer tells which centres or campaigns exist.
 /// </summary>
-public sealed class UploadAccess(UploadLinks links, LinkRevocations revocations, CentreRegister centres, CampaignStore campaigns, CentreDeadlines deadlines)
+public sealed class UploadAccess(
+    UploadLinks links, LinkRevocations revocations, CentreRegister centres, CampaignStore campaigns, CentreDeadlines deadlines, TimeProvider clock)
 {
     public async Task<UploadContext?> ResolveAsync(string? token, CancellationToken cancellationToken)
     {
@@ -32,6 +33,11 @@ public sealed class UploadAccess(UploadLinks links, LinkRevocations revocations,
             return null;
         }
 
-        return new UploadContext(link, centre, campaign, await deadlines.FindAsync(campaign.Year, centre.Id, cancellationToken));
+        // The centre's own late window, with any extension as it stands now (even one granted after the link was sent),
+        // not the token's expiry: the link dies when uploads close for this centre.
+        var extended = await deadlines.FindAsync(campaign.Year, centre.Id, cancellationToken);
+        return clock.GetUtcNow() > campaign.ForCentre(extended).LateUploadsCloseAt
+            ? null
+            : new UploadContext(link, centre, campaign, extended);
     }
 }

@@ -20,10 +20,11 @@ public sealed class UploadLinks(IOptions<LinkOptions> options, TimeProvider cloc
     private const string Purpose = "pac-upload-v2";
 
     /// <summary>
-    /// Links outlive the late window, so a coordinator who comes too late is told uploads closed and whom to contact,
-    /// rather than that the link is broken.
+    /// A token's own expiry is only a backstop, far enough past the late window for HQ to widen the window or extend a
+    /// centre after the link was sent: a link stops working when its centre's own late window closes, which
+    /// <see cref="UploadAccess"/> checks against the campaign and the centre's extension at every use.
     /// </summary>
-    public static readonly TimeSpan LifeAfterLateWindow = TimeSpan.FromDays(90);
+    public static readonly TimeSpan ExpiryAfterLateWindow = TimeSpan.FromDays(90);
 
     /// <summary>
     /// How far a token's issue time may lie ahead of this machine's clock (another instance's clock may run a little
@@ -35,7 +36,7 @@ public sealed class UploadLinks(IOptions<LinkOptions> options, TimeProvider cloc
     private static readonly long MaxUnixMilliseconds = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
 
     public string CreateToken(string centreId, Campaign campaign) =>
-        CreateToken(centreId, campaign.Year, campaign.LateUploadsCloseAt + LifeAfterLateWindow);
+        CreateToken(centreId, campaign.Year, campaign.LateUploadsCloseAt + ExpiryAfterLateWindow);
 
     public string CreateToken(string centreId, int year, DateTimeOffset expiresAt)
     {
@@ -56,7 +57,14 @@ public sealed class UploadLinks(IOptions<LinkOptions> options, TimeProvider cloc
     /// spelling (numbers without leading zeros, the signature as <see cref="CreateToken(string, int, DateTimeOffset)"/>
     /// writes it: no padding, no spare bits set): callers cannot tell which.
     /// </summary>
-    public UploadLink? Verify(string? token)
+    public UploadLink? Verify(string? token) =>
+        ReadSigned(token) is { } link && clock.GetUtcNow() <= link.ExpiresAt ? link : null;
+
+    /// <summary>
+    /// The link a token we signed stands for, expired or not (null when it is malformed, forged, not in its canonical
+    /// spelling or issued further ahead than <see cref="IssueClockSkew"/>): whom a fresh link may be sent to, never a way in.
+    /// </summary>
+    public UploadLink? ReadSigned(string? token)
     {
         if (string.IsNullOrEmpty(token) || token.Length > 200)
         {
@@ -81,10 +89,9 @@ public sealed class UploadLinks(IOptions<LinkOptions> options, TimeProvider cloc
             return null;
         }
 
-        var now = clock.GetUtcNow();
         var expiresAt = DateTimeOffset.FromUnixTimeSeconds(expiresUnix);
         var issuedAt = DateTimeOffset.FromUnixTimeMilliseconds(issuedUnixMs);
-        return now > expiresAt || issuedAt > now + IssueClockSkew ? null : new UploadLink(parts[0], year, expiresAt, issuedAt);
+        return issuedAt > clock.GetUtcNow() + IssueClockSkew ? null : new UploadLink(parts[0], year, expiresAt, issuedAt);
     }
 
     /// <summary>A number as <see cref="Payload"/> writes it (ASCII digits, no sign, no leading zero) up to <paramref name="max"/>.</summary>

@@ -12,6 +12,7 @@ public sealed class UploadPageHandler(
     UploadAccess access,
     UploadHistory history,
     UploadResponses responses,
+    LinkOperations operations,
     IOptions<UploadOptions> options,
     TimeProvider clock)
 {
@@ -21,7 +22,7 @@ public sealed class UploadPageHandler(
         var upload = await access.ResolveAsync(token, cancellationToken);
         if (upload is null)
         {
-            return await responses.LinkInvalidAsync(request, cancellationToken);
+            return await responses.LinkInvalidAsync(request, token, cancellationToken);
         }
 
         var uploads = await history.ListAsync(upload.Campaign.Year, upload.Centre.Id, cancellationToken);
@@ -42,7 +43,7 @@ public sealed class UploadPageHandler(
         var upload = await access.ResolveAsync(token, cancellationToken);
         if (upload is null)
         {
-            return await responses.LinkInvalidAsync(request, cancellationToken);
+            return await responses.LinkInvalidAsync(request, token, cancellationToken);
         }
 
         var status = await history.FindAsync(upload.Campaign.Year, upload.Centre.Id, submissionId, cancellationToken);
@@ -69,7 +70,7 @@ public sealed class UploadPageHandler(
         var upload = await access.ResolveAsync(token, cancellationToken);
         if (upload is null)
         {
-            return await responses.LinkInvalidAsync(request, cancellationToken);
+            return await responses.LinkInvalidAsync(request, token, cancellationToken);
         }
 
         var language = FormTemplate.LanguageFor(responses.Page(request, token, upload.Centre.Language).Texts.Code, upload.Centre);
@@ -80,6 +81,20 @@ public sealed class UploadPageHandler(
         {
             FileDownloadName = $"pac-{upload.Campaign.Year}-{upload.Centre.Id}-form-{language}.docx",
         };
+    }
+
+    /// <summary>
+    /// A dead link's "send a fresh link": the operation decides, and audits, whether a link goes out; the answer is the
+    /// same whatever the token was, so it tells no one which links or centres exist.
+    /// </summary>
+    public async Task<IActionResult> FreshLinkAsync(HttpRequest request, string token, CancellationToken cancellationToken)
+    {
+        SecurityHeaders.Apply(request.HttpContext.Response);
+        // Kestrel's peer in the local host; in Azure the worker's ASP.NET Core integration applies the forwarded-headers
+        // middleware, so this is the client the App Service front end put last in X-Forwarded-For, not the Functions host.
+        var client = request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        await operations.RequestFreshLinkAsync(token, client, cancellationToken);
+        return await responses.FreshLinkRequestedAsync(request, cancellationToken);
     }
 
     public static IActionResult Asset(HttpRequest request, string name)

@@ -35,12 +35,29 @@ public sealed class UploadResponses(IOptions<EmailOptions> email, HtmlPages page
             Content = await pages.RenderAsync<TPage>(parameters, cancellationToken),
         };
 
-    public async Task<IActionResult> LinkInvalidAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// The one answer to a dead link (tampered, expired, revoked, other-year, unknown, or past its centre's late window):
+    /// HQ's address, and for a browser the form that asks for a fresh link for <paramref name="token"/>.
+    /// </summary>
+    public async Task<IActionResult> LinkInvalidAsync(HttpRequest request, string token, CancellationToken cancellationToken)
     {
         var page = Page(request, null, null);
         return WantsHtml(request)
-            ? await HtmlAsync<LinkInvalidPage>(StatusCodes.Status403Forbidden, new Dictionary<string, object?> { [nameof(LinkInvalidPage.Page)] = page }, cancellationToken)
-            : Problems.Result(StatusCodes.Status403Forbidden, "Invalid upload link", page.Texts.LinkInvalid);
+            ? await HtmlAsync<LinkInvalidPage>(StatusCodes.Status403Forbidden, new Dictionary<string, object?>
+            {
+                [nameof(LinkInvalidPage.Page)] = page,
+                [nameof(LinkInvalidPage.Token)] = token,
+            }, cancellationToken)
+            : Problems.Result(StatusCodes.Status403Forbidden, "Invalid upload link", $"{page.Texts.LinkInvalid} {page.Texts.DeadLinkWriteToHq} {page.HqAddress}");
+    }
+
+    /// <summary>The answer to a fresh-link request, the same whatever the link was: a page for a browser, the sentence for anyone else.</summary>
+    public async Task<IActionResult> FreshLinkRequestedAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var page = Page(request, null, null);
+        return WantsHtml(request)
+            ? await HtmlAsync<FreshLinkRequestedPage>(StatusCodes.Status200OK, new Dictionary<string, object?> { [nameof(FreshLinkRequestedPage.Page)] = page }, cancellationToken)
+            : new OkObjectResult(new FreshLinkAnswer($"{page.Texts.FreshLinkRequested} {page.HqAddress}"));
     }
 
     /// <summary>A refusal: a page with the message and a way back for a browser, an RFC 9457 problem for an API caller.</summary>
@@ -59,3 +76,6 @@ public sealed class UploadResponses(IOptions<EmailOptions> email, HtmlPages page
             }, cancellationToken)
             : Problems.Result(status, title, message(page.Texts));
 }
+
+/// <summary>What an API caller is told after asking for a fresh link: the page's sentence, HQ's address included.</summary>
+public sealed record FreshLinkAnswer(string Message);

@@ -14,7 +14,7 @@ namespace PacSubmissions.Tests.Browser;
 public sealed class UploadPageBrowserTests(Chromium chromium)
 {
     /// <summary>The rules every scan of a coordinator's page runs: WCAG 2.1 A and AA, and axe's best practices.</summary>
-    private static readonly AxeRunOptions WcagRules = new()
+    internal static readonly AxeRunOptions WcagRules = new()
     {
         RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
     };
@@ -128,7 +128,9 @@ public sealed class UploadPageBrowserTests(Chromium chromium)
         Assert.Equal(403, response!.Status);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("This link does not work");
         await Assertions.Expect(page.Locator("#error")).ToContainTextAsync("Please ask IFLA HQ for a new link.");
-        Assert.Equal(0, await page.Locator("form").CountAsync());
+        // No upload form: the one form left asks for a fresh link to be sent to the register's address.
+        Assert.Equal(0, await page.Locator("#upload-form").CountAsync());
+        await Assertions.Expect(page.Locator("form")).ToHaveAttributeAsync("action", new System.Text.RegularExpressions.Regex("/fresh-link\\?lang=en$"));
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace PacSubmissions.Tests.Cli;
 /// <summary><c>pac centres import|export</c> and <c>pac campaign open</c> against real Azurite.</summary>
 public sealed class RegisterCommandsTests
 {
-    private static string CsvFile(params string[] lines)
+    internal static string CsvFile(params string[] lines)
     {
         var path = Path.Combine(Path.GetTempPath(), $"centres-{Guid.NewGuid():N}.csv");
         File.WriteAllText(path, string.Join('\n', lines), Encoding.UTF8);

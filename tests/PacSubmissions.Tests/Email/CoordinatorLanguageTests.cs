@@ -43,6 +43,8 @@ public sealed partial class CoordinatorLanguageTests
         ["needs-work-reminder"] = EmailKinds.NeedsWorkReminder,
         ["needs-work-late-notice"] = EmailKinds.NeedsWorkLateNotice,
         ["needs-work-last-late-notice"] = EmailKinds.NeedsWorkLateNotice,
+        ["fresh-link"] = EmailKinds.FreshLink,
+        ["address-changed"] = EmailKinds.AddressChanged,
     };
 
     /// <summary>The kinds HQ gets, in English (HQ's e-mails keep the reader's own words), and the constants that are no kind.</summary>
@@ -296,6 +298,8 @@ public sealed partial class CoordinatorLanguageTests
             "link-reported" => Emails.LinkAsync(Campaign, centre, submission, inside, "x", CancellationToken.None),
             "link-not-yet" => Emails.LinkAsync(Campaign, centre, null, inside, "x", CancellationToken.None),
             "link-late" => Emails.LinkAsync(Campaign, centre, null, after, "x", CancellationToken.None),
+            "fresh-link" => Emails.LinkAsync(Campaign, centre, null, after, "x", LinkReason.FreshLinkRequested, CancellationToken.None),
+            "address-changed" => Emails.LinkAsync(Campaign, centre, submission, inside, "x", LinkReason.AddressChanged, CancellationToken.None),
             // Incomplete (the questions), unreadable with every problem (their remedies), and not processed at all (no check).
             "needs-work-reminder" => Emails.NeedsWorkAsync(Campaign, centre, submission with { Check = SubmissionCheck.From(EveryProblem) }, 7, late: false, CancellationToken.None),
             "needs-work-late-notice" => Emails.NeedsWorkAsync(Campaign, centre,

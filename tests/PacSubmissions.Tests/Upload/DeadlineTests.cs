@@ -13,7 +13,8 @@ public sealed class DeadlineTests
 
     public static TheoryData<string, int, bool?> Edges => new()
     {
-        // (edge, seconds from it, late?) — null: refused with 409.
+        // (edge, seconds from it, late?) — null: refused, with 409 before uploads open, and after late uploads close
+        // with the dead link's 403, as the link no longer works.
         { "opens", -1, null },
         { "opens", 0, false },
         { "deadline", -1, false },
@@ -41,7 +42,7 @@ public sealed class DeadlineTests
 
         if (late is null)
         {
-            Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+            Assert.Equal(edge == "late close" ? HttpStatusCode.Forbidden : HttpStatusCode.Conflict, response.StatusCode);
             Assert.Empty(await site.Server.Get<UploadHistory>().ListAsync(Paris.Year, site.Centre.Id, CancellationToken.None));
             return;
         }
@@ -52,7 +53,7 @@ public sealed class DeadlineTests
     }
 
     [Fact]
-    public async Task PagesSayWhenUploadsOpenThatTheyAreLateAndWhomToContactWhenClosed()
+    public async Task PagesSayWhenUploadsOpenThatTheyAreLateAndWhomToContactWhenTheLinkDiesWithTheLateWindow()
     {
         await using var site = await UploadSite.StartAsync(Paris.OpensAt.AddDays(-1), Paris);
 
@@ -67,7 +68,8 @@ public sealed class DeadlineTests
         Assert.DoesNotContain("upload-form", beforeOpening, StringComparison.Ordinal);
         Assert.Contains("id=\"late-notice\"", late, StringComparison.Ordinal);
         Assert.Contains("upload-form", late, StringComparison.Ordinal);
-        Assert.Contains(TestSettings.HqAddress, closed, StringComparison.Ordinal);
+        Assert.Contains($"mailto:{TestSettings.HqAddress}", closed, StringComparison.Ordinal);
+        Assert.Contains("id=\"fresh-link\"", closed, StringComparison.Ordinal);
         Assert.DoesNotContain("upload-form", closed, StringComparison.Ordinal);
         Assert.Contains("Monday, 15 July 2030 at 23:59 (Paris, UTC+2)", late, StringComparison.Ordinal);
     }

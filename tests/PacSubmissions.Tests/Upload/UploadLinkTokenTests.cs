@@ -47,6 +47,20 @@ public sealed class UploadLinkTokenTests
     }
 
     [Fact]
+    public void AnExpiredTokenOfOursStillNamesItsCentreForAFreshLinkButAForgedOneDoesNot()
+    {
+        var clock = new FakeTimeProvider(Now);
+        var links = Links(clock: clock);
+        var token = links.CreateToken("kz-almaty", 2029, Now.AddDays(1));
+        clock.Advance(TimeSpan.FromDays(2));
+
+        Assert.Equal(("kz-almaty", 2029), (links.ReadSigned(token)?.CentreId, links.ReadSigned(token)?.Year));
+        Assert.Null(links.Verify(token));
+        Assert.Null(links.ReadSigned(token.Replace("kz-almaty", "kz-astana", StringComparison.Ordinal)));
+        Assert.Null(Links(secret: "another-signing-secret-of-32-characters-x").ReadSigned(token));
+    }
+
+    [Fact]
     public void ChangingTheSecretInvalidatesOldLinks()
     {
         var token = Links().CreateToken("kz-almaty", 2030, Now.AddDays(30));
