@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Specialized;
 using Microsoft.AspNetCore.Builder;
@@ -10,6 +11,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PacSubmissions.Campaigns;
 using PacSubmissions.Centres;
+using PacSubmissions.Http;
 using PacSubmissions.LocalHost;
 using PacSubmissions.LocalHost.Azurite;
 using PacSubmissions.Bench;
@@ -64,9 +66,11 @@ try
     Console.WriteLine($"File: {sizeMb} MB, {rounds} rounds each, {Environment.ProcessorCount} cores, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
     await PostThroughEndpointAsync(client, url, file); // warm-up: JIT, connections, Azurite
     await UploadDirectAsync(container, file);
+    await UploadInBlocksAsync(client, url, file);
 
     var endpoint = new List<double>();
     var direct = new List<double>();
+    var inBlocks = new List<double>();
     var peaks = new List<long>();
     var absolutePeaks = new List<long>();
     var allocated = new List<long>();
@@ -80,11 +84,13 @@ try
         absolutePeaks.Add(MemoryWatch.PeakResidentBytes());
         peaks.Add(absolutePeaks[^1] - baseline);
         direct.Add(await UploadDirectAsync(container, file));
+        inBlocks.Add(await UploadInBlocksAsync(client, url, file));
     }
 
     Console.WriteLine($"Endpoint (POST multipart -> staged blocks): median {Median(endpoint):F1} MB/s   [{string.Join(", ", endpoint.Select(v => v.ToString("F1", CultureInfo.InvariantCulture)))}]");
     Console.WriteLine($"Direct SDK (BlockBlobClient.UploadAsync):   median {Median(direct):F1} MB/s   [{string.Join(", ", direct.Select(v => v.ToString("F1", CultureInfo.InvariantCulture)))}]");
     Console.WriteLine($"Endpoint / direct: {Median(endpoint) / Median(direct):P0}");
+    Console.WriteLine($"In blocks (the page's script: 4 MB PUTs, then the commit): median {Median(inBlocks):F1} MB/s   [{string.Join(", ", inBlocks.Select(v => v.ToString("F1", CultureInfo.InvariantCulture)))}]");
     Console.WriteLine($"Peak resident memory above the idle baseline while {sizeMb} MB streamed through the endpoint: max {peaks.Max() / (1024.0 * 1024):F1} MB   [{string.Join(", ", peaks.Select(p => (p / (1024.0 * 1024)).ToString("F1", CultureInfo.InvariantCulture)))}]");
     Console.WriteLine($"Peak resident memory of the process (host + client + runtime) during those uploads: max {absolutePeaks.Max() / (1024.0 * 1024):F1} MB");
     Console.WriteLine($"Managed bytes allocated per {sizeMb} MB upload (host + client): max {allocated.Max() / (1024.0 * 1024):F1} MB");
@@ -147,6 +153,41 @@ static async Task<(UploadAccepted Accepted, TimeSpan Elapsed)> PostAsync(HttpCli
     var accepted = await response.Content.ReadFromJsonAsync<UploadAccepted>()
         ?? throw new InvalidOperationException($"The endpoint answered {(int)response.StatusCode}.");
     return (accepted, watch.Elapsed);
+}
+
+// As the page's script sends a report: one PUT per block, one after the other, then the commit, which assembles the
+// blocks and copies them through the upload's checks into the report blob.
+static async Task<double> UploadInBlocksAsync(HttpClient client, Uri url, string path)
+{
+    const int blockSize = 4 * 1024 * 1024; // BlockUpload.BlockSize, which the list route also reports
+    var token = url.Segments[^1];
+    var uploadId = Guid.NewGuid().ToString("N");
+    var buffer = new byte[blockSize];
+    await using var stream = File.OpenRead(path);
+    var watch = Stopwatch.StartNew();
+    for (var index = 0; ; index++)
+    {
+        var read = await stream.ReadAtLeastAsync(buffer, blockSize, throwOnEndOfStream: false);
+        if (read == 0)
+        {
+            break;
+        }
+
+        using var block = new ByteArrayContent(buffer, 0, read);
+        using var staged = await client.PutAsync(new Uri(url, UploadRoutes.ResumableBlockPath(token, uploadId, index.ToString(CultureInfo.InvariantCulture))), block);
+        staged.EnsureSuccessStatusCode();
+    }
+
+    using var commit = new HttpRequestMessage(HttpMethod.Post, new Uri(url, UploadRoutes.ResumablePath(token, uploadId)))
+    {
+        Content = JsonContent.Create(new CommitRequest("report.pdf", stream.Length), options: JsonSerializerOptions.Web),
+    };
+    commit.Headers.Accept.ParseAdd("application/json");
+    using var response = await client.SendAsync(commit);
+    watch.Stop();
+    var accepted = await response.Content.ReadFromJsonAsync<UploadAccepted>()
+        ?? throw new InvalidOperationException($"The commit answered {(int)response.StatusCode}.");
+    return accepted.Bytes / (1024.0 * 1024) / watch.Elapsed.TotalSeconds;
 }
 
 static async Task<double> UploadDirectAsync(BlobContainerClient container, string path)

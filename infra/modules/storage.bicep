@@ -65,6 +65,35 @@ resource reportsContainer 'Microsoft.Storage/storageAccounts/blobServices/contai
   properties: { publicAccess: 'None' }
 }
 
+// The page's uploads in blocks are assembled in '<reports>-incoming' (the app creates it) and deleted once stored as a
+// report; with versioning on, each deleted one would stay for good as a previous version. This rule deletes those
+// versions, and any assembled file a commit left behind, after 7 days: as long as storage keeps uncommitted blocks.
+resource incomingUploadsLifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = {
+  parent: account
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'incoming-uploads'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [ 'blockBlob' ]
+              prefixMatch: [ '${reportsContainerName}-incoming/' ]
+            }
+            actions: {
+              baseBlob: { delete: { daysAfterModificationGreaterThan: 7 } }
+              version: { delete: { daysAfterCreationGreaterThan: 7 } }
+            }
+          }
+        }
+      ]
+    }
+  }
+}
+
 // Flex Consumption deploys the app from a package in this container.
 resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
   parent: blobService

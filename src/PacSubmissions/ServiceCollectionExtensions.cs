@@ -61,6 +61,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<UploadHistory>();
         services.AddSingleton<UploadPageHandler>();
         services.AddSingleton<ReportUploadHandler>();
+        services.AddSingleton<ResumableUploadHandler>();
         services.AddSingleton<SubmissionProcessor>();
         services.AddSingleton<PoisonedReports>();
         services.AddSingleton<HqEmails>();

@@ -18,7 +18,7 @@ public sealed class TriggerOptions
     public const string ReportsContainerSetting = nameof(ReportsContainer);
 
     [Required(ErrorMessage = "Set " + ReportsContainerSetting + " to the blob container that holds uploaded reports (e.g. reports).")]
-    // 54 at most: the readings container is this name plus "-readings", and a container name has 63 characters at most.
+    // 54 at most: the readings and incoming containers are this name plus "-readings" and "-incoming", and a container name has 63 characters at most.
     [RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,52}[a-z0-9]$",
         ErrorMessage = ReportsContainerSetting + " must be a valid container name: 3-54 lower-case letters, digits and single hyphens.")]
     public string ReportsContainer { get; set; } = "reports";

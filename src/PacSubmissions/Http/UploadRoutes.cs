@@ -14,6 +14,12 @@ public static class UploadRoutes
 
     public const string Status = "upload/{token}/status/{submissionId}";
 
+    /// <summary>A resumable upload (the page's script): GET lists the blocks staged so far, POST commits them as the report.</summary>
+    public const string Resumable = "upload/{token}/resumable/{uploadId}";
+
+    /// <summary>PUT stages one block of a resumable upload, by its index in the file.</summary>
+    public const string ResumableBlock = "upload/{token}/resumable/{uploadId}/{index}";
+
     /// <summary>The form as a Word document for the link's centre, in the page's language (<c>pac form template</c>'s file).</summary>
     public const string Template = "upload/{token}/template";
 
@@ -38,6 +44,12 @@ public static class UploadRoutes
     /// <summary>An upload's check page, in <paramref name="language"/>.</summary>
     public static string StatusPath(string token, string submissionId, string language) =>
         RouteUrl.WithQuery(StatusPath(token, submissionId), [(LanguageParameter, language)]);
+
+    public static string ResumablePath(string token, string uploadId) =>
+        RouteUrl.Path(Resumable, ("token", token), ("uploadId", uploadId));
+
+    public static string ResumableBlockPath(string token, string uploadId, string index) =>
+        RouteUrl.Path(ResumableBlock, ("token", token), ("uploadId", uploadId), ("index", index));
 
     public static string TemplatePath(string token, string language) =>
         RouteUrl.WithQuery(RouteUrl.Path(Template, ("token", token)), [(LanguageParameter, language)]);

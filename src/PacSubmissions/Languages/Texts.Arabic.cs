@@ -115,6 +115,14 @@ public sealed partial class Texts
         InvitationBody = "بدأ جمع تقارير مراكز PAC التابعة للإفلا لعام {0}. التقرير السنوي لمركزكم مستحق {1}.",
         InvitationLink = "يرجى رفعه عبر الرابط الشخصي لمركزكم؛ ويمكنكم استخدام الرابط نفسه لإرسال نسخة مصححة عند الحاجة:",
 
+        // Branch resumable: the page's upload in blocks, which retries and resumes, and the block routes' refusals.
+        ConnectionRetrying = "انقطع الاتصال، جارٍ إعادة المحاولة…",
+        BytesSent = "أُرسل {0} من {1}",
+        ResumeHint = "لم يكتمل رفع {0}. اختر الملف نفسه مرة أخرى وسيُستأنف الرفع من حيث توقف.",
+        ErrorPartTooLarge = "كان جزء من الرفع أكبر من {0} ميغابايت. يُرجى إعادة تحميل الصفحة وإرسال الملف مرة أخرى.",
+        ErrorPartMissing = "لم يصل الجزء {0} من {1} من الملف. يُرجى إرسال الملف مرة أخرى: الأجزاء التي وصلت محفوظة.",
+        ErrorPartsDoNotMatch = "الأجزاء التي وصلت لا تكوّن هذا الملف. يُرجى إعادة تحميل الصفحة وإرسال الملف مرة أخرى.",
+        ErrorUploadNotRecognised = "تعذّر التعرّف على عملية الرفع هذه. يُرجى إعادة تحميل الصفحة وإرسال الملف مرة أخرى.",
         // Branch links: the dead-link page, the fresh-link request and the two link e-mails it adds.
         DeadLinkWriteToHq = "للتواصل مع المقر الرئيسي للإفلا، راسلوه على:",
         FreshLinkOffer = "إذا كان هذا رابط مركزكم، يمكننا إرسال رابط جديد. يُرسَل فقط إلى العنوان المسجَّل لدى المقر الرئيسي للإفلا للمركز، ولا يُرسَل أبدًا إلى عنوان يُكتب هنا.",

@@ -114,6 +114,14 @@ public sealed partial class Texts
         InvitationBody = "国际图联PAC中心{0}年度报告的征集现已开始。贵中心年度报告的截止日期为{1}。",
         InvitationLink = "请通过贵中心的专属链接上传；如需提交修改后的版本，也可使用同一链接：",
 
+        // Branch resumable: the page's upload in blocks, which retries and resumes, and the block routes' refusals.
+        ConnectionRetrying = "连接中断，正在重试…",
+        BytesSent = "已发送 {0}，共 {1}",
+        ResumeHint = "{0} 的上传未完成。请再次选择同一文件，上传将从中断处继续。",
+        ErrorPartTooLarge = "上传的某一部分大于 {0} MB。请重新加载页面并再次发送文件。",
+        ErrorPartMissing = "文件的第 {0} 部分（共 {1} 部分）尚未收到。请再次发送文件：已收到的部分会保留。",
+        ErrorPartsDoNotMatch = "收到的各部分无法组成此文件。请重新加载页面并再次发送文件。",
+        ErrorUploadNotRecognised = "无法识别此次上传。请重新加载页面并再次发送文件。",
         // Branch links: the dead-link page, the fresh-link request and the two link e-mails it adds.
         DeadLinkWriteToHq = "如需联系国际图联总部，请发电子邮件至：",
         FreshLinkOffer = "如果这是贵中心的链接，我们可以发送一个新链接。新链接只会发送到国际图联总部登记的该中心地址，绝不会发送到在此输入的地址。",

@@ -114,6 +114,14 @@ public sealed partial class Texts
         InvitationBody = "The collection of IFLA's PAC Centre reports for {0} is now open. Your centre's annual report is due on {1}.",
         InvitationLink = "Please upload it with your centre's personal link; you can use the same link later to send a corrected version:",
 
+        // Branch resumable: the page's upload in blocks, which retries and resumes, and the block routes' refusals.
+        ConnectionRetrying = "Connection lost, retrying…",
+        BytesSent = "{0} of {1} sent",
+        ResumeHint = "Your upload of {0} did not finish. Choose the same file again and it continues where it stopped.",
+        ErrorPartTooLarge = "A part of the upload was larger than {0} MB. Please reload the page and send the file again.",
+        ErrorPartMissing = "Part {0} of {1} of the file has not arrived. Please send the file again: the parts already received are kept.",
+        ErrorPartsDoNotMatch = "The parts received do not make up this file. Please reload the page and send the file again.",
+        ErrorUploadNotRecognised = "This upload could not be recognised. Please reload the page and send the file again.",
         // Branch links: the dead-link page, the fresh-link request and the two link e-mails it adds.
         DeadLinkWriteToHq = "To reach IFLA HQ, write to:",
         FreshLinkOffer = "If this was your centre's link, we can send a fresh one. It goes only to the address IFLA HQ has for the centre, never to one typed here.",

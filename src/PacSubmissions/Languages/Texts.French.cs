@@ -114,6 +114,14 @@ public sealed partial class Texts
         InvitationBody = "La collecte des rapports {0} des Centres PAC de l'IFLA est ouverte. Le rapport annuel de votre centre est attendu le {1}.",
         InvitationLink = "Veuillez le déposer avec le lien personnel de votre centre ; le même lien sert à envoyer une version corrigée si besoin :",
 
+        // Branch resumable: the page's upload in blocks, which retries and resumes, and the block routes' refusals.
+        ConnectionRetrying = "Connexion perdue, nouvel essai…",
+        BytesSent = "{0} sur {1} envoyés",
+        ResumeHint = "L’envoi de {0} n’a pas abouti. Choisissez à nouveau le même fichier : l’envoi reprendra là où il s’est arrêté.",
+        ErrorPartTooLarge = "Une partie de l’envoi dépassait {0} Mo. Veuillez recharger la page et envoyer à nouveau le fichier.",
+        ErrorPartMissing = "La partie {0} sur {1} du fichier n’est pas arrivée. Veuillez envoyer à nouveau le fichier : les parties déjà reçues sont conservées.",
+        ErrorPartsDoNotMatch = "Les parties reçues ne forment pas ce fichier. Veuillez recharger la page et envoyer à nouveau le fichier.",
+        ErrorUploadNotRecognised = "Cet envoi n’a pas été reconnu. Veuillez recharger la page et envoyer à nouveau le fichier.",
         // Branch links: the dead-link page, the fresh-link request and the two link e-mails it adds.
         DeadLinkWriteToHq = "Pour joindre le siège de l’IFLA, écrivez à :",
         FreshLinkOffer = "S’il s’agissait du lien de votre centre, nous pouvons en envoyer un nouveau. Il part uniquement à l’adresse que le siège de l’IFLA a pour le centre, jamais à une adresse saisie ici.",

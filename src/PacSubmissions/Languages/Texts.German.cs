@@ -114,6 +114,14 @@ public sealed partial class Texts
         InvitationBody = "Die Sammlung der Berichte {0} der PAC-Zentren der IFLA hat begonnen. Der Jahresbericht Ihres Zentrums ist am {1} fällig.",
         InvitationLink = "Bitte laden Sie ihn über den persönlichen Link Ihres Zentrums hoch; über denselben Link senden Sie bei Bedarf auch eine korrigierte Fassung:",
 
+        // Branch resumable: the page's upload in blocks, which retries and resumes, and the block routes' refusals.
+        ConnectionRetrying = "Verbindung unterbrochen, neuer Versuch…",
+        BytesSent = "{0} von {1} gesendet",
+        ResumeHint = "Das Hochladen von {0} wurde nicht abgeschlossen. Wählen Sie dieselbe Datei noch einmal, dann geht es dort weiter, wo es stehen geblieben ist.",
+        ErrorPartTooLarge = "Ein Teil des Hochladens war größer als {0} MB. Bitte laden Sie die Seite neu und senden Sie die Datei erneut.",
+        ErrorPartMissing = "Teil {0} von {1} der Datei ist nicht angekommen. Bitte senden Sie die Datei erneut: Die bereits empfangenen Teile bleiben erhalten.",
+        ErrorPartsDoNotMatch = "Die empfangenen Teile ergeben nicht diese Datei. Bitte laden Sie die Seite neu und senden Sie die Datei erneut.",
+        ErrorUploadNotRecognised = "Dieses Hochladen wurde nicht erkannt. Bitte laden Sie die Seite neu und senden Sie die Datei erneut.",
         // Branch links: the dead-link page, the fresh-link request and the two link e-mails it adds.
         DeadLinkWriteToHq = "Die IFLA-Zentrale erreichen Sie unter:",
         FreshLinkOffer = "Wenn dies der Link Ihres Zentrums war, können wir einen neuen senden. Er geht nur an die Adresse, die die IFLA-Zentrale für das Zentrum hat, nie an eine hier eingegebene.",

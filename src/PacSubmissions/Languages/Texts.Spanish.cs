@@ -114,6 +114,14 @@ public sealed partial class Texts
         InvitationBody = "Se ha abierto la recogida de los informes {0} de los Centros PAC de la IFLA. El informe anual de su centro vence el {1}.",
         InvitationLink = "Por favor, súbalo con el enlace personal de su centro; el mismo enlace sirve para enviar una versión corregida si hace falta:",
 
+        // Branch resumable: the page's upload in blocks, which retries and resumes, and the block routes' refusals.
+        ConnectionRetrying = "Se perdió la conexión, reintentando…",
+        BytesSent = "{0} de {1} enviados",
+        ResumeHint = "El envío de {0} no terminó. Vuelva a elegir el mismo archivo y continuará donde se detuvo.",
+        ErrorPartTooLarge = "Una parte del envío superaba {0} MB. Vuelva a cargar la página y envíe el archivo de nuevo.",
+        ErrorPartMissing = "No ha llegado la parte {0} de {1} del archivo. Envíe el archivo de nuevo: las partes ya recibidas se conservan.",
+        ErrorPartsDoNotMatch = "Las partes recibidas no forman este archivo. Vuelva a cargar la página y envíe el archivo de nuevo.",
+        ErrorUploadNotRecognised = "No se pudo reconocer este envío. Vuelva a cargar la página y envíe el archivo de nuevo.",
         // Branch links: the dead-link page, the fresh-link request and the two link e-mails it adds.
         DeadLinkWriteToHq = "Para contactar con la sede de la IFLA, escriba a:",
         FreshLinkOffer = "Si era el enlace de su centro, podemos enviarle uno nuevo. Solo se envía a la dirección que la sede de la IFLA tiene registrada para el centro, nunca a una escrita aquí.",

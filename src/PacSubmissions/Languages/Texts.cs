@@ -162,6 +162,27 @@ public sealed partial class Texts
     /// <summary>A problem code this catalogue does not know yet: said in the language, never the reader's English.</summary>
     public required string ProblemOther { get; init; }
 
+    // Branch resumable: the page's upload in blocks, which retries and resumes, and the block routes' refusals.
+    /// <summary>Shown while the page's script waits to send a block again after the connection failed.</summary>
+    public required string ConnectionRetrying { get; init; }
+
+    /// <summary>The progress of an upload: {0} sent so far, {1} the file's size (each with its unit, written by the browser).</summary>
+    public required string BytesSent { get; init; }
+
+    /// <summary>After a reload, beside the form: {0} is the file name of the upload that did not finish.</summary>
+    public required string ResumeHint { get; init; }
+
+    /// <summary>A block over the block size ({0} MB), which the page's script never sends.</summary>
+    public required string ErrorPartTooLarge { get; init; }
+
+    /// <summary>A commit before block {0} of {1} arrived.</summary>
+    public required string ErrorPartMissing { get; init; }
+
+    /// <summary>A commit whose blocks do not add up to the size it names.</summary>
+    public required string ErrorPartsDoNotMatch { get; init; }
+
+    /// <summary>An upload id, block index or commit request of the wrong shape.</summary>
+    public required string ErrorUploadNotRecognised { get; init; }
     // Branch links: the dead-link page's way on and the fresh-link request (HQ's address follows DeadLinkWriteToHq and
     // FreshLinkRequested as a mailto: link), and the two link e-mails' first paragraphs: one asked for on a dead link's
     // page, one to a coordinator's new address.

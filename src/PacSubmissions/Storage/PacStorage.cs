@@ -21,12 +21,19 @@ public sealed class PacStorage(BlobServiceClient blobs, TableServiceClient table
     /// <summary>The full reading of each report, as JSON; a container of its own so the blob trigger never sees it.</summary>
     public BlobContainerClient Readings => blobs.GetBlobContainerClient(triggers.Value.ReportsContainer + "-readings");
 
+    /// <summary>
+    /// The blocks of resumable uploads while they arrive (<c>year/centre/uploadId</c>), each assembled here before it is fed
+    /// into <see cref="Reports"/> with the upload's checks; a container of its own so the blob trigger never sees it.
+    /// </summary>
+    public BlobContainerClient Incoming => blobs.GetBlobContainerClient(triggers.Value.ReportsContainer + "-incoming");
+
     public TableClient Table(string name) => tables.GetTableClient(options.Value.TablePrefix + name);
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
         await Reports.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await Readings.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await Incoming.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         foreach (var table in AllTables)
         {
             await Table(table).CreateIfNotExistsAsync(cancellationToken);

@@ -24,6 +24,20 @@ internal sealed class BlockUpload(BlockBlobClient blob, long maxBytes) : IDispos
 
     public long Bytes { get; private set; }
 
+    /// <summary>The id of the block at <paramref name="index"/>: all of one length, as a block blob requires, and in file order.</summary>
+    public static string BlockId(int index) => Convert.ToBase64String(Encoding.ASCII.GetBytes($"block-{index:D6}"));
+
+    /// <summary>The index <see cref="BlockId"/> made <paramref name="blockId"/> from; null for an id it did not make.</summary>
+    public static int? BlockIndex(string blockId)
+    {
+        Span<byte> decoded = stackalloc byte[16];
+        return Convert.TryFromBase64String(blockId, decoded, out var written) && written == 12
+            && Encoding.ASCII.GetString(decoded[..written]) is var text && text.StartsWith("block-", StringComparison.Ordinal)
+            && int.TryParse(text.AsSpan(6), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
+            ? index
+            : null;
+    }
+
     public string Sha256 => Convert.ToHexStringLower(_sha256.GetCurrentHash());
 
     /// <summary>The format <see cref="ReportFormat"/> found in the first block; null until then, or when none.</summary>
@@ -55,7 +69,7 @@ internal sealed class BlockUpload(BlockBlobClient blob, long maxBytes) : IDispos
                     return outcome.Value;
                 }
 
-                var blockId = Convert.ToBase64String(Encoding.ASCII.GetBytes($"block-{_blockIds.Count:D6}"));
+                var blockId = BlockId(_blockIds.Count);
                 _blockIds.Add(blockId);
                 inFlight.Enqueue((StageBlockAsync(blockId, buffer, filled, cancellationToken), buffer));
                 if (inFlight.Count >= MaxBlocksInFlight)

@@ -85,13 +85,7 @@ public sealed partial class ReportUploadHandler(
             feature.MaxRequestBodySize = readLimit;
         }
 
-        // Kestrel cuts a body that averages under 240 B/s once 5 s have passed, which loses an upload whose link stalls
-        // for a few seconds near its start. Its average is kept, over a longer grace: a stall of a minute survives, a trickle does not.
-        if (request.HttpContext.Features.Get<IHttpMinRequestBodyDataRateFeature>() is { } minimumRate)
-        {
-            minimumRate.MinDataRate = new MinDataRate(UploadOptions.MinBytesPerSecond, options.Value.StallTolerance);
-        }
-
+        TolerateStalls(request);
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
             || !contentType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(contentType.Boundary).Length is 0 or > 200)
@@ -123,13 +117,9 @@ public sealed partial class ReportUploadHandler(
                 }
 
                 fileName = ClientFileName(disposition);
-                switch (await staged.StageAsync(section.Body, cancellationToken))
+                if (await RefusalAsync(request, upload, token, await staged.StageAsync(section.Body, cancellationToken), cancellationToken) is { } refusal)
                 {
-                    case StageOutcome.TooLarge:
-                        return await TooLargeAsync(request, upload, token, cancellationToken);
-                    case StageOutcome.NotAReport:
-                        return await responses.RefusedAsync(request, upload, token, StatusCodes.Status415UnsupportedMediaType, "Not an accepted format",
-                            t => UploadPage.Format(t.ErrorWrongType, ReportFormat.AcceptedList), cancellationToken);
+                    return refusal;
                 }
             }
         }
@@ -158,14 +148,64 @@ public sealed partial class ReportUploadHandler(
             return await NoFileAsync(request, upload, token, cancellationToken);
         }
 
+        return await CommitAsync(request, upload, token, staged, submissionId, receivedAt, fileName, NoExtraMetadata, cancellationToken);
+    }
+
+    private static readonly IReadOnlyDictionary<string, string> NoExtraMetadata = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Kestrel cuts a body that averages under 240 B/s once 5 s have passed, which loses an upload whose link stalls
+    /// for a few seconds near its start. Its average is kept, over a longer grace: a stall of a minute survives, a trickle does not.
+    /// </summary>
+    internal void TolerateStalls(HttpRequest request)
+    {
+        if (request.HttpContext.Features.Get<IHttpMinRequestBodyDataRateFeature>() is { } minimumRate)
+        {
+            minimumRate.MinDataRate = new MinDataRate(UploadOptions.MinBytesPerSecond, options.Value.StallTolerance);
+        }
+    }
+
+    /// <summary>
+    /// Stores a whole report read from <paramref name="body"/> as a new version, with the checks, the metadata and the
+    /// answer of a POST: the resumable upload's commit feeds its assembled file through here.
+    /// </summary>
+    internal async Task<IActionResult> StoreVersionAsync(HttpRequest request, UploadContext upload, string token, DateTimeOffset receivedAt,
+        string fileName, Stream body, IReadOnlyDictionary<string, string> extraMetadata, CancellationToken cancellationToken)
+    {
+        var submissionId = SubmissionBlob.NewSubmissionId(receivedAt);
+        using var staged = new BlockUpload(storage.Reports.GetBlockBlobClient(SubmissionBlob.NameFor(upload.Campaign.Year, upload.Centre.Id, submissionId)),
+            options.Value.MaxBytes);
+        var outcome = await staged.StageAsync(body, cancellationToken);
+        return await RefusalAsync(request, upload, token, outcome, cancellationToken)
+            ?? await CommitAsync(request, upload, token, staged, submissionId, receivedAt, fileName, extraMetadata, cancellationToken);
+    }
+
+    /// <summary>The answer to a body whose staging stopped early (too large, not a report); null when it was staged whole.</summary>
+    private async Task<IActionResult?> RefusalAsync(HttpRequest request, UploadContext upload, string token, StageOutcome outcome,
+        CancellationToken cancellationToken) => outcome switch
+    {
+        StageOutcome.TooLarge => await TooLargeAsync(request, upload, token, cancellationToken),
+        StageOutcome.NotAReport => await NotAReportAsync(request, upload, token, cancellationToken),
+        _ => null,
+    };
+
+    /// <summary>Commits a staged report with its metadata, making it the new version the blob trigger checks, and answers as accepted.</summary>
+    private async Task<IActionResult> CommitAsync(HttpRequest request, UploadContext upload, string token, BlockUpload staged, string submissionId,
+        DateTimeOffset receivedAt, string fileName, IReadOnlyDictionary<string, string> extraMetadata, CancellationToken cancellationToken)
+    {
         if (staged.Bytes == 0)
         {
             return await responses.RefusedAsync(request, upload, token, StatusCodes.Status400BadRequest, "Empty file", t => t.ErrorEmpty, cancellationToken);
         }
 
-        var submission = new SubmissionBlob(upload.Centre.Id, upload.Campaign.Year, submissionId, receivedAt, window == UploadWindow.Late,
+        var submission = new SubmissionBlob(upload.Centre.Id, upload.Campaign.Year, submissionId, receivedAt, upload.WindowAt(receivedAt) == UploadWindow.Late,
             fileName, staged.Bytes, staged.Sha256);
         var metadata = submission.ToMetadata();
+        foreach (var (key, value) in extraMetadata)
+        {
+            metadata[key] = value;
+        }
+
         PacTelemetry.WriteTraceContext(metadata);
         PacTelemetry.Current?.SetTag(PacTelemetry.CentreTag, submission.CentreId).SetTag(PacTelemetry.BlobTag, submission.BlobName);
         await staged.CommitAsync(metadata, cancellationToken);
@@ -173,7 +213,7 @@ public sealed partial class ReportUploadHandler(
         return await AcceptedAsync(request, upload, token, submission, cancellationToken);
     }
 
-    private async Task<IActionResult> AcceptedAsync(HttpRequest request, UploadContext upload, string token, SubmissionBlob submission,
+    internal async Task<IActionResult> AcceptedAsync(HttpRequest request, UploadContext upload, string token, SubmissionBlob submission,
         CancellationToken cancellationToken)
     {
         if (UploadResponses.WantsHtml(request))
@@ -195,7 +235,7 @@ public sealed partial class ReportUploadHandler(
     }
 
     /// <summary>Storage is down: the centre and campaign may be unknown, so the page has no way back to the link's page.</summary>
-    private Task<IActionResult> StorageUnavailableAsync(HttpRequest request, CancellationToken cancellationToken)
+    internal Task<IActionResult> StorageUnavailableAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         request.HttpContext.Response.Headers.RetryAfter = ((int)StorageRetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
         return responses.RefusedAsync(request, responses.Page(request, null, null), StatusCodes.Status503ServiceUnavailable, "Storage unavailable",
@@ -206,18 +246,22 @@ public sealed partial class ReportUploadHandler(
         responses.RefusedAsync(request, upload, token, StatusCodes.Status400BadRequest, "No file", t => t.ErrorNoFile, cancellationToken);
 
     /// <summary>A body that could not be read to its end; nothing was committed, at most some blocks were staged.</summary>
-    private Task<IActionResult> UnfinishedAsync(HttpRequest request, UploadContext upload, string token, string title, Exception exception,
+    internal Task<IActionResult> UnfinishedAsync(HttpRequest request, UploadContext upload, string token, string title, Exception exception,
         CancellationToken cancellationToken)
     {
         LogUnfinished(logger, upload.Centre.Id, upload.Campaign.Year, title, exception.Message);
         return responses.RefusedAsync(request, upload, token, StatusCodes.Status400BadRequest, title, t => t.ErrorNetwork, cancellationToken);
     }
 
-    private Task<IActionResult> TooLargeAsync(HttpRequest request, UploadContext upload, string token, CancellationToken cancellationToken) =>
+    internal Task<IActionResult> NotAReportAsync(HttpRequest request, UploadContext upload, string token, CancellationToken cancellationToken) =>
+        responses.RefusedAsync(request, upload, token, StatusCodes.Status415UnsupportedMediaType, "Not an accepted format",
+            t => UploadPage.Format(t.ErrorWrongType, ReportFormat.AcceptedList), cancellationToken);
+
+    internal Task<IActionResult> TooLargeAsync(HttpRequest request, UploadContext upload, string token, CancellationToken cancellationToken) =>
         responses.RefusedAsync(request, upload, token, StatusCodes.Status413PayloadTooLarge, "Report too large",
             t => UploadPage.Format(t.ErrorTooLarge, options.Value.MaxBytes / (1024 * 1024)), cancellationToken);
 
-    private Task<IActionResult> WindowClosedAsync(HttpRequest request, UploadContext upload, string token, UploadWindow window,
+    internal Task<IActionResult> WindowClosedAsync(HttpRequest request, UploadContext upload, string token, UploadWindow window,
         CancellationToken cancellationToken)
     {
         var campaign = upload.Campaign;
@@ -232,9 +276,12 @@ public sealed partial class ReportUploadHandler(
     /// The client's file name, kept only as a label: no path, no control or direction-override characters (which make
     /// <c>evil\u202Efdp.exe</c> read as <c>evilexe.pdf</c>), bounded length; <c>report</c> when nothing is left.
     /// </summary>
-    internal static string ClientFileName(ContentDispositionHeaderValue disposition)
+    internal static string ClientFileName(ContentDispositionHeaderValue disposition) =>
+        ClientFileName(HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).ToString());
+
+    /// <inheritdoc cref="ClientFileName(ContentDispositionHeaderValue)"/>
+    internal static string ClientFileName(string raw)
     {
-        var raw = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).ToString();
         var name = raw.Replace('\\', '/').Split('/').LastOrDefault() ?? "";
         name = new string([.. name.Where(c => !char.IsControl(c) && !IsDirectionControl(c))]).Trim();
         if (name.Length > 200)

@@ -76,6 +76,7 @@ public static class TestStorageCleanup
     public static async Task DeleteAsync(string storage, TestStorageNames names)
     {
         await new BlobServiceClient(storage).GetBlobContainerClient(names.ReportsContainer).DeleteIfExistsAsync();
+        await new BlobServiceClient(storage).GetBlobContainerClient(names.ReportsContainer + "-incoming").DeleteIfExistsAsync();
         var queues = new Azure.Storage.Queues.QueueServiceClient(storage);
         await queues.GetQueueClient(names.BlobPoisonQueue).DeleteIfExistsAsync();
         await queues.GetQueueClient(names.BlobPoisonQueue + "-poison").DeleteIfExistsAsync();

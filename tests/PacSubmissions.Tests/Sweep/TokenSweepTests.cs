@@ -17,10 +17,12 @@ public sealed partial class TokenSweepTests(SweepSite sweep) : IClassFixture<Swe
 {
     private const string SubmissionId = "20300101T000000000Z-0123abcd";
 
+    private const string UploadId = "0123456789abcdef0123456789abcdef";
+
     public static TheoryData<string, string> Cases()
     {
         var data = new TheoryData<string, string>();
-        foreach (var route in new[] { "upload POST", "page GET", "page GET (browser)", "status GET", "template GET" })
+        foreach (var route in new[] { "upload POST", "page GET", "page GET (browser)", "status GET", "template GET", "block PUT", "blocks GET", "commit POST" })
         {
             foreach (var shape in new[]
             {
@@ -152,6 +154,12 @@ public sealed partial class TokenSweepTests(SweepSite sweep) : IClassFixture<Swe
             "page GET (browser)" => new HttpRequestMessage(HttpMethod.Get, page) { Headers = { { "Accept", "text/html" } } },
             "status GET" => new HttpRequestMessage(HttpMethod.Get, $"{page}/status/{SubmissionId}"),
             "template GET" => new HttpRequestMessage(HttpMethod.Get, $"{page}/template"),
+            "block PUT" => new HttpRequestMessage(HttpMethod.Put, $"{page}/resumable/{UploadId}/0") { Content = new ByteArrayContent(Pdf) },
+            "blocks GET" => new HttpRequestMessage(HttpMethod.Get, $"{page}/resumable/{UploadId}"),
+            "commit POST" => new HttpRequestMessage(HttpMethod.Post, $"{page}/resumable/{UploadId}")
+            {
+                Content = JsonContent.Create(new { fileName = "report.pdf", size = Pdf.Length }),
+            },
             "fresh-link POST" => new HttpRequestMessage(HttpMethod.Post, $"{page}/fresh-link")
             {
                 Content = new FormUrlEncodedContent([]),

@@ -121,6 +121,48 @@ public sealed class WorkerHttpTests(WorkerFixture fixture) : IClassFixture<Worke
         Assert.Contains("larger than 50 MB", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AReportSentInBlocksIsStagedListedAndCommittedThroughTheWorker()
+    {
+        var path = await LinkAsync("kz-blocks");
+        var token = RouteOf(path)["token"];
+        const string upload = "0123456789abcdef0123456789abcdef";
+        var report = new byte[(2 * BlockUpload.BlockSize) + 1000];
+        new Random(16).NextBytes(report);
+        "%PDF-1.7\n"u8.CopyTo(report);
+
+        for (var index = 0; index < 3; index++)
+        {
+            var part = report.AsMemory(index * BlockUpload.BlockSize, Math.Min(BlockUpload.BlockSize, report.Length - (index * BlockUpload.BlockSize)));
+            using var staged = await SendAsync("StageUploadBlock", HttpMethod.Put,
+                PacSubmissions.Http.UploadRoutes.ResumableBlockPath(token, upload, index.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new ReadOnlyMemoryContent(part), new() { ["token"] = token, ["uploadId"] = upload, ["index"] = index.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            Assert.Equal(HttpStatusCode.OK, staged.StatusCode);
+        }
+
+        using var listed = await SendAsync("ListUploadBlocks", HttpMethod.Get, PacSubmissions.Http.UploadRoutes.ResumablePath(token, upload), null,
+            new() { ["token"] = token, ["uploadId"] = upload });
+        Assert.Equal([0, 1, 2], (await listed.Content.ReadFromJsonAsync<StagedBlocks>())!.Blocks.Select(b => b.Index));
+        using var committed = await SendAsync("CommitUpload", HttpMethod.Post, PacSubmissions.Http.UploadRoutes.ResumablePath(token, upload),
+            JsonContent.Create(new CommitRequest("report.pdf", report.Length), options: System.Text.Json.JsonSerializerOptions.Web),
+            new() { ["token"] = token, ["uploadId"] = upload });
+
+        Assert.Equal(HttpStatusCode.Accepted, committed.StatusCode);
+        var accepted = (await committed.Content.ReadFromJsonAsync<UploadAccepted>())!;
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(report)), accepted.Sha256);
+        var blob = Pipeline.Get<PacStorage>().Reports.GetBlobClient(SubmissionBlob.NameFor(accepted.Year, accepted.Centre, accepted.SubmissionId));
+        Assert.Equal(report.Length, (await blob.GetPropertiesAsync()).Value.ContentLength);
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(string function, HttpMethod method, string path, HttpContent? content, Dictionary<string, string> route)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(fixture.Worker.HttpUri, path)) { Content = content };
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        var (response, invocation) = await fixture.Worker.SendHttpAsync(_client, function, request, route);
+        WorkerAssert.Succeeded(invocation, fixture.Worker);
+        return response;
+    }
+
     public void Dispose()
     {
         _client.Dispose();
