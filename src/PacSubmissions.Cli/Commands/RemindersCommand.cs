@@ -76,5 +76,5 @@ internal static class RemindersCommand
     }
 
     private static string Recipient(PlannedEmail email) =>
-        EmailKinds.IsChase(email.Key.Kind) || email.Key.Kind == EmailKinds.Receipt ? email.Centre?.CoordinatorEmail ?? "?" : "HQ";
+        EmailKinds.ToCoordinators.Contains(email.Key.Kind) ? email.Centre?.CoordinatorEmail ?? "?" : "HQ";
 }

@@ -12,6 +12,27 @@ namespace PacSubmissions.Email;
 /// <summary>The e-mails a centre's coordinator gets, in the centre's language, each with the centre's upload link.</summary>
 public sealed class CoordinatorEmails(UploadLinks links, HtmlPages pages)
 {
+    /// <summary>
+    /// The invitation when the campaign opens: the deadline (as a reminder says it), what the report must contain (the
+    /// year it covers and the form's questions, the required ones marked, as the upload page lists them), the centre's
+    /// link, and HQ's address, <paramref name="hqAddress"/>, for questions.
+    /// </summary>
+    public Task<EmailMessage> InvitationAsync(Campaign campaign, Centre centre, string hqAddress, CancellationToken cancellationToken)
+    {
+        var texts = Texts.For(centre.Language);
+        var contents = ReportContents.Of(campaign.Form(), campaign.ActivitiesYear, texts);
+        var body = Start(texts, centre)
+            .Paragraph(Texts.Format(texts.InvitationBody, campaign.Year, Deadline(campaign.Deadline, campaign, centre, texts)))
+            .Paragraph(contents.ActivitiesYear)
+            .Paragraph(contents.QuestionsIntro)
+            .List(contents.Questions.Select(q => q.Line))
+            .Paragraph(texts.InvitationLink)
+            .Link(links.CreateUrl(centre.Id, campaign))
+            .Paragraph($"{texts.AskHq} {hqAddress}");
+        return FinishAsync(new EmailKey(campaign.Year, centre.Id, EmailKinds.Invitation, EmailKinds.Opening),
+            centre, Texts.Format(texts.InvitationSubject, campaign.Year), body, cancellationToken);
+    }
+
     public Task<EmailMessage> ReminderAsync(Campaign campaign, Centre centre, int days, CancellationToken cancellationToken)
     {
         var texts = Texts.For(centre.Language);
@@ -53,16 +74,13 @@ public sealed class CoordinatorEmails(UploadLinks links, HtmlPages pages)
         var body = Start(texts, centre);
         if (CountingVersion.IsReadable(report))
         {
-            var form = Forms.FormDefinitions.Find(campaign.FormVersion) ?? Forms.FormDefinitions.Current;
-            var questions = problems.Where(p => p.Section is not null).Select(p => form.TitleOf(p.Section!, texts.Code)).Distinct().ToList();
+            var questions = problems.Where(p => p.Section is not null).Select(p => campaign.Form().TitleOf(p.Section!, texts.Code)).Distinct().ToList();
             body.Paragraph(Texts.Format(texts.NeedsWorkIncomplete, campaign.Year, received))
                 .List(questions.Count > 0 ? questions : problems.Select(p => texts.Problem(p.Code, p.Section)));
         }
         else
         {
-            // An upload that could not be processed at all has no check: HQ has its details, the coordinator the catalogue's words.
-            body.Paragraph(Texts.Format(texts.NeedsWorkUnreadable, campaign.Year, received))
-                .List(problems.Count > 0 ? problems.Select(p => texts.Problem(p.Code, p.Section)) : [texts.ProblemOther]);
+            Unreadable(body, texts, campaign, centre, report);
         }
 
         var deadline = Deadline(campaign.Deadline, campaign, centre, texts);
@@ -127,8 +145,9 @@ public sealed class CoordinatorEmails(UploadLinks links, HtmlPages pages)
 
     /// <summary>
     /// HQ's "E-mail the link": its text follows the centre's state. A centre that has reported is told which report we
-    /// have and that the link sends a new version; one that has not gets what a reminder or a late notice says.
-    /// <paramref name="report"/> is the centre's report that counts this campaign, if it has a readable one.
+    /// have and that the link sends a new version; one whose only uploads could not be read, that its file could not be
+    /// read and what to do about it; one that has sent nothing gets what a reminder or a late notice says.
+    /// <paramref name="report"/> is the centre's report that counts this campaign (<see cref="CountingVersion"/>), if any.
     /// </summary>
     public Task<EmailMessage> LinkAsync(Campaign campaign, Centre centre, Submission? report, DateTimeOffset now, string detail, CancellationToken cancellationToken) =>
         LinkAsync(campaign, centre, report, now, detail, LinkReason.HqSent, cancellationToken);
@@ -153,9 +172,25 @@ public sealed class CoordinatorEmails(UploadLinks links, HtmlPages pages)
             body.Paragraph(intro);
         }
 
-        if (report is not null)
+        if (report is not null && CountingVersion.IsReadable(report))
         {
             body.Paragraph(Texts.Format(texts.LinkReported, campaign.Year, Moment(report.ReceivedAt, campaign, centre, texts)));
+        }
+        else if (report is not null)
+        {
+            Unreadable(body, texts, campaign, centre, report);
+            var deadline = Deadline(campaign.Deadline, campaign, centre, texts);
+            if (now <= campaign.Deadline)
+            {
+                body.Paragraph(Texts.Format(texts.NeedsWorkDue, campaign.Year, deadline));
+            }
+            else
+            {
+                body.Paragraph(Texts.Format(texts.NeedsWorkOverdue, campaign.Year, deadline))
+                    .Paragraph(Texts.Format(texts.LateWindow, campaign.Year, Deadline(campaign.LateUploadsCloseAt, campaign, centre, texts)));
+            }
+
+            body.Paragraph(texts.UploadPrompt);
         }
         else if (now <= campaign.Deadline)
         {
@@ -172,6 +207,18 @@ public sealed class CoordinatorEmails(UploadLinks links, HtmlPages pages)
         body.Link(links.CreateUrl(centre.Id, campaign));
         return FinishAsync(new EmailKey(campaign.Year, centre.Id, kind, detail),
             centre, Texts.Format(texts.LinkSubject, campaign.Year), body, cancellationToken);
+    }
+
+    /// <summary>
+    /// That the centre's file, <paramref name="report"/>, could not be read, with each problem and its remedy as the
+    /// upload page says them. An upload that could not be processed at all has no check: HQ has its details, the
+    /// coordinator the catalogue's words.
+    /// </summary>
+    private static void Unreadable(EmailBody body, Texts texts, Campaign campaign, Centre centre, Submission report)
+    {
+        var problems = report.Check?.Problems ?? [];
+        body.Paragraph(Texts.Format(texts.NeedsWorkUnreadable, campaign.Year, Moment(report.ReceivedAt, campaign, centre, texts)))
+            .List(problems.Count > 0 ? problems.Select(p => texts.Problem(p.Code, p.Section)) : [texts.ProblemOther]);
     }
 
     /// <summary>A deadline of the campaign (or any limit in it, like the close of late uploads) with the coordinator's own time beside it: every coordinator e-mail says one this way.</summary>

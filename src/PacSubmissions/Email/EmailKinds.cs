@@ -17,6 +17,16 @@ public static class EmailKinds
     public const string NeedsWorkReminder = "needs-work-reminder";
     public const string NeedsWorkLateNotice = "needs-work-late-notice";
 
+    /// <summary>
+    /// The invitation an active centre gets when its campaign opens (or, added to the register later, at the next run):
+    /// its link, the deadline, what the report must contain and whom to ask. One per centre and campaign, detail
+    /// <see cref="Opening"/>.
+    /// </summary>
+    public const string Invitation = "invitation";
+
+    /// <summary>The invitation's detail: there is one per centre and campaign.</summary>
+    public const string Opening = "opening";
+
     /// <summary>HQ re-sent a centre's link from the dashboard; the detail is unique per re-send.</summary>
     public const string LinkResent = "link-resent";
 
@@ -39,6 +49,9 @@ public static class EmailKinds
     /// <summary>The closing summaries' details: the day after the deadline, and after the late window.</summary>
     public const string AfterDeadline = "after-deadline";
     public const string AfterLateWindow = "after-late-window";
+
+    /// <summary>Every kind of e-mail a centre's coordinator gets (the others go to HQ): each is written in the centre's language.</summary>
+    public static readonly IReadOnlyList<string> ToCoordinators = [Invitation, Reminder, LateNotice, NeedsWorkReminder, NeedsWorkLateNotice, Receipt, LinkResent, FreshLink, AddressChanged];
 
     /// <summary>Whether a kind chases a centre for its report: a reminder or a late notice, of either sort.</summary>
     public static bool IsChase(string kind) => kind is Reminder or LateNotice or NeedsWorkReminder or NeedsWorkLateNotice;

@@ -114,6 +114,11 @@ public sealed partial class Texts
         ProblemActiveContent = "يحتوي الملف على محتوى نشط (قالب مرفق أو كائنات مضمّنة أو نصوص برمجية تعمل أو تجلب ملفات عند فتحه). قُرئت إجاباتك، لكن يُرجى حفظ الملف من جديد دون القالب المرفق أو الكائنات المضمّنة (مثلًا بنسخ النص إلى مستند جديد) وإرساله مرة أخرى.",
         ErrorNameNotFormat = "الملف مستند بصيغة {1}، لكن اسمه ينتهي بـ {0}. يُرجى إعادة تسميته لينتهي بـ {1} وإرساله مرة أخرى.",
         ErrorIncompleteFile = "الملف غير مكتمل: نهايته مفقودة، أي أن الحفظ أو النسخ انقطع. يُرجى حفظه من جديد وإرساله.",
+        // Branch invitation: the invitation when a campaign opens.
+        InvitationSubject = "تقرير مركز PAC لعام {0}: رابط الرفع الخاص بمركزكم",
+        InvitationBody = "بدأ جمع تقارير مراكز PAC التابعة للإفلا لعام {0}. التقرير السنوي لمركزكم مستحق {1}.",
+        InvitationLink = "يرجى رفعه عبر الرابط الشخصي لمركزكم؛ ويمكنكم استخدام الرابط نفسه لإرسال نسخة مصححة عند الحاجة:",
+
         // Branch resumable: the page's upload in blocks, which retries and resumes, and the block routes' refusals.
         ConnectionRetrying = "انقطع الاتصال، جارٍ إعادة المحاولة…",
         BytesSent = "أُرسل {0} من {1}",

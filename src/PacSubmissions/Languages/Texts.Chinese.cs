@@ -113,6 +113,11 @@ public sealed partial class Texts
         ProblemActiveContent = "文件含有活动内容（附加模板、嵌入对象，或在打开时运行或获取文件的脚本）。您的答案已读取，但请去掉附加模板和嵌入对象后重新保存文件（例如将文本复制到新文档中），然后再次提交。",
         ErrorNameNotFormat = "该文件是 {1} 文档，但文件名以 {0} 结尾。请将其重命名为以 {1} 结尾，然后再次提交。",
         ErrorIncompleteFile = "文件不完整：缺少结尾部分，说明保存或复制时被中断。请重新保存后再提交。",
+        // Branch invitation: the invitation when a campaign opens.
+        InvitationSubject = "贵PAC中心{0}年度报告：贵中心的上传链接",
+        InvitationBody = "国际图联PAC中心{0}年度报告的征集现已开始。贵中心年度报告的截止日期为{1}。",
+        InvitationLink = "请通过贵中心的专属链接上传；如需提交修改后的版本，也可使用同一链接：",
+
         // Branch resumable: the page's upload in blocks, which retries and resumes, and the block routes' refusals.
         ConnectionRetrying = "连接中断，正在重试…",
         BytesSent = "已发送 {0}，共 {1}",

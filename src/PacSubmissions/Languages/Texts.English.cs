@@ -113,6 +113,11 @@ public sealed partial class Texts
         ProblemActiveContent = "The file carries active content (an attached template, embedded objects or scripts that run or fetch files when it is opened). Your answers were read, but please save it again without the attached template or embedded objects (for example, copy the text into a new document) and send it again.",
         ErrorNameNotFormat = "The file is a {1} document, but its name ends in {0}. Please rename it so that it ends in {1} and send it again.",
         ErrorIncompleteFile = "The file is incomplete: its end is missing, so it was cut short while being saved or copied. Please save it again and send it.",
+        // Branch invitation: the invitation when a campaign opens.
+        InvitationSubject = "Your centre's PAC report for {0}: your upload link",
+        InvitationBody = "The collection of IFLA's PAC Centre reports for {0} is now open. Your centre's annual report is due on {1}.",
+        InvitationLink = "Please upload it with your centre's personal link; you can use the same link later to send a corrected version:",
+
         // Branch resumable: the page's upload in blocks, which retries and resumes, and the block routes' refusals.
         ConnectionRetrying = "Connection lost, retrying…",
         BytesSent = "{0} of {1} sent",

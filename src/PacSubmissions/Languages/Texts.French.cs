@@ -113,6 +113,11 @@ public sealed partial class Texts
         ProblemActiveContent = "Le fichier contient du contenu actif (un modèle attaché, des objets incorporés ou des scripts qui s’exécutent ou vont chercher des fichiers à l’ouverture). Vos réponses ont été lues, mais veuillez l’enregistrer de nouveau sans le modèle attaché ni les objets incorporés (par exemple en copiant le texte dans un nouveau document) et l’envoyer à nouveau.",
         ErrorNameNotFormat = "Le fichier est un document {1}, mais son nom se termine par {0}. Veuillez le renommer pour qu’il se termine par {1} et l’envoyer à nouveau.",
         ErrorIncompleteFile = "Le fichier est incomplet : sa fin manque, l’enregistrement ou la copie a donc été interrompu. Veuillez l’enregistrer de nouveau et l’envoyer.",
+        // Branch invitation: the invitation when a campaign opens.
+        InvitationSubject = "Rapport {0} de votre Centre PAC : votre lien de dépôt",
+        InvitationBody = "La collecte des rapports {0} des Centres PAC de l'IFLA est ouverte. Le rapport annuel de votre centre est attendu le {1}.",
+        InvitationLink = "Veuillez le déposer avec le lien personnel de votre centre ; le même lien sert à envoyer une version corrigée si besoin :",
+
         // Branch resumable: the page's upload in blocks, which retries and resumes, and the block routes' refusals.
         ConnectionRetrying = "Connexion perdue, nouvel essai…",
         BytesSent = "{0} sur {1} envoyés",

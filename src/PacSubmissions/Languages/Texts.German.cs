@@ -113,6 +113,11 @@ public sealed partial class Texts
         ProblemActiveContent = "Die Datei enthält aktive Inhalte (eine angehängte Vorlage, eingebettete Objekte oder Skripte, die beim Öffnen ausgeführt werden oder Dateien nachladen). Ihre Antworten wurden gelesen; speichern Sie die Datei bitte ohne die angehängte Vorlage und die eingebetteten Objekte neu (zum Beispiel, indem Sie den Text in ein neues Dokument kopieren) und senden Sie sie erneut.",
         ErrorNameNotFormat = "Die Datei ist ein {1}-Dokument, ihr Name endet aber auf {0}. Bitte benennen Sie sie so um, dass der Name auf {1} endet, und senden Sie sie erneut.",
         ErrorIncompleteFile = "Die Datei ist unvollständig: Ihr Ende fehlt, das Speichern oder Kopieren wurde also abgebrochen. Bitte speichern Sie sie neu und senden Sie sie.",
+        // Branch invitation: the invitation when a campaign opens.
+        InvitationSubject = "Bericht {0} Ihres PAC-Zentrums: Ihr Link zum Hochladen",
+        InvitationBody = "Die Sammlung der Berichte {0} der PAC-Zentren der IFLA hat begonnen. Der Jahresbericht Ihres Zentrums ist am {1} fällig.",
+        InvitationLink = "Bitte laden Sie ihn über den persönlichen Link Ihres Zentrums hoch; über denselben Link senden Sie bei Bedarf auch eine korrigierte Fassung:",
+
         // Branch resumable: the page's upload in blocks, which retries and resumes, and the block routes' refusals.
         ConnectionRetrying = "Verbindung unterbrochen, neuer Versuch…",
         BytesSent = "{0} von {1} gesendet",

@@ -113,6 +113,11 @@ public sealed partial class Texts
         ProblemActiveContent = "El archivo contiene contenido activo (una plantilla adjunta, objetos incrustados o scripts que se ejecutan u obtienen archivos al abrirlo). Sus respuestas se leyeron, pero guárdelo de nuevo sin la plantilla adjunta ni los objetos incrustados (por ejemplo, copiando el texto en un documento nuevo) y envíelo otra vez.",
         ErrorNameNotFormat = "El archivo es un documento {1}, pero su nombre termina en {0}. Cámbiele el nombre para que termine en {1} y envíelo de nuevo.",
         ErrorIncompleteFile = "El archivo está incompleto: le falta el final, así que se cortó al guardarlo o copiarlo. Guárdelo de nuevo y envíelo.",
+        // Branch invitation: the invitation when a campaign opens.
+        InvitationSubject = "Informe {0} de su Centro PAC: su enlace de envío",
+        InvitationBody = "Se ha abierto la recogida de los informes {0} de los Centros PAC de la IFLA. El informe anual de su centro vence el {1}.",
+        InvitationLink = "Por favor, súbalo con el enlace personal de su centro; el mismo enlace sirve para enviar una versión corregida si hace falta:",
+
         // Branch resumable: the page's upload in blocks, which retries and resumes, and the block routes' refusals.
         ConnectionRetrying = "Se perdió la conexión, reintentando…",
         BytesSent = "{0} de {1} enviados",

@@ -271,6 +271,14 @@ public sealed partial class Texts
     public required string ProblemActiveContent { get; init; }
     public required string ErrorNameNotFormat { get; init; }
     public required string ErrorIncompleteFile { get; init; }
+    // Branch invitation: the invitation each active centre gets when a campaign opens. The subject ({0} the year); the
+    // opening paragraph ({0} the year, {1} the deadline, phrased as in ReminderBody); then what the report must contain
+    // (ReportContents: ActivitiesYear, QuestionsIntro and the questions), InvitationLink before the link, and AskHq
+    // before HQ's address.
+    public required string InvitationSubject { get; init; }
+    public required string InvitationBody { get; init; }
+    public required string InvitationLink { get; init; }
+
     // timezones (issue 16): the zones named plainly, and the coordinator's own time beside a deadline (see ShowTime).
 
     /// <summary>Etc/GMT+12, the zone of IFLA's deadlines, by name (shown with its offset: "Anywhere on Earth, UTC−12").</summary>

@@ -9,7 +9,8 @@ namespace PacSubmissions.Reminders;
 /// Everything the planner decides from: the instant, one campaign, the register, that campaign's submissions, and the
 /// keys the ledger holds as done (sent, or refused for good). Keys that failed for a while are not done: they are due again.
 /// <see cref="ExtendedDeadlines"/> holds the deadlines HQ extended for single centres, by centre id; <see cref="HqNotices"/>
-/// is how HQ hears of uploads (<c>Email:HqNotices</c>).
+/// is how HQ hears of uploads (<c>Email:HqNotices</c>); <see cref="InvitedAt"/> when each centre's invitation was sent,
+/// by centre id (the reminders it stood for are not sent after it).
 /// </summary>
 internal sealed record ReminderPlanInput(
     DateTimeOffset Now,
@@ -18,7 +19,8 @@ internal sealed record ReminderPlanInput(
     IReadOnlyList<Submission> Submissions,
     IReadOnlySet<EmailKey> Done,
     IReadOnlyDictionary<string, DateTimeOffset>? ExtendedDeadlines = null,
-    HqNotices HqNotices = HqNotices.EachUpload)
+    HqNotices HqNotices = HqNotices.EachUpload,
+    IReadOnlyDictionary<string, DateTimeOffset>? InvitedAt = null)
 {
     /// <summary>The campaign as this centre lives it (see <see cref="Campaign.ForCentre"/>).</summary>
     public Campaign CampaignFor(string centreId) =>

@@ -11,6 +11,9 @@ namespace PacSubmissions.Reminders;
 /// Works out which e-mails are due at an instant, from its inputs alone (no clock, no storage), so a run, HQ's preview
 /// and the tests all ask the same question. The rules:
 /// <list type="bullet">
+/// <item>An invitation to each active centre with an address once the campaign has opened, while it has sent nothing and
+/// its deadline has not passed, unless it was reminded already: a centre added to the register later is invited at the
+/// next run. It stands for any reminder due at the same time, and for those that fell due before it was sent.</item>
 /// <item>Reminders before the deadline while a centre has no on-time report; late notices after it while the centre has
 /// sent nothing, until the late window closes. A centre whose report that counts (<see cref="CountingVersion"/>) is
 /// incomplete or unreadable gets the needs-work reminders and late notices instead, at the offsets after that report
@@ -75,7 +78,13 @@ internal static class ReminderPlanner
                     { Days = chase.Days });
                 }
             }
-            else if (ReminderDue(input.CampaignFor(centre.Id), now, own) is { } reminder)
+            else if (InvitationDue(input, input.CampaignFor(centre.Id), centre.Id, now, own))
+            {
+                // Instead of a reminder due now: the invitation has the link and the deadline too, and the rest.
+                planned.Add(new PlannedEmail(Key(campaign, centre.Id, EmailKinds.Invitation, EmailKinds.Opening), campaign.OpensAt,
+                    $"invitation: the campaign opened {Utc(campaign.OpensAt)} and {centre.Id} has not been invited yet; its deadline is {Utc(input.CampaignFor(centre.Id).Deadline)}", centre));
+            }
+            else if (ReminderDue(input.CampaignFor(centre.Id), now, own, input.InvitedAt?.GetValueOrDefault(centre.Id)) is { } reminder)
             {
                 planned.Add(new PlannedEmail(Key(campaign, centre.Id, EmailKinds.Reminder, EmailKinds.DaysDetail(reminder.Days)), reminder.At,
                     $"reminder {reminder.Days} day(s) before the deadline, due {Utc(reminder.At)}; no on-time report from {centre.Id} yet", centre)
@@ -138,15 +147,28 @@ internal static class ReminderPlanner
         return [.. planned.Where(p => !input.Done.Contains(p.Key))];
     }
 
-    /// <summary>The most recent reminder already due, while the deadline has not passed and no on-time report is in.</summary>
-    private static (int Days, DateTimeOffset At)? ReminderDue(Campaign campaign, DateTimeOffset now, List<Submission> own)
+    /// <summary>
+    /// Whether the centre is still to be invited: it has sent nothing, its deadline has not passed (after it, the late
+    /// notices speak), and it has had neither the invitation nor a reminder or late notice (a campaign that was under way
+    /// before invitations existed has told it already).
+    /// </summary>
+    private static bool InvitationDue(ReminderPlanInput input, Campaign campaign, string centreId, DateTimeOffset now, List<Submission> own) =>
+        own.Count == 0 && now < campaign.Deadline
+        && !input.Done.Contains(Key(campaign, centreId, EmailKinds.Invitation, EmailKinds.Opening))
+        && !input.Done.Any(k => k.Centre == centreId && EmailKinds.IsChase(k.Kind));
+
+    /// <summary>
+    /// The most recent reminder already due, while the deadline has not passed and no on-time report is in; one that fell
+    /// due before the invitation was sent (<paramref name="invitedAt"/>) was said by it.
+    /// </summary>
+    private static (int Days, DateTimeOffset At)? ReminderDue(Campaign campaign, DateTimeOffset now, List<Submission> own, DateTimeOffset? invitedAt)
     {
         if (now >= campaign.Deadline || own.Any(s => !s.Late))
         {
             return null;
         }
 
-        return MostRecent(campaign.ReminderDays.Select(d => (d, campaign.DaysFromDeadline(-d))), now);
+        return MostRecent(campaign.ReminderDays.Select(d => (d, campaign.DaysFromDeadline(-d))).Where(o => invitedAt is not { } invited || o.Item2 > invited), now);
     }
 
     /// <summary>The most recent late notice already due, while the late window is open and nothing has come.</summary>

@@ -85,6 +85,7 @@ public sealed partial class ReminderRun(
             : null;
         return await (key.Kind switch
         {
+            EmailKinds.Invitation => coordinators.InvitationAsync(context.Input.CampaignFor(planned.Centre!.Id), planned.Centre, emailOptions.Value.HqAddress, cancellationToken),
             EmailKinds.Reminder => coordinators.ReminderAsync(context.Input.CampaignFor(planned.Centre!.Id), planned.Centre, planned.Days!.Value, cancellationToken),
             EmailKinds.LateNotice => coordinators.LateNoticeAsync(context.Input.CampaignFor(planned.Centre!.Id), planned.Centre, planned.Days!.Value, cancellationToken),
             EmailKinds.NeedsWorkReminder or EmailKinds.NeedsWorkLateNotice => coordinators.NeedsWorkAsync(context.Input.CampaignFor(planned.Centre!.Id),
@@ -116,7 +117,7 @@ public sealed partial class ReminderRun(
             try
             {
                 var input = new ReminderPlanInput(at, campaign, register, received, emails.Where(e => e.Done).Select(e => e.Key).ToHashSet(),
-                    await deadlines.ListAsync(campaign.Year, cancellationToken), emailOptions.Value.HqNotices);
+                    await deadlines.ListAsync(campaign.Year, cancellationToken), emailOptions.Value.HqNotices, InvitedAt(emails));
                 contexts.Add(new CampaignContext(input, ReminderPlanner.Plan(input), CentreStatus.Of(register, received, at), emails));
             }
             catch (ArgumentException exception)
@@ -128,6 +129,11 @@ public sealed partial class ReminderRun(
 
         return contexts;
     }
+
+    /// <summary>When each centre's invitation went out (or was refused for good): the reminders due before it are not sent after it.</summary>
+    private static Dictionary<string, DateTimeOffset> InvitedAt(IReadOnlyList<EmailRecord> emails) =>
+        emails.Where(e => e.Key.Kind == EmailKinds.Invitation && e.Done && (e.SentAt ?? e.FailedAt ?? e.ClaimedAt) is not null)
+            .ToDictionary(e => e.Key.Centre, e => (e.SentAt ?? e.FailedAt ?? e.ClaimedAt)!.Value, StringComparer.Ordinal);
 
     private sealed record CampaignContext(ReminderPlanInput Input, IReadOnlyList<PlannedEmail> Plan, IReadOnlyList<CentreStatus> Statuses, IReadOnlyList<EmailRecord> Emails)
     {

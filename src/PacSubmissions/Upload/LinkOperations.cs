@@ -206,9 +206,8 @@ public sealed class LinkOperations(
     private async Task<EmailMessage> SendLinkAsync(Campaign campaign, Centre centre, LinkReason reason, CancellationToken cancellationToken)
     {
         var ownCampaign = campaign.ForCentre(await deadlines.FindAsync(campaign.Year, centre.Id, cancellationToken));
-        // The report that counts, if the centre has one that could be read: an unreadable upload is no report to name.
-        var counting = CountingVersion.Of((await submissions.ListAsync(campaign.Year, cancellationToken)).Where(s => s.CentreId == centre.Id));
-        var report = counting is not null && CountingVersion.IsReadable(counting) ? counting : null;
+        // The report that counts: the e-mail names a readable one, and says of an unreadable one that it could not be read.
+        var report = CountingVersion.Of((await submissions.ListAsync(campaign.Year, cancellationToken)).Where(s => s.CentreId == centre.Id));
         // The key is new each time, so a link sent on purpose is never taken for a reminder already sent.
         var message = await coordinatorEmails.LinkAsync(ownCampaign, centre, report, clock.GetUtcNow(), Guid.NewGuid().ToString("N"), reason, cancellationToken);
         await ledger.SendOnceAsync(message, cancellationToken);

@@ -87,6 +87,37 @@ public sealed class DashboardActionTests
     }
 
     [Fact]
+    public async Task ResendLinkToACentreWhoseOnlyFileCouldNotBeReadSaysSoAndWhatToDo()
+    {
+        await using var site = await DashboardSite.StartAsync();
+        // A report cut off halfway, as a failed copy leaves it: the reader finds it corrupt.
+        var report = await File.ReadAllBytesAsync(Samples.PathOf("korea-2021.docx"));
+        var truncated = Path.Combine(Path.GetTempPath(), $"truncated-{Guid.NewGuid():N}.docx");
+        await File.WriteAllBytesAsync(truncated, report[..(report.Length / 2)]);
+        try
+        {
+            var upload = await site.UploadAsync(DashboardSite.Almaty, truncated, "report.docx");
+            Assert.Equal(PacSubmissions.Reports.ReportStatus.Unreadable, upload.Check!.Status);
+            site.Clock.Advance(TimeSpan.FromDays(1));
+
+            using var response = await site.PostAsync(Actions + DashboardActions.ResendLink);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var sent = Assert.Single(site.Server.Outbox.To(DashboardSite.Almaty.CoordinatorEmail), m => (m.Subject ?? "").StartsWith("Ваша ссылка", StringComparison.Ordinal));
+            var texts = PacSubmissions.Languages.Texts.Russian;
+            Assert.Contains("но мы не смогли его прочитать, поэтому вашего отчёта у нас пока нет:", sent.TextBody, StringComparison.Ordinal);
+            Assert.Contains("- " + texts.Problem(PacSubmissions.Reports.ProblemCodes.Corrupt, null), sent.TextBody, StringComparison.Ordinal);
+            Assert.Contains("Пожалуйста, пришлите исправленную версию до", sent.TextBody, StringComparison.Ordinal);
+            Assert.DoesNotContain("Мы его ещё не получили", sent.TextBody, StringComparison.Ordinal);
+            Assert.Contains("/api/upload/", sent.TextBody, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(truncated);
+        }
+    }
+
+    [Fact]
     public async Task ExtendMovesOneCentresDeadlineAndRefusesABadDateWithoutRecordingIt()
     {
         await using var site = await DashboardSite.StartAsync();

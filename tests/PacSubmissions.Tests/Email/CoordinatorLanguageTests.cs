@@ -24,13 +24,39 @@ public sealed partial class CoordinatorLanguageTests
 {
     public static readonly string[] Languages = ["en", "fr", "es", "ru", "de", "ar", "zh"];
 
-    public static readonly string[] Kinds =
-    [
-        "reminder", "late-notice", "last-late-notice", "receipt-with-problems", "receipt-without-problems",
-        "receipt-not-checked", "receipt-without-campaign", "link-reported", "link-not-yet", "link-late",
-        "needs-work-reminder", "needs-work-late-notice", "needs-work-last-late-notice",
-        "fresh-link", "address-changed",
-    ];
+    /// <summary>Each variant of a coordinator's e-mail rendered here, with its kind: together they cover <see cref="EmailKinds.ToCoordinators"/>.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Variants = new Dictionary<string, string>
+    {
+        ["invitation"] = EmailKinds.Invitation,
+        ["reminder"] = EmailKinds.Reminder,
+        ["late-notice"] = EmailKinds.LateNotice,
+        ["last-late-notice"] = EmailKinds.LateNotice,
+        ["receipt-with-problems"] = EmailKinds.Receipt,
+        ["receipt-without-problems"] = EmailKinds.Receipt,
+        ["receipt-not-checked"] = EmailKinds.Receipt,
+        ["receipt-without-campaign"] = EmailKinds.Receipt,
+        ["link-reported"] = EmailKinds.LinkResent,
+        ["link-unreadable"] = EmailKinds.LinkResent,
+        ["link-unreadable-late"] = EmailKinds.LinkResent,
+        ["link-not-yet"] = EmailKinds.LinkResent,
+        ["link-late"] = EmailKinds.LinkResent,
+        ["needs-work-reminder"] = EmailKinds.NeedsWorkReminder,
+        ["needs-work-late-notice"] = EmailKinds.NeedsWorkLateNotice,
+        ["needs-work-last-late-notice"] = EmailKinds.NeedsWorkLateNotice,
+        ["fresh-link"] = EmailKinds.FreshLink,
+        ["address-changed"] = EmailKinds.AddressChanged,
+    };
+
+    /// <summary>The kinds HQ gets, in English (HQ's e-mails keep the reader's own words), and the constants that are no kind.</summary>
+    private static readonly string[] HqKinds =
+        [EmailKinds.SubmissionReceived, EmailKinds.ProcessingFailed, EmailKinds.MissingAddress, EmailKinds.WeeklyDigest, EmailKinds.ClosingSummary, EmailKinds.DailySummary];
+
+    private static readonly string[] NotKinds = [EmailKinds.Hq, EmailKinds.Opening, EmailKinds.AfterDeadline, EmailKinds.AfterLateWindow];
+
+    private const string HqAddress = "hq@pac-test.example";
+
+    /// <summary>Russian weekdays: "до" takes the genitive, which .NET's weekday names are not, so they stand in brackets only.</summary>
+    private static readonly string[] RussianWeekdays = CultureInfo.GetCultureInfo("ru").DateTimeFormat.DayNames;
 
     /// <summary>What the reader and the libraries under it say: English, technical, never for a coordinator.</summary>
     private const string LibraryMessage = "End of Central Directory record could not be found.";
@@ -58,7 +84,7 @@ public sealed partial class CoordinatorLanguageTests
     public static TheoryData<string, string> KindsAndLanguages()
     {
         var data = new TheoryData<string, string>();
-        foreach (var kind in Kinds)
+        foreach (var kind in Variants.Keys)
         {
             foreach (var language in Languages)
             {
@@ -69,13 +95,27 @@ public sealed partial class CoordinatorLanguageTests
         return data;
     }
 
+    [Fact]
+    public void EveryKindOfEmailACoordinatorGetsIsRenderedInEveryLanguageHere()
+    {
+        // A new kind must be put among the coordinators' (and rendered here) or HQ's: none can be forgotten.
+        var constants = typeof(EmailKinds).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral && f.FieldType == typeof(string)).Select(f => (string)f.GetRawConstantValue()!).ToList();
+        Assert.Empty(constants.Except(EmailKinds.ToCoordinators).Except(HqKinds).Except(NotKinds));
+        Assert.Empty(EmailKinds.ToCoordinators.Intersect(HqKinds));
+        Assert.Equal(EmailKinds.ToCoordinators.Order(StringComparer.Ordinal), Variants.Values.Distinct().Order(StringComparer.Ordinal));
+    }
+
     [Theory]
     [MemberData(nameof(KindsAndLanguages))]
     public async Task EveryCoordinatorEmailIsWhollyInTheCentresLanguage(string kind, string language)
     {
-        var centre = CampaignScenario.Early with { Language = language };
+        // In Almaty, whose clocks read otherwise than the campaign's Auckland: every date phrase with the coordinator's own time too.
+        var centre = CampaignScenario.Early with { Language = language, TimeZone = "Asia/Almaty" };
 
         var email = await RenderAsync(kind, centre);
+
+        Assert.Equal(Variants[kind], email.Key.Kind);
 
         var all = email.Subject + "\n" + email.Text + "\n" + email.Html;
         Assert.DoesNotContain(LibraryMessage, all, StringComparison.Ordinal);
@@ -109,7 +149,72 @@ public sealed partial class CoordinatorLanguageTests
         }
 
         Assert.StartsWith(own.Greeting.Split("{0}")[0], email.Text, StringComparison.Ordinal);
+        if (language == "ru")
+        {
+            // "до четверг" is not Russian: a weekday stands only in the date's brackets, "до 15 июля 2031 г. (вторник)".
+            var outsideBrackets = RussianWeekdays.Aggregate(email.Subject + "\n" + prose, (text, day) => text.Replace($"({day})", "", StringComparison.Ordinal));
+            Assert.DoesNotContain(RussianWeekdays, day => outsideBrackets.Contains(day, StringComparison.OrdinalIgnoreCase));
+        }
     }
+
+    [Theory]
+    [MemberData(nameof(LanguagesOnly))]
+    public async Task TheInvitationGivesTheLinkTheDeadlineWhatTheReportMustContainAndWhomToAsk(string language)
+    {
+        // In Almaty: the deadline in the campaign's zone, and the coordinator's own time beside it, as every e-mail says it.
+        var centre = CampaignScenario.Early with { Language = language, TimeZone = "Asia/Almaty" };
+        var texts = Texts.For(language);
+
+        var invitation = await Emails.InvitationAsync(Campaign, centre, HqAddress, CancellationToken.None);
+
+        Assert.Equal(Texts.Format(texts.InvitationSubject, 2031), invitation.Subject);
+        Assert.Contains(Texts.Format(texts.InvitationBody, 2031, CoordinatorEmails.Deadline(Campaign.Deadline, Campaign, centre, texts)), invitation.Text, StringComparison.Ordinal);
+        Assert.Contains("Almaty", invitation.Text, StringComparison.Ordinal);
+        // Reported in 2031, the activities of 2030: as the upload page says it.
+        Assert.Contains(string.Format(CultureInfo.InvariantCulture, texts.ActivitiesYear, 2030), invitation.Text, StringComparison.Ordinal);
+        foreach (var question in Campaign.Form().Questions)
+        {
+            var line = "- " + question.TextIn(language) + (question.Required ? " " + texts.RequiredMark : "") + "\n";
+            Assert.Contains(line, invitation.Text, StringComparison.Ordinal);
+            Assert.Contains(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All).Encode(question.TextIn(language)), invitation.Html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains(texts.AskHq + " " + HqAddress, invitation.Text, StringComparison.Ordinal);
+        Assert.Contains(texts.InvitationLink + "\n\nhttps://pac.example.org/api/upload/", invitation.Text, StringComparison.Ordinal);
+        Assert.Equal(new EmailKey(2031, centre.Id, EmailKinds.Invitation, EmailKinds.Opening), invitation.Key);
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("ru")]
+    [InlineData("ar")]
+    public async Task TheLinkEmailToACentreWhoseOnlyFileCouldNotBeReadSaysSoAndWhatToDo(string language)
+    {
+        var centre = CampaignScenario.Late with { Language = language };
+        var texts = Texts.For(language);
+        var unreadable = CampaignScenario.Submissions.Single(s => s.CentreId == centre.Id) with
+        {
+            Check = SubmissionCheck.From(CampaignScenario.IncompleteReading with
+            {
+                Status = ReportStatus.Unreadable,
+                Problems = [new ReportProblem(ProblemCodes.Corrupt, LibraryMessage)],
+            }),
+        };
+
+        var before = await Emails.LinkAsync(Campaign, centre, unreadable, Campaign.Deadline - TimeSpan.FromDays(5), "a", CancellationToken.None);
+        var after = await Emails.LinkAsync(Campaign, centre, unreadable, Campaign.Deadline + TimeSpan.FromDays(5), "b", CancellationToken.None);
+
+        var received = CoordinatorEmails.Moment(unreadable.ReceivedAt, Campaign, centre, texts);
+        var deadline = CoordinatorEmails.Deadline(Campaign.Deadline, Campaign, centre, texts);
+        Assert.All([before, after], m => Assert.Contains(Texts.Format(texts.NeedsWorkUnreadable, 2031, received) + "\n\n- " + texts.Problem(ProblemCodes.Corrupt, null), m.Text, StringComparison.Ordinal));
+        Assert.Contains(Texts.Format(texts.NeedsWorkDue, 2031, deadline), before.Text, StringComparison.Ordinal);
+        Assert.Contains(Texts.Format(texts.NeedsWorkOverdue, 2031, deadline), after.Text, StringComparison.Ordinal);
+        // Not what a reminder says to a centre that has sent nothing.
+        Assert.All([before, after], m => Assert.DoesNotContain(Texts.Format(texts.ReminderBody, 2031, deadline).Split(". ")[^1], m.Text, StringComparison.Ordinal));
+        Assert.All([before, after], m => Assert.DoesNotContain(LibraryMessage, m.Text, StringComparison.Ordinal));
+    }
+
+    public static TheoryData<string> LanguagesOnly() => [.. Languages];
 
     [Theory]
     [InlineData("en", "is due on Tuesday, 15 July 2031 at 23:59 (Auckland, UTC+12).", "until Thursday, 14 August 2031 at 23:59 (Auckland, UTC+12).")]
@@ -186,6 +291,10 @@ public sealed partial class CoordinatorLanguageTests
             "receipt-without-problems" => Emails.ReceiptAsync(Campaign, submission, centre, EveryProblem with { Problems = [] }, CancellationToken.None),
             "receipt-not-checked" => Emails.ReceiptAsync(Campaign, submission, centre, null, CancellationToken.None),
             "receipt-without-campaign" => Emails.ReceiptAsync(null, submission, centre, EveryProblem, CancellationToken.None),
+            "invitation" => Emails.InvitationAsync(Campaign, centre, HqAddress, CancellationToken.None),
+            "link-unreadable" => Emails.LinkAsync(Campaign, centre, submission with { Check = SubmissionCheck.From(EveryProblem with { Status = ReportStatus.Unreadable }) },
+                inside, "x", CancellationToken.None),
+            "link-unreadable-late" => Emails.LinkAsync(Campaign, centre, submission with { Failure = new ProcessingFailure(after, LibraryMessage) }, after, "x", CancellationToken.None),
             "link-reported" => Emails.LinkAsync(Campaign, centre, submission, inside, "x", CancellationToken.None),
             "link-not-yet" => Emails.LinkAsync(Campaign, centre, null, inside, "x", CancellationToken.None),
             "link-late" => Emails.LinkAsync(Campaign, centre, null, after, "x", CancellationToken.None),
@@ -205,7 +314,7 @@ public sealed partial class CoordinatorLanguageTests
     /// The English catalogue's sentences (the pieces between placeholders and sentence ends), of the page's and the
     /// e-mails' texts alike, that the language says otherwise: none may appear in that language's e-mail.
     /// </summary>
-    private static IEnumerable<string> EnglishSentences(Texts own) =>
+    internal static IEnumerable<string> EnglishSentences(Texts own) =>
         typeof(Texts).GetProperties()
             .Where(p => p.PropertyType == typeof(string) && !p.Name.EndsWith("Pattern", StringComparison.Ordinal))
             .Select(p => ((string)p.GetValue(Texts.English)!, (string)p.GetValue(own)!))

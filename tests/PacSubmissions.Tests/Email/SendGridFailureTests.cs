@@ -51,7 +51,8 @@ public sealed class SendGridFailureTests
         var run = await CampaignRun.StartAsync(SendGridSettings(sendGrid));
         await using var pipeline = run.Pipeline;
         var year = CampaignScenario.Campaign.Year;
-        var refusedKey = $"{year}|never|reminder|30d";
+        // The first run finds Never not yet invited: its invitation (instead of the 30-day reminder) is refused.
+        var refusedKey = $"{year}|never|invitation|opening";
         sendGrid.Behaviour = key => key == refusedKey ? Answer.Unauthorized : Answer.Accept;
         var ledger = pipeline.Get<EmailLedger>();
         var reminders = pipeline.Get<ReminderRun>();

@@ -49,10 +49,11 @@ public sealed class AddressChangeCampaignTests
             await pipeline.Get<ReminderRun>().RunAsync(CancellationToken.None);
         }
 
-        Assert.Equal(["reminder|30d", "reminder|14d"], Kinds(pipeline, "old@pac-test.example"));
+        // The invitation at the opening went to the address the register had then.
+        Assert.Equal(["invitation|opening", "reminder|30d", "reminder|14d"], Kinds(pipeline, "old@pac-test.example"));
         Assert.Equal(["address-changed", "reminder|7d", "reminder|1d", "late-notice|1d", "late-notice|7d", "late-notice|14d"],
             Kinds(pipeline, "new@pac-test.example").Select(k => k.StartsWith(EmailKinds.AddressChanged, StringComparison.Ordinal) ? EmailKinds.AddressChanged : k));
-        Assert.Equal(["reminder|30d", "reminder|14d", "reminder|7d", "reminder|1d", "late-notice|1d", "late-notice|7d", "late-notice|14d"],
+        Assert.Equal(["invitation|opening", "reminder|30d", "reminder|14d", "reminder|7d", "reminder|1d", "late-notice|1d", "late-notice|7d", "late-notice|14d"],
             Kinds(pipeline, staying.CoordinatorEmail));
 
         Assert.Null(oldLinkAfterChange);

@@ -52,14 +52,14 @@ public static class CampaignScenario
         [new ReportProblem(ProblemCodes.UnansweredSection, "Question 4 <workshops> is not answered.", FormSections.Workshops)],
         [new ReportSection(FormSections.Centre, "1. Centre", true, 10, "x")], null, null, [], [], null, 1, 100);
 
-    /// <summary>The reminders and late notices each coordinator must get, in order: nothing else, nothing twice.</summary>
+    /// <summary>The invitation, reminders and late notices each coordinator must get, in order: nothing else, nothing twice.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> TimerEmails = new Dictionary<string, string[]>
     {
-        [Early.Id] = ["reminder|120d", "reminder|30d"],
-        [Grace.Id] = ["reminder|120d", "reminder|30d", "reminder|14d", "reminder|7d", "reminder|1d"],
-        [Incomplete.Id] = ["reminder|120d", "reminder|30d", "reminder|14d", "reminder|7d"],
-        [Late.Id] = ["reminder|120d", "reminder|30d", "reminder|14d", "reminder|7d", "reminder|1d", "late-notice|1d"],
-        [Never.Id] = ["reminder|120d", "reminder|30d", "reminder|14d", "reminder|7d", "reminder|1d", "late-notice|1d", "late-notice|7d", "late-notice|14d"],
+        [Early.Id] = ["invitation|opening", "reminder|120d", "reminder|30d"],
+        [Grace.Id] = ["invitation|opening", "reminder|120d", "reminder|30d", "reminder|14d", "reminder|7d", "reminder|1d"],
+        [Incomplete.Id] = ["invitation|opening", "reminder|120d", "reminder|30d", "reminder|14d", "reminder|7d"],
+        [Late.Id] = ["invitation|opening", "reminder|120d", "reminder|30d", "reminder|14d", "reminder|7d", "reminder|1d", "late-notice|1d"],
+        [Never.Id] = ["invitation|opening", "reminder|120d", "reminder|30d", "reminder|14d", "reminder|7d", "reminder|1d", "late-notice|1d", "late-notice|7d", "late-notice|14d"],
         [NoAddress.Id] = [],
         [Inactive.Id] = [],
     };

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using PacSubmissions.Centres;
 using PacSubmissions.Email;
 using PacSubmissions.Forms;
 using PacSubmissions.Languages;
@@ -28,15 +29,7 @@ public sealed class NeedsWorkCampaignTests
 
         foreach (var hour in NeedsWorkScenario.Hours())
         {
-            foreach (var (submission, reading) in uploads.Where(u => u.Submission.ProcessedAt <= hour).ToList())
-            {
-                clock.SetUtcNow(submission.ProcessedAt);
-                await pipeline.Get<SubmissionStore>().SaveAsync(submission, CancellationToken.None);
-                var centre = NeedsWorkScenario.Centres.Single(c => c.Id == submission.CentreId);
-                await pipeline.Get<SubmissionNotifications>().SendAsync(submission, centre, reading, CancellationToken.None);
-                uploads.Remove((submission, reading));
-            }
-
+            await ProcessUploadsAsync(pipeline, clock, uploads, NeedsWorkScenario.Centres, hour);
             clock.SetUtcNow(hour);
             results.AddRange(await pipeline.Get<ReminderRun>().RunAsync(CancellationToken.None));
         }
@@ -70,5 +63,19 @@ public sealed class NeedsWorkCampaignTests
 
         // Once it is all done, another run finds nothing to do.
         Assert.Empty(await pipeline.Get<ReminderRun>().RunAsync(CancellationToken.None));
+    }
+
+    /// <summary>Records and notifies (as the processor does, at the instant it was processed) each upload processed by <paramref name="hour"/>, and takes it off <paramref name="uploads"/>.</summary>
+    internal static async Task ProcessUploadsAsync(TestPipeline pipeline, FakeTimeProvider clock, List<(Submission Submission, ReportReading Reading)> uploads,
+        IReadOnlyList<Centre> centres, DateTimeOffset hour)
+    {
+        foreach (var (submission, reading) in uploads.Where(u => u.Submission.ProcessedAt <= hour).ToList())
+        {
+            clock.SetUtcNow(submission.ProcessedAt);
+            await pipeline.Get<SubmissionStore>().SaveAsync(submission, CancellationToken.None);
+            var centre = centres.Single(c => c.Id == submission.CentreId);
+            await pipeline.Get<SubmissionNotifications>().SendAsync(submission, centre, reading, CancellationToken.None);
+            uploads.Remove((submission, reading));
+        }
     }
 }

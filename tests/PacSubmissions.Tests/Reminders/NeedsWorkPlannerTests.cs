@@ -18,7 +18,7 @@ public sealed class NeedsWorkPlannerTests
         foreach (var now in NeedsWorkScenario.Hours())
         {
             foreach (var planned in ReminderPlanner.Plan(new ReminderPlanInput(now, NeedsWorkScenario.Campaign, NeedsWorkScenario.Centres,
-                NeedsWorkScenario.Submissions, done)).Where(p => EmailKinds.IsChase(p.Key.Kind)))
+                NeedsWorkScenario.Submissions, done)).Where(p => EmailKinds.IsChase(p.Key.Kind) || p.Key.Kind == EmailKinds.Invitation))
             {
                 Assert.True(done.Add(planned.Key), $"{planned.Key} planned again at {now:u}");
                 sent.Add(planned.Key);

@@ -60,13 +60,13 @@ public static class NeedsWorkScenario
 
     public static IReadOnlyList<Submission> Submissions => [.. Uploads.Select(u => u.Submission)];
 
-    /// <summary>The reminders and late notices of either sort each coordinator must get, in order.</summary>
+    /// <summary>The invitation, and the reminders and late notices of either sort, each coordinator must get, in order.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> TimerEmails = new Dictionary<string, string[]>
     {
-        [Fixed.Id] = ["needs-work-reminder|7d"],
-        [Broken.Id] = ["needs-work-reminder|7d", "needs-work-reminder|1d", "needs-work-late-notice|1d", "needs-work-late-notice|7d"],
-        [Done.Id] = [],
-        [BrokenAfterGood.Id] = [],
+        [Fixed.Id] = ["invitation|opening", "needs-work-reminder|7d"],
+        [Broken.Id] = ["invitation|opening", "needs-work-reminder|7d", "needs-work-reminder|1d", "needs-work-late-notice|1d", "needs-work-late-notice|7d"],
+        [Done.Id] = ["invitation|opening"],
+        [BrokenAfterGood.Id] = ["invitation|opening"],
     };
 
     public static IEnumerable<DateTimeOffset> Hours() =>

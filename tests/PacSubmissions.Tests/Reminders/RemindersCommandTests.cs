@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PacSubmissions.Cli;
+using PacSubmissions.Email;
 using PacSubmissions.Submissions;
 using PacSubmissions.Tests.Infrastructure;
 
@@ -18,12 +19,24 @@ public sealed class RemindersCommandTests
         Assert.Equal(0, exit);
         Assert.Equal("", error);
         Assert.Contains("A run at 2031-07-14 12:30 UTC would send", output, StringComparison.Ordinal);
-        Assert.Contains("2031|never|reminder|1d to never@pac-test.example: reminder 1 day(s) before the deadline, due 2031-07-14 11:59 UTC", output, StringComparison.Ordinal);
+        // Never was never invited (the ledger is empty): its invitation stands for the reminder due now.
+        Assert.Contains("2031|never|invitation|opening to never@pac-test.example: invitation: the campaign opened 2031-03-01 00:00 UTC and never has not been invited yet; "
+            + "its deadline is 2031-07-15 11:59 UTC", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("2031|never|reminder", output, StringComparison.Ordinal);
         Assert.Contains("2031|noaddress|missing-address|coordinator to HQ", output, StringComparison.Ordinal);
-        // Early has reported on time: no reminder. Its e-mails were never sent (the ledger is empty), so they are caught up.
+        // Early has reported on time: no invitation, no reminder. Its e-mails were never sent (the ledger is empty), so they are caught up.
         Assert.DoesNotContain("2031|early|reminder", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("2031|early|invitation", output, StringComparison.Ordinal);
         Assert.Contains("2031|early|receipt|early-v1 to early@pac-test.example: the receipt for submission early-v1 from early is still pending", output, StringComparison.Ordinal);
         Assert.Empty(pipeline.Outbox.Messages());
+
+        // Once Never has been invited (today, before the reminder's day), the reminder due is planned, with its reason.
+        var invitation = await pipeline.Get<CoordinatorEmails>().InvitationAsync(CampaignScenario.Campaign, CampaignScenario.Never, TestSettings.HqAddress, CancellationToken.None);
+        await pipeline.Get<EmailLedger>().SendOnceAsync(invitation, CancellationToken.None);
+        var (_, invited, _) = await PacAsync("reminders", "plan", "--at", "2031-07-14T12:30:00Z", "--settings", settings.Path);
+
+        Assert.Contains("2031|never|reminder|1d to never@pac-test.example: reminder 1 day(s) before the deadline, due 2031-07-14 11:59 UTC", invited, StringComparison.Ordinal);
+        Assert.DoesNotContain("2031|never|invitation", invited, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -98,10 +111,11 @@ public sealed class RemindersCommandTests
 
         Assert.Equal(0, exit);
         Assert.Equal(0, again);
-        Assert.Contains($"sent: {campaign.Year}|{centre.Id}|reminder|7d to {centre.CoordinatorEmail}", output, StringComparison.Ordinal);
+        // The centre has not been invited: the invitation goes, in Russian, in place of the 7-day reminder.
+        Assert.Contains($"sent: {campaign.Year}|{centre.Id}|invitation|opening to {centre.CoordinatorEmail}", output, StringComparison.Ordinal);
         Assert.Contains("0 sent, 0 failed, 0 skipped.", secondOutput, StringComparison.Ordinal);
-        var reminder = Assert.Single(pipeline.Outbox.Messages(), m => m.To.Mailboxes.Single().Address == centre.CoordinatorEmail);
-        Assert.StartsWith("Напоминание", reminder.Subject, StringComparison.Ordinal);
+        var invitation = Assert.Single(pipeline.Outbox.Messages(), m => m.To.Mailboxes.Single().Address == centre.CoordinatorEmail);
+        Assert.Equal(PacSubmissions.Languages.Texts.Format(PacSubmissions.Languages.Texts.Russian.InvitationSubject, campaign.Year), invitation.Subject);
     }
 
     /// <summary>The scenario's campaign, centres and uploads in storage, none of their e-mails in the ledger.</summary>
