@@ -90,13 +90,12 @@ public sealed class DashboardActionTests
     public async Task ResendLinkToACentreWhoseOnlyFileCouldNotBeReadSaysSoAndWhatToDo()
     {
         await using var site = await DashboardSite.StartAsync();
-        // A report cut off halfway, as a failed copy leaves it: the reader finds it corrupt.
-        var report = await File.ReadAllBytesAsync(Samples.PathOf("korea-2021.docx"));
-        var truncated = Path.Combine(Path.GetTempPath(), $"truncated-{Guid.NewGuid():N}.docx");
-        await File.WriteAllBytesAsync(truncated, report[..(report.Length / 2)]);
+        // A report whole to its end (a file cut short is refused at upload) but damaged inside: the reader finds it corrupt.
+        var damaged = Path.Combine(Path.GetTempPath(), $"damaged-{Guid.NewGuid():N}.docx");
+        await File.WriteAllBytesAsync(damaged, PacSubmissions.Tests.Reports.TestDocuments.DamagedDocx());
         try
         {
-            var upload = await site.UploadAsync(DashboardSite.Almaty, truncated, "report.docx");
+            var upload = await site.UploadAsync(DashboardSite.Almaty, damaged, "report.docx");
             Assert.Equal(PacSubmissions.Reports.ReportStatus.Unreadable, upload.Check!.Status);
             site.Clock.Advance(TimeSpan.FromDays(1));
 
@@ -113,7 +112,7 @@ public sealed class DashboardActionTests
         }
         finally
         {
-            File.Delete(truncated);
+            File.Delete(damaged);
         }
     }
 
