@@ -10,13 +10,15 @@ using PacSubmissions.Languages;
 using PacSubmissions.Reminders;
 using PacSubmissions.Tests.Email;
 using PacSubmissions.Tests.Infrastructure;
+using PacSubmissions.Upload;
 
 namespace PacSubmissions.Tests.Reminders;
 
 /// <summary>
 /// Issue 16's proof: <see cref="ProofScenario"/> played hour by hour through the real reminder run, ledger and outbox on
 /// Azurite, each upload recorded and notified (as the processor does) at the instant it was processed, HQ's extension
-/// made through its operation and the late centres put in the register when they join.
+/// made through its operation, the late centres put in the register when they join, and a coordinator's new address
+/// saved through the register's operation (<see cref="LinkOperations.SaveCentresAsync"/>), as <c>pac centres import</c> does.
 /// </summary>
 public sealed partial class CampaignProofTests
 {
@@ -29,6 +31,7 @@ public sealed partial class CampaignProofTests
         var uploads = ProofScenario.Uploads.ToList();
         var joining = ProofScenario.AddedAt.ToDictionary();
         var extended = false;
+        var moved = false;
         var results = new List<ReminderRunItem>();
 
         foreach (var hour in NeedsWorkScenario.Hours())
@@ -49,6 +52,15 @@ public sealed partial class CampaignProofTests
             }
 
             await NeedsWorkCampaignTests.ProcessUploadsAsync(pipeline, clock, uploads, ProofScenario.Centres, hour);
+            if (!moved && ProofScenario.MovedOn <= hour)
+            {
+                // After the hour's uploads (the clock never goes back), before the hour's run.
+                clock.SetUtcNow(clock.GetUtcNow() > ProofScenario.MovedOn ? clock.GetUtcNow() : ProofScenario.MovedOn);
+                await pipeline.Get<LinkOperations>().SaveCentresAsync(
+                    [ProofScenario.Moved with { CoordinatorEmail = ProofScenario.MovedTo }], "pac test", CancellationToken.None);
+                moved = true;
+            }
+
             clock.SetUtcNow(hour);
             results.AddRange(await pipeline.Get<ReminderRun>().RunAsync(CancellationToken.None));
         }
@@ -64,14 +76,14 @@ public sealed partial class CampaignProofTests
             Assert.Equal(ProofScenario.TimerEmails[centre.Id], own.Select(Kind).Where(k => !k.StartsWith(EmailKinds.Receipt, StringComparison.Ordinal)));
             Assert.Equal(ProofScenario.Uploads.Where(u => u.Submission.CentreId == centre.Id).Select(u => $"{EmailKinds.Receipt}|{u.Submission.SubmissionId}"),
                 own.Select(Kind).Where(k => k.StartsWith(EmailKinds.Receipt, StringComparison.Ordinal)));
-            var texts = Texts.For(centre.Language);
-            Assert.All(own, m => Assert.StartsWith(Placeholder().Split(SubjectOf(texts, KeyOf(m).Split('|')[2]))[0], m.Subject, StringComparison.Ordinal));
-            Assert.All(own, m => Assert.StartsWith(texts.Greeting.Split("{0}")[0], m.TextBody, StringComparison.Ordinal));
-            if (texts != Texts.English)
-            {
-                Assert.All(own, m => Assert.DoesNotContain(CoordinatorLanguageTests.EnglishSentences(texts), s => Prose(m).Contains(s, StringComparison.OrdinalIgnoreCase)));
-            }
+            AssertInLanguage(own, Texts.For(centre.Language));
         }
+
+        // The new address: its link once, then every chase after the change, in the centre's language.
+        var toNewAddress = mails.Where(m => m.To.Mailboxes.Single().Address == ProofScenario.MovedTo).ToList();
+        Assert.Equal(ProofScenario.MovedToEmails,
+            toNewAddress.Select(Kind).Select(k => k.StartsWith(EmailKinds.AddressChanged, StringComparison.Ordinal) ? EmailKinds.AddressChanged : k));
+        AssertInLanguage(toNewAddress, Texts.French);
 
         // The invitation lists what to send in the centre's language; the extended centre's last reminder names its own deadline.
         var invitation = mails.Single(m => KeyOf(m) == "2032|broken|invitation|opening").TextBody;
@@ -87,6 +99,17 @@ public sealed partial class CampaignProofTests
         Assert.Empty(await pipeline.Get<ReminderRun>().RunAsync(CancellationToken.None));
     }
 
+    /// <summary>Each e-mail's subject and greeting in the centre's language, and no sentence of the English catalogue in it.</summary>
+    private static void AssertInLanguage(List<MimeMessage> mails, Texts texts)
+    {
+        Assert.All(mails, m => Assert.StartsWith(Placeholder().Split(SubjectOf(texts, KeyOf(m).Split('|')[2]))[0], m.Subject, StringComparison.Ordinal));
+        Assert.All(mails, m => Assert.StartsWith(texts.Greeting.Split("{0}")[0], m.TextBody, StringComparison.Ordinal));
+        if (texts != Texts.English)
+        {
+            Assert.All(mails, m => Assert.DoesNotContain(CoordinatorLanguageTests.EnglishSentences(texts), s => Prose(m).Contains(s, StringComparison.OrdinalIgnoreCase)));
+        }
+    }
+
     private static string KeyOf(MimeMessage message) => message.Headers[OutboxEmailSender.KeyHeader] ?? "";
 
     private static string Kind(MimeMessage message) => KeyOf(message).Split('|', 3)[2];
@@ -100,6 +123,7 @@ public sealed partial class CampaignProofTests
         EmailKinds.LateNotice => texts.LateSubject,
         EmailKinds.NeedsWorkReminder or EmailKinds.NeedsWorkLateNotice => texts.NeedsWorkSubject,
         EmailKinds.Receipt => texts.ReceiptSubject,
+        EmailKinds.AddressChanged => texts.LinkSubject,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not an e-mail this campaign sends a coordinator"),
     };
 

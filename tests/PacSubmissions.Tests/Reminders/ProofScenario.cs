@@ -9,7 +9,8 @@ namespace PacSubmissions.Tests.Reminders;
 /// Issue 16's campaign played through: <see cref="NeedsWorkScenario"/>'s centres (an incomplete report fixed after a
 /// reminder, an unreadable one never fixed, a valid one, a broken upload after a good one), and three more: one whose
 /// deadline HQ extends three days before the campaign's, which reports on time by its own; one added to the register five
-/// days before the deadline, which never reports; and one added after the deadline. The e-mails each coordinator must get.
+/// days before the deadline, which never reports; one added after the deadline; and one whose coordinator's address HQ
+/// changes ten days before the deadline, which never reports. The e-mails each coordinator must get.
 /// </summary>
 public static class ProofScenario
 {
@@ -20,9 +21,15 @@ public static class ProofScenario
     public static readonly Centre Extended = Centre("extended", "de");
     public static readonly Centre Added = Centre("added", "es");
     public static readonly Centre AddedLate = Centre("addedlate", "en");
+    public static readonly Centre Moved = Centre("moved", "fr");
+
+    /// <summary>When HQ's register import gives <see cref="Moved"/> a new coordinator address, and the address.</summary>
+    public static readonly DateTimeOffset MovedOn = Deadline - TimeSpan.FromDays(10) + TimeSpan.FromMinutes(30);
+
+    public const string MovedTo = "moved-new@pac-test.example";
 
     /// <summary>The register at the opening; <see cref="Added"/> and <see cref="AddedLate"/> come later.</summary>
-    public static IReadOnlyList<Centre> AtOpening => [.. NeedsWorkScenario.Centres, Extended];
+    public static IReadOnlyList<Centre> AtOpening => [.. NeedsWorkScenario.Centres, Extended, Moved];
 
     public static IReadOnlyList<Centre> Centres => [.. AtOpening, Added, AddedLate];
 
@@ -60,7 +67,12 @@ public static class ProofScenario
         [Added.Id] = ["invitation|opening", "reminder|1d", "late-notice|1d", "late-notice|7d"],
         // Added after the deadline: no invitation, the late notices.
         [AddedLate.Id] = ["late-notice|1d", "late-notice|7d"],
+        // To the old address: the invitation only; nothing after the change.
+        [Moved.Id] = ["invitation|opening"],
     };
+
+    /// <summary>What <see cref="MovedTo"/> must get: its link once (the detail is unique), then every chase after the change.</summary>
+    public static readonly string[] MovedToEmails = ["address-changed", "reminder|7d", "reminder|1d", "late-notice|1d", "late-notice|7d"];
 
     private static Centre Centre(string id, string language) =>
         new(id, $"PAC Centre {id}", "Institution", "City", "Country", $"Coordinator {id}", $"{id}@pac-test.example", language);
