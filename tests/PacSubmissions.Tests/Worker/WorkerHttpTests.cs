@@ -133,6 +133,9 @@ public sealed class WorkerHttpTests(WorkerFixture fixture) : IClassFixture<Worke
         var report = new byte[(2 * BlockUpload.BlockSize) + 1000];
         new Random(16).NextBytes(report);
         "%PDF-1.7\n"u8.CopyTo(report);
+        // A whole PDF ends with its trailer: a file cut short is refused at upload.
+        var trailer = "\nstartxref\n9\n%%EOF\n"u8;
+        trailer.CopyTo(report.AsSpan(report.Length - trailer.Length));
 
         for (var index = 0; index < 3; index++)
         {
