@@ -225,11 +225,6 @@ public sealed class CoordinatorEmails(UploadLinks links, HtmlPages pages)
     public static string Deadline(DateTimeOffset deadline, Campaign campaign, Centre centre, Texts texts, bool dateOnly = false) =>
         ShowTime.Deadline(texts, deadline, campaign.TimeZone, centre.TimeZone, dateOnly);
 
-    /// <summary>The campaign-zone-only phrase that came before the coordinator's own zone; what to call instead is in the message.</summary>
-    [Obsolete("A coordinator reads times in their own zone: say a deadline or limit with Deadline(instant, campaign, centre, texts), an upload's arrival with Moment(instant, campaign, centre, texts).", error: true)]
-    public static string When(DateTimeOffset instant, Campaign campaign, Texts texts, bool dateOnly = false) =>
-        ShowTime.At(texts, instant, campaign.TimeZone, dateOnly);
-
     /// <summary>An instant the coordinator lived (an upload's arrival), in their own zone, else the campaign's.</summary>
     public static string Moment(DateTimeOffset instant, Campaign campaign, Centre centre, Texts texts) =>
         ShowTime.Moment(texts, instant, centre.TimeZone, campaign.TimeZone);

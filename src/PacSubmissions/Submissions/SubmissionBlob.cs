@@ -19,8 +19,10 @@ public sealed record SubmissionBlob(
 {
     public string BlobName => NameFor(Year, CentreId, SubmissionId);
 
-    public static string NameFor(int year, string centreId, string submissionId) =>
-        $"{year.ToString(CultureInfo.InvariantCulture)}/{centreId}/{submissionId}";
+    public static string NameFor(int year, string centreId, string submissionId) => CentrePrefix(year, centreId) + submissionId;
+
+    /// <summary>What every blob name of the centre's versions for the year starts with, to list them.</summary>
+    public static string CentrePrefix(int year, string centreId) => $"{year.ToString(CultureInfo.InvariantCulture)}/{centreId}/";
 
     /// <summary>True for ids <see cref="NewSubmissionId"/> makes; anything else is refused before it reaches storage.</summary>
     public static bool IsValidSubmissionId(string id) =>

@@ -198,7 +198,7 @@ public sealed partial class ReportUploadHandler(
     {
         if (staged.Bytes == 0)
         {
-            return await responses.RefusedAsync(request, upload, token, StatusCodes.Status400BadRequest, "Empty file", t => t.ErrorEmpty, cancellationToken);
+            return await EmptyAsync(request, upload, token, cancellationToken);
         }
 
         if (!staged.IsWhole)
@@ -265,6 +265,9 @@ public sealed partial class ReportUploadHandler(
     internal Task<IActionResult> NotAReportAsync(HttpRequest request, UploadContext upload, string token, CancellationToken cancellationToken) =>
         responses.RefusedAsync(request, upload, token, StatusCodes.Status415UnsupportedMediaType, "Not an accepted format",
             t => UploadPage.Format(t.ErrorWrongType, ReportFormat.AcceptedList), cancellationToken);
+
+    internal Task<IActionResult> EmptyAsync(HttpRequest request, UploadContext upload, string token, CancellationToken cancellationToken) =>
+        responses.RefusedAsync(request, upload, token, StatusCodes.Status400BadRequest, "Empty file", t => t.ErrorEmpty, cancellationToken);
 
     internal Task<IActionResult> TooLargeAsync(HttpRequest request, UploadContext upload, string token, CancellationToken cancellationToken) =>
         responses.RefusedAsync(request, upload, token, StatusCodes.Status413PayloadTooLarge, "Report too large",

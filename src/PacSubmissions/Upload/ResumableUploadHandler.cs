@@ -93,7 +93,7 @@ public sealed partial class ResumableUploadHandler(
 
                 if (filled == 0)
                 {
-                    return await responses.RefusedAsync(request, upload, token, StatusCodes.Status400BadRequest, "Empty file", t => t.ErrorEmpty, cancellationToken);
+                    return await uploads.EmptyAsync(request, upload, token, cancellationToken);
                 }
 
                 if (offset + filled > maxBytes)
@@ -153,7 +153,7 @@ public sealed partial class ResumableUploadHandler(
 
             if (size <= 0)
             {
-                return await responses.RefusedAsync(request, upload, token, StatusCodes.Status400BadRequest, "Empty file", t => t.ErrorEmpty, cancellationToken);
+                return await uploads.EmptyAsync(request, upload, token, cancellationToken);
             }
 
             if (size > options.Value.MaxBytes)
@@ -260,7 +260,7 @@ public sealed partial class ResumableUploadHandler(
     /// <summary>The version an earlier commit of this upload stored, found by the upload id on its metadata.</summary>
     private async Task<SubmissionBlob?> StoredEarlierAsync(UploadContext upload, string uploadId, CancellationToken cancellationToken)
     {
-        var prefix = $"{upload.Campaign.Year.ToString(CultureInfo.InvariantCulture)}/{upload.Centre.Id}/";
+        var prefix = SubmissionBlob.CentrePrefix(upload.Campaign.Year, upload.Centre.Id);
         await foreach (var blob in storage.Reports.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, prefix, cancellationToken))
         {
             if (blob.Metadata.TryGetValue(UploadIdMetadata, out var id) && id == uploadId)
