@@ -54,6 +54,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<UploadLinks>();
         services.AddSingleton<LinkRevocations>();
         services.AddSingleton<FreshLinkLimits>();
+        services.AddSingleton<UploadLimits>();
         services.AddSingleton<CentreDeadlines>();
         services.AddSingleton<UploadAccess>();
         services.AddSingleton<UploadResponses>();

@@ -293,4 +293,11 @@ public sealed partial class Texts
     /// sentence ("due on {1}", "until {1}"), so it brings its own preposition for the second date.
     /// </summary>
     public required string YourTimePattern { get; init; }
+
+    // Branch limits (issue 17, point 3): an upload refused by the per-link limits (Upload:UploadsPerHour,
+    // Upload:MaxCampaignBytes). ErrorTooManyUploads: {0} the uploads an hour allows, {1} when the next is taken (a date
+    // phrase in the coordinator's zone, as Local gives it). ErrorCampaignFull: {0} the megabytes one centre may keep in a
+    // campaign, {1} HQ's address.
+    public required string ErrorTooManyUploads { get; init; }
+    public required string ErrorCampaignFull { get; init; }
 }
