@@ -68,6 +68,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<HqEmails>();
         services.AddSingleton<CoordinatorEmails>();
         services.AddSingleton<SubmissionNotifications>();
+        services.AddSingleton<UploadBursts>();
         services.AddSingleton<ReminderRun>();
         services.AddSingleton<ReportReader>();
         services.AddSingleton<PacSubmissions.Reports.Isolation.IsolatedReportReader>();

@@ -2,7 +2,7 @@ namespace PacSubmissions.Tests.Infrastructure;
 
 /// <summary>
 /// The settings a test pipeline runs with: its own storage names and outbox, the per-link upload limits raised out of
-/// the way, everything else as in a local run.
+/// the way, no gathering of an upload burst's e-mails, everything else as in a local run.
 /// </summary>
 public static class TestSettings
 {
@@ -29,5 +29,7 @@ public static class TestSettings
         // and Upload/UploadLimitsTests sets its own.
         ["Upload:UploadsPerHour"] = "1000",
         ["Upload:MaxCampaignBytes"] = "1099511627776",
+        // One HQ notice and one receipt per upload, as the tests of the e-mails expect; Email/UploadBurstTests sets a window.
+        ["Email:UploadBurstWindow"] = "00:00:00",
     };
 }
