@@ -217,6 +217,43 @@ public sealed class UploadLimitsTests
     }
 
     [Fact]
+    public async Task ACentresFloodIsRefusedBeforeStorageWhileAnotherCentresUploadIsReadAndRecordedAndHqHearsOfTheFloodOnce()
+    {
+        var settings = Limits(perHour: 3);
+        settings["Email:UploadBurstWindow"] = "00:10:00";
+        await using var site = await UploadSite.StartAsync(settings: settings);
+        var other = TestData.Centre("br-rio", "PAC Centre Rio", "rio@pac-test.example");
+        await TestData.SeedAsync(site.Server.Services, site.Campaign, other);
+
+        // Centre A: twenty junk "PDFs" at once, each a megabyte and a half.
+        var flood = Task.WhenAll(Enumerable.Range(0, 20).Select(_ => PostAsync(site, Pdf(3 * 1024 * 1024 / 2), "en")));
+        using var fromB = await site.PostFileAsync(UploadSite.Sample("central-asia-2020.docx"), url: site.LinkFor(other.Id));
+        var answers = await flood;
+
+        Assert.Equal(HttpStatusCode.Accepted, fromB.StatusCode);
+        Assert.Equal(3, answers.Count(a => a.StatusCode == HttpStatusCode.Accepted));
+        Assert.Equal(17, answers.Count(a => a.StatusCode == HttpStatusCode.TooManyRequests));
+        var rows = await Eventually.Until(() => site.Server.Get<SubmissionStore>().ListAsync(site.Campaign.Year, CancellationToken.None), r => r.Count == 4);
+        var fromOther = Assert.Single(rows, r => r.CentreId == other.Id);
+        Assert.Equal(PacSubmissions.Reports.ReportStatus.Valid, fromOther.Check?.Status);
+        Assert.Equal(3, rows.Count(r => r.CentreId == site.Centre.Id));
+        // The refused ones left nothing: three blobs of A, committed, and no staged blocks beside them.
+        Assert.Equal(3, (await ReportBlobsAsync(site, BlobStates.Uncommitted)).Count(n => n.StartsWith($"{site.Campaign.Year}/{site.Centre.Id}/", StringComparison.Ordinal)));
+        Assert.Equal(3, (await ReportBlobsAsync(site, BlobStates.None)).Count(n => n.StartsWith($"{site.Campaign.Year}/{site.Centre.Id}/", StringComparison.Ordinal)));
+        // HQ: one notice for A's burst (the rest come together after the window), one for B; one receipt each.
+        await Eventually.Until(() => Task.FromResult(site.Server.Outbox.Messages()), m => m.Count >= 4);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Equal(4, site.Server.Outbox.Messages().Count);
+        Assert.Single(site.Server.Outbox.To(site.Centre.CoordinatorEmail));
+        Assert.Single(site.Server.Outbox.To(other.CoordinatorEmail));
+        Assert.Equal(2, site.Server.Outbox.To(TestSettings.HqAddress).Count);
+        foreach (var answer in answers)
+        {
+            answer.Dispose();
+        }
+    }
+
+    [Fact]
     public void TheDefaultsAllowAFewVersionsAnHourAndFiveReportsOfTheLargestSize()
     {
         var defaults = new UploadOptions();
