@@ -4,11 +4,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.AspNetCore.Mvc;
-using PacSubmissions.Http;
 using PacSubmissions.Languages;
 using PacSubmissions.Storage;
 using PacSubmissions.Submissions;
@@ -157,13 +155,13 @@ public sealed class UploadLimitsTests
         (await PostAsync(site, Pdf(2000), "en")).Dispose();
         var report = Pdf(Block + 1000);
 
-        using var first = await StageAsync(site, NewUploadId(), 0, Part(report, 0), "ru");
+        using var first = await ResumableUploadTests.StageAsync(site, ResumableUploadTests.NewUploadId(), 0, ResumableUploadTests.Part(report, 0), language: "ru");
 
         Assert.Equal(HttpStatusCode.TooManyRequests, first.StatusCode);
         Assert.Equal(TimeSpan.FromHours(1), first.Headers.RetryAfter?.Delta);
         Assert.Equal(UploadPage.Format(Texts.Russian.ErrorTooManyUploads, 1, UploadPage.Local(Texts.Russian, site.Clock.GetUtcNow() + UploadLimits.Hour, "")),
             (await first.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail);
-        Assert.Empty(await IncomingBlobsAsync(site));
+        Assert.Empty(await ResumableUploadTests.IncomingAsync(site));
     }
 
     [Fact]
@@ -171,18 +169,18 @@ public sealed class UploadLimitsTests
     {
         await using var site = await UploadSite.StartAsync(settings: Limits(perHour: 1), processOnDemand: true);
         var report = Pdf(Block + 1000);
-        var upload = NewUploadId();
-        (await StageAsync(site, upload, 0, Part(report, 0), "en")).Dispose();
-        (await StageAsync(site, upload, 1, Part(report, 1), "en")).Dispose();
-        Assert.Single(await IncomingBlobsAsync(site));
+        var upload = ResumableUploadTests.NewUploadId();
+        (await ResumableUploadTests.StageAsync(site, upload, 0, ResumableUploadTests.Part(report, 0))).Dispose();
+        (await ResumableUploadTests.StageAsync(site, upload, 1, ResumableUploadTests.Part(report, 1))).Dispose();
+        Assert.Single(await ResumableUploadTests.IncomingAsync(site));
         // Meanwhile the hour's one place goes to a plain POST.
         (await PostAsync(site, Pdf(2000), "en")).Dispose();
 
-        using var committed = await CommitAsync(site, upload, report.Length);
+        using var committed = await ResumableUploadTests.CommitAsync(site, upload, "report.pdf", report.Length);
 
         Assert.Equal(HttpStatusCode.TooManyRequests, committed.StatusCode);
         Assert.NotNull(committed.Headers.RetryAfter);
-        Assert.Empty(await IncomingBlobsAsync(site));
+        Assert.Empty(await ResumableUploadTests.IncomingAsync(site));
         Assert.Single(await ReportBlobsAsync(site, BlobStates.Uncommitted));
     }
 
@@ -191,20 +189,20 @@ public sealed class UploadLimitsTests
     {
         await using var site = await UploadSite.StartAsync(settings: Limits(perHour: 2), processOnDemand: true);
         var report = Pdf(Block + 1000);
-        var upload = NewUploadId();
-        (await StageAsync(site, upload, 0, Part(report, 0), "en")).Dispose();
-        using (var early = await CommitAsync(site, upload, report.Length))
+        var upload = ResumableUploadTests.NewUploadId();
+        (await ResumableUploadTests.StageAsync(site, upload, 0, ResumableUploadTests.Part(report, 0))).Dispose();
+        using (var early = await ResumableUploadTests.CommitAsync(site, upload, "report.pdf", report.Length))
         {
             Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
         }
 
-        (await StageAsync(site, upload, 1, Part(report, 1), "en")).Dispose();
-        using (var committed = await CommitAsync(site, upload, report.Length))
+        (await ResumableUploadTests.StageAsync(site, upload, 1, ResumableUploadTests.Part(report, 1))).Dispose();
+        using (var committed = await ResumableUploadTests.CommitAsync(site, upload, "report.pdf", report.Length))
         {
             Assert.Equal(HttpStatusCode.Accepted, committed.StatusCode);
         }
 
-        using (var repeated = await CommitAsync(site, upload, report.Length))
+        using (var repeated = await ResumableUploadTests.CommitAsync(site, upload, "report.pdf", report.Length))
         {
             Assert.Equal(HttpStatusCode.Accepted, repeated.StatusCode);
         }
@@ -294,38 +292,9 @@ public sealed class UploadLimitsTests
         return content;
     }
 
-    private static string NewUploadId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-
-    private static byte[] Part(byte[] file, int index) => file.AsSpan(index * Block, Math.Min(Block, file.Length - (index * Block))).ToArray();
-
-    private static string Token(UploadSite site) => site.Url[(site.Url.LastIndexOf('/') + 1)..];
-
-    private static Task<HttpResponseMessage> StageAsync(UploadSite site, string upload, int index, byte[] bytes, string language)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Put,
-            UploadRoutes.ResumableBlockPath(Token(site), upload, index.ToString(CultureInfo.InvariantCulture))) { Content = new ByteArrayContent(bytes) };
-        request.Headers.Accept.ParseAdd("application/json");
-        request.Headers.AcceptLanguage.ParseAdd(language);
-        return site.Client.SendAsync(request);
-    }
-
-    private static Task<HttpResponseMessage> CommitAsync(UploadSite site, string upload, long size)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, UploadRoutes.ResumablePath(Token(site), upload))
-        {
-            Content = JsonContent.Create(new CommitRequest("report.pdf", size), options: JsonSerializerOptions.Web),
-        };
-        request.Headers.Accept.ParseAdd("application/json");
-        request.Headers.AcceptLanguage.ParseAdd("en");
-        return site.Client.SendAsync(request);
-    }
-
     /// <summary>Every blob of the reports container, committed or (with <see cref="BlobStates.Uncommitted"/>) only staged.</summary>
     private static Task<IReadOnlyList<string>> ReportBlobsAsync(UploadSite site, BlobStates states) =>
         NamesAsync(site.Server.Get<PacStorage>().Reports, states);
-
-    private static Task<IReadOnlyList<string>> IncomingBlobsAsync(UploadSite site) =>
-        NamesAsync(site.Server.Get<PacStorage>().Incoming, BlobStates.Uncommitted);
 
     private static async Task<IReadOnlyList<string>> NamesAsync(BlobContainerClient container, BlobStates states)
     {
