@@ -1,6 +1,8 @@
 using System.CommandLine;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 using Microsoft.Extensions.DependencyInjection;
 using PacSubmissions.Privacy;
 
@@ -15,6 +17,8 @@ internal static class PersonCommand
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
+        // Names and answers in every script as written, for the person who reads the export.
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false) },
     };
 
@@ -45,24 +49,13 @@ internal static class PersonCommand
 
             await using var services = PacSettings.Services(parse);
             var records = await services.GetRequiredService<PersonalData>().ExportAsync(parse.GetValue(address)!, PacSettings.Operator, cancellationToken);
-            var json = JsonSerializer.Serialize(records, Json);
             if (parse.GetValue(outputOption) is not { } target)
             {
-                await output.WriteLineAsync(json);
+                await output.WriteLineAsync(JsonSerializer.Serialize(records, Json));
                 return 0;
             }
 
-            // The file appears only once complete, as pac export's do.
-            var partial = Path.Combine(target.DirectoryName ?? ".", $".{target.Name}.{Guid.NewGuid():N}.partial");
-            try
-            {
-                await File.WriteAllTextAsync(partial, json, cancellationToken);
-                File.Move(partial, target.FullName, overwrite: true);
-            }
-            finally
-            {
-                File.Delete(partial);
-            }
+            await CompleteFile.WriteAsync(target, (file, token) => JsonSerializer.SerializeAsync(file, records, Json, token), cancellationToken);
 
             await output.WriteLineAsync($"Wrote what is held about the address to {target.FullName}{(records.IsEmpty ? " (nothing is held)" : "")}.");
             return 0;
