@@ -141,5 +141,12 @@ public sealed partial class Texts
         // Branch limits (issue 17, point 3): uploads refused by the per-link limits.
         ErrorTooManyUploads = "This link has reached the most uploads we take in one hour ({0}). Nothing was stored. Please send the file again after {1}.",
         ErrorCampaignFull = "Your centre's reports for this campaign already take up {0} MB, the most we keep for one centre. Nothing was stored. To send another version, please write to IFLA HQ at {1}.",
+        // Branch privacy: the upload page's privacy notice.
+        PrivacyTitle = "Your personal data",
+        PrivacyWhatIsKept = "IFLA HQ keeps the report files you send and what is read from them (including the names, addresses and telephone numbers they give), your name and e-mail address as your centre’s coordinator, and the e-mails sent to you about the reports.",
+        PrivacyWhy = "They serve only to collect and compile the annual report of IFLA’s PAC network.",
+        PrivacyHowLong = "They are kept until {0} after the campaign closes, then deleted.",
+        PrivacyWhomToAsk = "To see, correct or delete what is kept about you, write to IFLA HQ:",
+        PrivacyYears = "{0} year|{0} years",
     };
 }
