@@ -82,6 +82,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<PacSubmissions.Dashboard.DashboardSessions>();
         services.AddSingleton<PacSubmissions.Dashboard.DashboardAccess>();
         services.AddSingleton<PacSubmissions.Dashboard.DashboardHandler>();
+        services.AddSingleton<PacSubmissions.Overview.CampaignGlance>();
+        services.AddSingleton<PacSubmissions.Dashboard.GlanceHandler>();
 
         services.AddSingleton<EmailLedger>();
         services.AddSendGridHttpClient();
