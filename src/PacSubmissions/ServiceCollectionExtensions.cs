@@ -84,6 +84,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<PacSubmissions.Dashboard.DashboardHandler>();
 
         services.AddSingleton<EmailLedger>();
+        services.AddSingleton<DeliveryEvents>();
         services.AddSendGridHttpClient();
         services.AddSingleton<IEmailSender>(provider =>
             provider.GetRequiredService<IOptions<EmailOptions>>().Value.UsesSendGrid
