@@ -44,7 +44,7 @@ internal static class CentreCampaign
     }
 
     /// <summary>Why the campaign cannot be told without <c>--year</c>, and which years there are to choose from.</summary>
-    private static string WhichYear(IReadOnlyCollection<Campaign> all, IReadOnlyCollection<Campaign> open)
+    private static string WhichYear(IReadOnlyList<Campaign> all, List<Campaign> open)
     {
         if (all.Count == 0)
         {
