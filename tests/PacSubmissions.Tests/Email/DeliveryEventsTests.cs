@@ -155,7 +155,7 @@ public sealed class DeliveryEventsTests : IDisposable
     }
 
     private Task<DashboardSite> StartAsync() =>
-        DashboardSite.StartAsync(new() { ["Email:EventWebhookPublicKey"] = Convert.ToBase64String(sendGrid.ExportSubjectPublicKeyInfo()) });
+        DashboardSite.StartAsync(new() { ["Email:EventWebhookPublicKey"] = SendGridEvents.VerificationKey(sendGrid) });
 
     private static async Task SendAsync(DashboardSite site, EmailKey key, string? to = null) =>
         Assert.Equal(EmailOutcome.Sent, await site.Get<EmailLedger>().SendOnceAsync(
@@ -196,16 +196,8 @@ public sealed class DeliveryEventsTests : IDisposable
     private Task<HttpResponseMessage> PostAsync(DashboardSite site, params Dictionary<string, object>[] events) =>
         site.NewClient().SendAsync(Signed(Events(events), site.Clock.GetUtcNow(), sendGrid));
 
-    /// <summary>A post as SendGrid makes it: the signature over the timestamp's text followed by the body's bytes.</summary>
-    private static HttpRequestMessage Signed(string body, DateTimeOffset at, ECDsa key, string? sent = null)
-    {
-        var timestamp = at.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var signature = key.SignData(Encoding.UTF8.GetBytes(timestamp + body), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
-        var request = new HttpRequestMessage(HttpMethod.Post, Path) { Content = new StringContent(sent ?? body, Encoding.UTF8, "application/json") };
-        request.Headers.Add(DeliveryEventSignature.SignatureHeader, Convert.ToBase64String(signature));
-        request.Headers.Add(DeliveryEventSignature.TimestampHeader, timestamp);
-        return request;
-    }
+    private static HttpRequestMessage Signed(string body, DateTimeOffset at, ECDsa key, string? sent = null) =>
+        SendGridEvents.Post(new Uri(Path, UriKind.Relative), body, at, key, sent);
 
     private static HttpRequestMessage Without(HttpRequestMessage request, string header)
     {
