@@ -137,6 +137,8 @@ resource authentication 'Microsoft.Web/sites/config@2024-04-01' = if (!empty(hqS
         '/api/upload'
         '/api/upload/*'
         '/api/upload-assets/*'
+        // SendGrid's Event Webhook cannot sign in: its posts are admitted by their signature (docs/email.md).
+        '/api/email/events'
         '/runtime/webhooks/blobs'
       ]
     }
