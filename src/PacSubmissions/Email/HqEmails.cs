@@ -147,8 +147,10 @@ public sealed class HqEmails(IOptions<EmailOptions> options, IOptions<LinkOption
             .Paragraph("Please check the address with the centre and correct it in the register; the centre's page shows what happened to each of its e-mails:")
             .Link(CentrePage(email.Key.Year, email.Key.Centre))
             .Paragraph("You are told once per address: later e-mails to it that fail show on the centre's page only.");
-        return HqAsync(new EmailKey(email.Key.Year, email.Key.Centre, EmailKinds.AddressFailed, Uri.EscapeDataString(email.To.ToLowerInvariant())),
-            $"PAC {email.Key.Year}: e-mail to {centreName}'s coordinator did not arrive ({email.To})", body, cancellationToken);
+        // The key names the address by a hash: the ledger keeps keys for good, and a forgotten address must not stay in one.
+        var address = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(email.To.Trim().ToLowerInvariant())))[..16];
+        return HqAsync(new EmailKey(email.Key.Year, email.Key.Centre, EmailKinds.AddressFailed, address),
+            $"PAC {email.Key.Year}: an e-mail to {centreName}'s coordinator did not arrive", body, cancellationToken);
     }
 
     /// <summary>The uploads of the day before <paramref name="at"/>, each with its state and the centre's dashboard page.</summary>
