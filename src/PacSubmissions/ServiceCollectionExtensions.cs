@@ -85,10 +85,13 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<PacSubmissions.Dashboard.DashboardSessions>();
         services.AddSingleton<PacSubmissions.Dashboard.DashboardAccess>();
         services.AddSingleton<PacSubmissions.Dashboard.DashboardHandler>();
+        services.AddSingleton<PacSubmissions.Overview.CampaignGlance>();
+        services.AddSingleton<PacSubmissions.Dashboard.GlanceHandler>();
         services.AddSingleton<PacSubmissions.Privacy.RetentionPurge>();
         services.AddSingleton<PacSubmissions.Privacy.PersonalData>();
 
         services.AddSingleton<EmailLedger>();
+        services.AddSingleton<DeliveryEvents>();
         services.AddSendGridHttpClient();
         services.AddSingleton<IEmailSender>(provider =>
             provider.GetRequiredService<IOptions<EmailOptions>>().Value.UsesSendGrid

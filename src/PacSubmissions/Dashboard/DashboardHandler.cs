@@ -32,7 +32,8 @@ public sealed class DashboardHandler(
     DashboardAccess access,
     DashboardSessions sessions,
     IOptions<EmailOptions> email,
-    HtmlPages pages)
+    HtmlPages pages,
+    CampaignGlance glance)
 {
     private const string NoticeParameter = "notice";
     private const string KeyParameter = "key";
@@ -145,6 +146,7 @@ public sealed class DashboardHandler(
             [nameof(CentrePage.Links)] = links,
             [nameof(CentrePage.Data)] = data,
             [nameof(CentrePage.HqZone)] = email.Value.HqTimeZone,
+            [nameof(CentrePage.History)] = await glance.HistoryAsync(campaign, found.Id, cancellationToken),
         }, cancellationToken);
     }
 
@@ -242,6 +244,28 @@ public sealed class DashboardHandler(
             : await NoCampaignAsync(links, year, cancellationToken);
     }
 
+    /// <summary>
+    /// A campaign's page that another dashboard class loads (<see cref="GlanceHandler"/>): the caller let in (or refused) as
+    /// on every page, then the page with what <paramref name="load"/> found; when it found nothing, the page for no such
+    /// campaign, or a 404 saying <paramref name="notFound"/> when the campaign exists.
+    /// </summary>
+    internal async Task<IActionResult> CampaignViewAsync<TPage>(
+        HttpRequest request, int year, string notFound, Func<DashboardLinks, Task<Dictionary<string, object?>?>> load, CancellationToken cancellationToken)
+        where TPage : IComponent
+    {
+        SecurityHeaders.Apply(request.HttpContext.Response);
+        var caller = access.Identify(request);
+        if (caller.IsRefused)
+        {
+            return await RefusalAsync(request, caller, cancellationToken);
+        }
+
+        var links = access.LinksFor(caller);
+        return await load(links) is { } parameters ? await PageAsync<TPage>(StatusCodes.Status200OK, parameters, cancellationToken)
+            : await campaigns.FindAsync(year, cancellationToken) is null ? await NoCampaignAsync(links, year, cancellationToken)
+            : await ErrorPageAsync(StatusCodes.Status404NotFound, links, "Not found", notFound, cancellationToken);
+    }
+
     public static IActionResult Asset(HttpRequest request, string name)
     {
         SecurityHeaders.Apply(request.HttpContext.Response);
@@ -316,12 +340,16 @@ public sealed class DashboardHandler(
 
     /// <summary>
     /// The page that refuses a caller <see cref="DashboardAccess"/> does not let in: the sign-in form when the key is
-    /// what is missing (a page asked for comes back after it; an action is not done and is not repeated).
+    /// what is missing, saying why (<see cref="SignInReasons"/>; a page asked for comes back after it; an action is not
+    /// done and is not repeated). The export handler shows it to a browser too.
     /// </summary>
-    private Task<ContentResult> RefusalAsync(HttpRequest request, DashboardCaller caller, CancellationToken cancellationToken) =>
-        caller.NeedsSignIn
-            ? SignInPageAsync(caller.RefusalStatus!.Value, HttpMethods.IsGet(request.Method) ? request.Path + request.QueryString : null, null, cancellationToken)
+    public Task<ContentResult> RefusalAsync(HttpRequest request, DashboardCaller caller, CancellationToken cancellationToken)
+    {
+        SecurityHeaders.Apply(request.HttpContext.Response);
+        return caller.NeedsSignIn
+            ? SignInPageAsync(caller.RefusalStatus!.Value, HttpMethods.IsGet(request.Method) ? request.Path + request.QueryString : null, SignInReasons.For(request), cancellationToken)
             : ErrorPageAsync(caller.RefusalStatus!.Value, DashboardLinks.SignedOut, "Not signed in as HQ", caller.Refusal!, cancellationToken);
+    }
 
     /// <summary>Another site's page posted to the dashboard: refused before anything is read, in plain words.</summary>
     private static ContentResult CrossSite() => new()
