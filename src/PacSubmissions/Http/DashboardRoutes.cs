@@ -15,6 +15,8 @@ public static class DashboardRoutes
     public const string Audit = "dashboard/{year:int}/audit";
     public const string Export = "dashboard/{year:int}/export/{name}";
     public const string Asset = "dashboard-assets/{name}";
+    public const string Messages = "dashboard/{year:int}/messages";
+    public const string Invitations = "dashboard/{year:int}/invitations";
     public const string SignIn = "dashboard/sign-in";
     public const string SignOut = "dashboard/sign-out";
 

@@ -139,5 +139,9 @@ public sealed partial class Texts
         AnywhereOnEarth = "أي مكان على الأرض",
         ZoneNamePattern = "{0}، {1}",
         YourTimePattern = "{0}، أي {1}، الساعة {2} بتوقيتك المحلي ({3})",
+        // Branch messages: the standard parts around HQ's own message.
+        MessageDeadlineAhead = "التقرير السنوي لمركزكم لعام {0} مستحق {1}.",
+        MessageDeadlinePassed = "كان الموعد النهائي لتقرير مركزكم لعام {0} هو {1}.",
+        MessageLink = "الرابط الشخصي لمركزكم لإرسال التقرير أو نسخة مصححة منه:",
     };
 }

@@ -138,5 +138,9 @@ public sealed partial class Texts
         AnywhereOnEarth = "全球任何地方",
         ZoneNamePattern = "{0}，{1}",
         YourTimePattern = "{0}，即您当地时间（{3}）{1} {2}",
+        // Branch messages: the standard parts around HQ's own message.
+        MessageDeadlineAhead = "贵中心{0}年度报告的截止日期为{1}。",
+        MessageDeadlinePassed = "贵中心{0}年度报告的截止日期为{1}，现已过期。",
+        MessageLink = "贵中心的专属链接，用于提交报告或修改后的版本：",
     };
 }

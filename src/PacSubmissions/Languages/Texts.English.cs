@@ -138,5 +138,9 @@ public sealed partial class Texts
         AnywhereOnEarth = "Anywhere on Earth",
         ZoneNamePattern = "{0}, {1}",
         YourTimePattern = "{0}, which is {1} at {2} where you are ({3})",
+        // Branch messages: the standard parts around HQ's own message.
+        MessageDeadlineAhead = "Your centre's annual report for {0} is due on {1}.",
+        MessageDeadlinePassed = "The deadline for your centre's report for {0} was {1}.",
+        MessageLink = "Your centre's personal link, to send the report or a corrected version:",
     };
 }

@@ -138,5 +138,9 @@ public sealed partial class Texts
         AnywhereOnEarth = "partout sur Terre",
         ZoneNamePattern = "{0}, {1}",
         YourTimePattern = "{0}, soit le {1} à {2} chez vous ({3})",
+        // Branch messages: the standard parts around HQ's own message.
+        MessageDeadlineAhead = "Le rapport annuel {0} de votre centre est attendu le {1}.",
+        MessageDeadlinePassed = "La date limite du rapport {0} de votre centre était le {1}.",
+        MessageLink = "Le lien personnel de votre centre, pour envoyer le rapport ou une version corrigée :",
     };
 }

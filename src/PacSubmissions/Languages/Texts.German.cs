@@ -138,5 +138,9 @@ public sealed partial class Texts
         AnywhereOnEarth = "überall auf der Erde",
         ZoneNamePattern = "{0}, {1}",
         YourTimePattern = "{0}, bei Ihnen ({3}) am {1} um {2} Uhr",
+        // Branch messages: the standard parts around HQ's own message.
+        MessageDeadlineAhead = "Der Jahresbericht {0} Ihres Zentrums ist am {1} fällig.",
+        MessageDeadlinePassed = "Die Frist für den Bericht {0} Ihres Zentrums endete am {1}.",
+        MessageLink = "Der persönliche Link Ihres Zentrums, um den Bericht oder eine korrigierte Fassung zu senden:",
     };
 }

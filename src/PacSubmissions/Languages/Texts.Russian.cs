@@ -138,5 +138,9 @@ public sealed partial class Texts
         AnywhereOnEarth = "в любой точке Земли",
         ZoneNamePattern = "{0}, {1}",
         YourTimePattern = "{0}, то есть {1}, {2} по вашему времени ({3})",
+        // Branch messages: the standard parts around HQ's own message.
+        MessageDeadlineAhead = "Годовой отчёт вашего центра за {0} год нужно представить до {1}.",
+        MessageDeadlinePassed = "Срок представления отчёта вашего центра за {0} год истёк {1}.",
+        MessageLink = "Персональная ссылка вашего центра для отправки отчёта или его исправленной версии:",
     };
 }

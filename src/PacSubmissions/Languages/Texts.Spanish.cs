@@ -138,5 +138,9 @@ public sealed partial class Texts
         AnywhereOnEarth = "en cualquier lugar de la Tierra",
         ZoneNamePattern = "{0}, {1}",
         YourTimePattern = "{0}, es decir, el {1} a las {2} en su hora local ({3})",
+        // Branch messages: the standard parts around HQ's own message.
+        MessageDeadlineAhead = "El informe anual {0} de su centro vence el {1}.",
+        MessageDeadlinePassed = "El plazo del informe {0} de su centro venció el {1}.",
+        MessageLink = "El enlace personal de su centro, para enviar el informe o una versión corregida:",
     };
 }

@@ -293,4 +293,11 @@ public sealed partial class Texts
     /// sentence ("due on {1}", "until {1}"), so it brings its own preposition for the second date.
     /// </summary>
     public required string YourTimePattern { get; init; }
+
+    // Branch messages: the standard parts around HQ's own message to centres ("Message centres", pac message), after
+    // the greeting and HQ's text. The deadline while it is ahead ({0} the year, {1} the deadline, phrased as in
+    // ReminderBody), or once it has passed (then LateWindow follows); MessageLink before the centre's link.
+    public required string MessageDeadlineAhead { get; init; }
+    public required string MessageDeadlinePassed { get; init; }
+    public required string MessageLink { get; init; }
 }
