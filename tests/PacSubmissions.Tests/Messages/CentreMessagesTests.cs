@@ -85,6 +85,12 @@ public sealed class CentreMessagesTests
             text, StringComparison.Ordinal);
         Assert.Matches(System.Text.RegularExpressions.Regex.Escape(french.MessageLink) + "\n\nhttps?://\\S+/api/upload/", text);
 
+        // Beijing's deadline is its extended one, in its own words.
+        var chinese = Texts.For("zh");
+        var beijing = Campaign.ForCentre(Campaign.Deadline.AddDays(20));
+        Assert.Contains(Texts.Format(chinese.MessageDeadlineAhead, 2030, CoordinatorEmails.Deadline(beijing.Deadline, beijing, Extended, chinese)),
+            Assert.Single(pipeline.Outbox.To(Extended.CoordinatorEmail)).TextBody, StringComparison.Ordinal);
+
         var entries = (await pipeline.Get<AuditLog>().ListAsync(2030, null, CancellationToken.None)).Where(e => e.Action == CentreMessages.Messaged).ToList();
         Assert.Equal(3, entries.Count);
         Assert.Contains(entries, e => e.Who == "hq@ifla.example" && e.Detail.Contains("incomplete: 2 sent", StringComparison.Ordinal));
@@ -182,6 +188,19 @@ public sealed class CentreMessagesTests
         Assert.Contains("<p>&lt;img src=x onerror=alert(1)&gt;</p>", email.Html, StringComparison.Ordinal);
         Assert.Contains("<script>alert('x')</script> & more\nsecond line\n\n<img", email.Text, StringComparison.Ordinal);
         Assert.Equal(new EmailKey(2030, centre.Id, EmailKinds.Message, "abc"), email.Key);
+    }
+
+    [Fact]
+    public async Task AfterTheDeadlineTheMessageSaysItPassedAndUntilWhenLateReportsAreTaken()
+    {
+        var centre = TestData.Centre() with { Language = "es", TimeZone = "America/Bogota" };
+        var spanish = Texts.For("es");
+
+        var email = await CoordinatorLanguageTests.Emails.MessageAsync(Campaign, centre, "abc", "Subject", "Text.", Campaign.Deadline.AddDays(2), CancellationToken.None);
+
+        Assert.Contains(Texts.Format(spanish.MessageDeadlinePassed, 2030, CoordinatorEmails.Deadline(Campaign.Deadline, Campaign, centre, spanish)) + "\n\n"
+            + Texts.Format(spanish.LateWindow, 2030, CoordinatorEmails.Deadline(Campaign.LateUploadsCloseAt, Campaign, centre, spanish)), email.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Texts.Format(spanish.MessageDeadlineAhead, 2030, CoordinatorEmails.Deadline(Campaign.Deadline, Campaign, centre, spanish)), email.Text, StringComparison.Ordinal);
     }
 
     [Fact]
