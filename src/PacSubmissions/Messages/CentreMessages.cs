@@ -81,13 +81,17 @@ public sealed record MessagePreview(Campaign Campaign, IReadOnlyList<MessageReci
     public int ToSend => Recipients.Count(r => r.WillBeSent);
 }
 
-/// <summary>What a send did; <see cref="Failed"/> names each centre whose e-mail the provider did not take, and why.</summary>
-public sealed record MessageResult(int Sent, int HadItAlready, int NotSent, IReadOnlyList<string> Failed)
+/// <summary>
+/// What a send did: how many were sent and how many centres had it already; <see cref="NotSent"/> names each centre it
+/// could not go to and why, <see cref="Failed"/> each whose e-mail the provider did not take, and why.
+/// </summary>
+public sealed record MessageResult(int Sent, int HadItAlready, IReadOnlyList<string> NotSent, IReadOnlyList<string> Failed)
 {
     /// <summary>What HQ is told, and what the audit entry keeps.</summary>
     public string Summary =>
-        $"{Sent} sent, {HadItAlready} had it already, {NotSent} not sent (no valid address or deadline passed), {Failed.Count} failed"
-        + (Failed.Count > 0 ? ": " + string.Join("; ", Failed) : "");
+        $"{Sent} sent, {HadItAlready} had it already, {NotSent.Count} not sent, {Failed.Count} failed"
+        + (NotSent.Count > 0 ? "; not sent: " + string.Join("; ", NotSent) : "")
+        + (Failed.Count > 0 ? "; failed: " + string.Join("; ", Failed) : "");
 }
 
 /// <summary>
@@ -214,7 +218,9 @@ public sealed class CentreMessages(
             }
         }
 
-        return new MessageResult(sent, hadIt, candidates.Count(c => !c.Recipient!.HadItAlready && c.Recipient.NotSentBecause is not null), failed);
+        return new MessageResult(sent, hadIt,
+            [.. candidates.Where(c => !c.Recipient!.HadItAlready && c.Recipient.NotSentBecause is not null).Select(c => $"{c.Status.Centre.Id} ({c.Recipient!.NotSentBecause})")],
+            failed);
     }
 
     /// <summary>
