@@ -21,6 +21,8 @@ internal static class PacCommand
             FormCommand.Create(output, error),
             BackupCommand.CreateBackup(output, error),
             BackupCommand.CreateRestore(output, error),
+            PurgeCommand.Create(output, error),
+            PersonCommand.Create(output, error),
             MessageCommand.Create(output, error),
             MessageCommand.CreateInvite(output, error),
         };

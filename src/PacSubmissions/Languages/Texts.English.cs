@@ -142,5 +142,12 @@ public sealed partial class Texts
         MessageDeadlineAhead = "Your centre's annual report for {0} is due on {1}.",
         MessageDeadlinePassed = "The deadline for your centre's report for {0} was {1}.",
         MessageLink = "Your centre's personal link, to send the report or a corrected version:",
+        // Branch privacy: the upload page's privacy notice.
+        PrivacyTitle = "Your personal data",
+        PrivacyWhatIsKept = "IFLA HQ keeps the report files you send and what is read from them (including the names, addresses and telephone numbers they give), your name and e-mail address as your centre’s coordinator, and the e-mails sent to you about the reports.",
+        PrivacyWhy = "They serve only to collect and compile the annual report of IFLA’s PAC network.",
+        PrivacyHowLong = "They are kept until {0} after the campaign closes, then deleted.",
+        PrivacyWhomToAsk = "To see, correct or delete what is kept about you, write to IFLA HQ:",
+        PrivacyYears = "{0} year|{0} years",
     };
 }

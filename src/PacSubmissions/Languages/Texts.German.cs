@@ -142,5 +142,12 @@ public sealed partial class Texts
         MessageDeadlineAhead = "Der Jahresbericht {0} Ihres Zentrums ist am {1} fällig.",
         MessageDeadlinePassed = "Die Frist für den Bericht {0} Ihres Zentrums endete am {1}.",
         MessageLink = "Der persönliche Link Ihres Zentrums, um den Bericht oder eine korrigierte Fassung zu senden:",
+        // Branch privacy: the upload page's privacy notice.
+        PrivacyTitle = "Ihre personenbezogenen Daten",
+        PrivacyWhatIsKept = "Die IFLA-Zentrale speichert die Berichtsdateien, die Sie senden, und was daraus gelesen wird (auch die darin genannten Namen, Adressen und Telefonnummern), Ihren Namen und Ihre E-Mail-Adresse als Koordinatorin oder Koordinator des Zentrums sowie die E-Mails, die Ihnen zu den Berichten geschickt werden.",
+        PrivacyWhy = "Diese Daten dienen nur dazu, den Jahresbericht des PAC-Netzwerks der IFLA zu sammeln und zusammenzustellen.",
+        PrivacyHowLong = "Sie werden bis {0} nach Abschluss der Kampagne aufbewahrt und danach gelöscht.",
+        PrivacyWhomToAsk = "Wenn Sie einsehen, berichtigen oder löschen lassen möchten, was über Sie gespeichert ist, schreiben Sie an die IFLA-Zentrale:",
+        PrivacyYears = "{0} Jahr|{0} Jahre",
     };
 }
