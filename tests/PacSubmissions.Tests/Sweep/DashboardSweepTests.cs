@@ -42,6 +42,12 @@ public sealed class DashboardSweepTests(SweepSite sweep) : IClassFixture<SweepSi
         { "GET", "/api/dashboard/{year}/export/..%2F..%2Fx", 401, 404 },
         { "GET", $"/api/dashboard/{{year}}/export/{Long}", 401, 404 },
         { "GET", "/api/dashboard/-1/export/table.csv", 401, 404 },
+        { "GET", "/api/dashboard/{year}/questions/..%2F..%2Fx", 401, 404 },
+        { "GET", $"/api/dashboard/{{year}}/questions/{Long}", 401, 404 },
+        { "GET", "/api/dashboard/{year}/questions/%3Cscript%3E", 401, 404 },
+        { "GET", "/api/dashboard/-1/questions/standards", 401, 404 },
+        { "GET", "/api/dashboard/-1/answers", 401, 404 },
+        { "GET", "/api/dashboard/-1/progress", 401, 404 },
         { "GET", "/api/dashboard-assets/..%2F..%2Fappsettings.json", 404, 404 },
         { "GET", "/api/upload-assets/..%2F..%2Fappsettings.json", 404, 404 },
     };
