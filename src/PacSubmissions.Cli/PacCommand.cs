@@ -23,6 +23,8 @@ internal static class PacCommand
             BackupCommand.CreateRestore(output, error),
             PurgeCommand.Create(output, error),
             PersonCommand.Create(output, error),
+            MessageCommand.Create(output, error),
+            MessageCommand.CreateInvite(output, error),
         };
         root.Options.Add(PacSettings.SettingsOption);
         return root;

@@ -81,10 +81,12 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CampaignOperations>();
         services.AddSingleton<LinkOperations>();
         services.AddSingleton<VersionOperations>();
+        services.AddSingleton<PacSubmissions.Messages.CentreMessages>();
         services.AddSingleton<PacSubmissions.Dashboard.DashboardActions>();
         services.AddSingleton<PacSubmissions.Dashboard.DashboardSessions>();
         services.AddSingleton<PacSubmissions.Dashboard.DashboardAccess>();
         services.AddSingleton<PacSubmissions.Dashboard.DashboardHandler>();
+        services.AddSingleton<PacSubmissions.Dashboard.DashboardMessagesHandler>();
         services.AddSingleton<PacSubmissions.Overview.CampaignGlance>();
         services.AddSingleton<PacSubmissions.Dashboard.GlanceHandler>();
         services.AddSingleton<PacSubmissions.Privacy.RetentionPurge>();

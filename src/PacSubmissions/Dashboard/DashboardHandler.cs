@@ -292,7 +292,7 @@ public sealed class DashboardHandler(
     /// <see cref="DashboardAccess"/> lets in, with a readable form (null when none was sent) that carries the session's
     /// antiforgery token. Otherwise the answer that refuses it.
     /// </summary>
-    private async Task<(DashboardCaller? Caller, IFormCollection? Form, IActionResult? Refusal)> AdmitPostAsync(
+    internal async Task<(DashboardCaller? Caller, IFormCollection? Form, IActionResult? Refusal)> AdmitPostAsync(
         HttpRequest request, CancellationToken cancellationToken)
     {
         if (access.IsCrossSite(request))
@@ -335,7 +335,7 @@ public sealed class DashboardHandler(
         ErrorPageAsync(StatusCodes.Status400BadRequest, links, "The form could not be read",
             $"Nothing was changed: the form that was sent could not be read ({problem}). Send it again from the dashboard's own page.", cancellationToken);
 
-    private Task<ContentResult> NoCampaignAsync(DashboardLinks links, int year, CancellationToken cancellationToken) =>
+    internal Task<ContentResult> NoCampaignAsync(DashboardLinks links, int year, CancellationToken cancellationToken) =>
         ErrorPageAsync(StatusCodes.Status404NotFound, links, "No such campaign", $"There is no campaign {year}: open it on the campaigns page.", cancellationToken);
 
     /// <summary>
@@ -450,7 +450,7 @@ public sealed class DashboardHandler(
             [nameof(CampaignsPage.Error)] = error,
         }, cancellationToken);
 
-    private Task<ContentResult> ErrorPageAsync(int status, DashboardLinks links, string title, string message, CancellationToken cancellationToken) =>
+    internal Task<ContentResult> ErrorPageAsync(int status, DashboardLinks links, string title, string message, CancellationToken cancellationToken) =>
         PageAsync<ErrorPage>(status, new()
         {
             [nameof(ErrorPage.Links)] = links,
@@ -458,7 +458,7 @@ public sealed class DashboardHandler(
             [nameof(ErrorPage.Message)] = message,
         }, cancellationToken);
 
-    private async Task<ContentResult> PageAsync<TPage>(int status, Dictionary<string, object?> parameters, CancellationToken cancellationToken)
+    internal async Task<ContentResult> PageAsync<TPage>(int status, Dictionary<string, object?> parameters, CancellationToken cancellationToken)
         where TPage : IComponent =>
         new() { StatusCode = status, Content = await pages.RenderAsync<TPage>(parameters, cancellationToken), ContentType = "text/html; charset=utf-8" };
 }

@@ -36,6 +36,10 @@ public sealed record DashboardLinks(string? Antiforgery, bool CanSignOut = false
 
     public string Export(int year, string name) => Build(RouteUrl.Path(DashboardRoutes.Export, Year(year), ("name", name)), []);
 
+    public string Messages(int year, params (string Name, string? Value)[] query) => Build(RouteUrl.Path(DashboardRoutes.Messages, Year(year)), query);
+
+    public string Invitations(int year) => Build(RouteUrl.Path(DashboardRoutes.Invitations, Year(year)), []);
+
     public string Answers(int year) => Build(RouteUrl.Path(DashboardRoutes.Answers, Year(year)), []);
 
     public string Progress(int year) => Build(RouteUrl.Path(DashboardRoutes.Progress, Year(year)), []);

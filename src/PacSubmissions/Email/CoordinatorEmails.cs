@@ -210,6 +210,32 @@ public sealed class CoordinatorEmails(UploadLinks links, HtmlPages pages)
     }
 
     /// <summary>
+    /// HQ's own message, <paramref name="subject"/> and <paramref name="text"/> as HQ wrote them (the text as typed, its
+    /// line breaks kept and encoded like every value), between the standard parts in the centre's language: the greeting,
+    /// the deadline (or, once it has passed at <paramref name="now"/>, until when late reports are taken), the centre's
+    /// link and the signature. <paramref name="messageId"/> is the same for every centre the message goes to.
+    /// </summary>
+    public Task<EmailMessage> MessageAsync(Campaign campaign, Centre centre, string messageId, string subject, string text, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var texts = Texts.For(centre.Language);
+        var deadline = Deadline(campaign.Deadline, campaign, centre, texts);
+        var body = Start(texts, centre).Typed(text);
+        if (now <= campaign.Deadline)
+        {
+            body.Paragraph(Texts.Format(texts.MessageDeadlineAhead, campaign.Year, deadline));
+        }
+        else
+        {
+            body.Paragraph(Texts.Format(texts.MessageDeadlinePassed, campaign.Year, deadline))
+                .Paragraph(Texts.Format(texts.LateWindow, campaign.Year, Deadline(campaign.LateUploadsCloseAt, campaign, centre, texts)));
+        }
+
+        body.Paragraph(texts.MessageLink).Link(links.CreateUrl(centre.Id, campaign));
+        return FinishAsync(new EmailKey(campaign.Year, centre.Id, EmailKinds.Message, messageId), centre, subject.Trim(), body, cancellationToken);
+    }
+
+    /// <summary>
     /// That the centre's file, <paramref name="report"/>, could not be read, with each problem and its remedy as the
     /// upload page says them. An upload that could not be processed at all has no check: HQ has its details, the
     /// coordinator the catalogue's words.

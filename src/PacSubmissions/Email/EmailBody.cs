@@ -8,11 +8,25 @@ namespace PacSubmissions.Email;
 /// <see cref="EmailHtml"/> component, so every value (a centre's name, a file name, a problem) is escaped by Razor's
 /// encoder and none can become markup.
 /// </summary>
-internal sealed class EmailBody(string language = "en", bool rightToLeft = false)
+internal sealed partial class EmailBody(string language = "en", bool rightToLeft = false)
 {
     private readonly List<EmailBlock> _blocks = [];
 
     public EmailBody Paragraph(string text) => Add(new EmailParagraph(text));
+
+    /// <summary>
+    /// Text someone typed (HQ's message): a paragraph at each blank line, each line break kept, every character
+    /// encoded as text in the HTML part like any other value.
+    /// </summary>
+    public EmailBody Typed(string text)
+    {
+        foreach (var paragraph in ParagraphBreak().Split(text.ReplaceLineEndings("\n").Trim()).Where(p => p.Trim().Length > 0))
+        {
+            Add(new EmailLines([.. paragraph.Split('\n').Select(line => line.TrimEnd())]));
+        }
+
+        return this;
+    }
 
     public EmailBody Facts(IEnumerable<(string Label, string Value)> facts) =>
         Add(new EmailFacts([.. facts.Select(f => new EmailFact(f.Label, f.Value))]));
@@ -32,6 +46,9 @@ internal sealed class EmailBody(string language = "en", bool rightToLeft = false
         return (PlainText(), html);
     }
 
+    [System.Text.RegularExpressions.GeneratedRegex(@"\n[ \t]*\n")]
+    private static partial System.Text.RegularExpressions.Regex ParagraphBreak();
+
     private EmailBody Add(EmailBlock block)
     {
         _blocks.Add(block);
@@ -48,6 +65,7 @@ internal sealed class EmailBody(string language = "en", bool rightToLeft = false
                 EmailParagraph paragraph => text.Append(paragraph.Text).Append("\n\n"),
                 EmailFacts facts => facts.Facts.Aggregate(text, (t, f) => t.Append(f.Label).Append(": ").Append(f.Value).Append('\n')).Append('\n'),
                 EmailList list => list.Items.Aggregate(text, (t, item) => t.Append("- ").Append(item).Append('\n')).Append('\n'),
+                EmailLines lines => text.AppendJoin('\n', lines.Lines).Append("\n\n"),
                 EmailLink link => text.Append(link.Address).Append("\n\n"),
                 _ => throw new InvalidOperationException($"An e-mail piece of unknown kind: {block.GetType().Name}."),
             };
@@ -63,6 +81,9 @@ public abstract record EmailBlock;
 internal sealed record EmailParagraph(string Text) : EmailBlock;
 
 /// <summary>Labelled values ("File: report.docx"): a table in the HTML part.</summary>
+/// <summary>A paragraph whose line breaks are kept: someone's own typed text.</summary>
+internal sealed record EmailLines(IReadOnlyList<string> Lines) : EmailBlock;
+
 internal sealed record EmailFacts(IReadOnlyList<EmailFact> Facts) : EmailBlock;
 
 internal sealed record EmailFact(string Label, string Value);

@@ -27,6 +27,13 @@ public static class EmailKinds
     /// <summary>The invitation's detail: there is one per centre and campaign.</summary>
     public const string Opening = "opening";
 
+    /// <summary>
+    /// HQ's own message to the centres of a state ("Message centres" on the dashboard, <c>pac message</c>), with the
+    /// standard parts around it; the detail is the message's id, the same for every centre it goes to and for a second
+    /// post of the same message, so each centre gets it once.
+    /// </summary>
+    public const string Message = "message";
+
     /// <summary>HQ re-sent a centre's link from the dashboard; the detail is unique per re-send.</summary>
     public const string LinkResent = "link-resent";
 
@@ -60,7 +67,7 @@ public static class EmailKinds
     public const string AfterLateWindow = "after-late-window";
 
     /// <summary>Every kind of e-mail a centre's coordinator gets (the others go to HQ): each is written in the centre's language.</summary>
-    public static readonly IReadOnlyList<string> ToCoordinators = [Invitation, Reminder, LateNotice, NeedsWorkReminder, NeedsWorkLateNotice, Receipt, LinkResent, FreshLink, AddressChanged];
+    public static readonly IReadOnlyList<string> ToCoordinators = [Invitation, Reminder, LateNotice, NeedsWorkReminder, NeedsWorkLateNotice, Receipt, LinkResent, FreshLink, AddressChanged, Message];
 
     /// <summary>Whether a kind chases a centre for its report: a reminder or a late notice, of either sort.</summary>
     public static bool IsChase(string kind) => kind is Reminder or LateNotice or NeedsWorkReminder or NeedsWorkLateNotice;

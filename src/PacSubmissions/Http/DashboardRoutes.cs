@@ -18,6 +18,8 @@ public static class DashboardRoutes
     public const string Progress = "dashboard/{year:int}/progress";
     public const string Question = "dashboard/{year:int}/questions/{question}";
     public const string Asset = "dashboard-assets/{name}";
+    public const string Messages = "dashboard/{year:int}/messages";
+    public const string Invitations = "dashboard/{year:int}/invitations";
     public const string SignIn = "dashboard/sign-in";
     public const string SignOut = "dashboard/sign-out";
 

@@ -139,6 +139,10 @@ public sealed partial class Texts
         AnywhereOnEarth = "أي مكان على الأرض",
         ZoneNamePattern = "{0}، {1}",
         YourTimePattern = "{0}، أي {1}، الساعة {2} بتوقيتك المحلي ({3})",
+        // Branch messages: the standard parts around HQ's own message.
+        MessageDeadlineAhead = "التقرير السنوي لمركزكم لعام {0} مستحق {1}.",
+        MessageDeadlinePassed = "كان الموعد النهائي لتقرير مركزكم لعام {0} هو {1}.",
+        MessageLink = "الرابط الشخصي لمركزكم لإرسال التقرير أو نسخة مصححة منه:",
         // Branch limits (issue 17, point 3): uploads refused by the per-link limits.
         ErrorTooManyUploads = "بلغ هذا الرابط أقصى عدد من الملفات نقبله في ساعة واحدة ({0}). لم يُحفظ أي شيء. يُرجى إرسال الملف مرة أخرى بعد {1}.",
         ErrorCampaignFull = "تشغل تقارير مركزكم لهذه الحملة {0} ميغابايت بالفعل، وهو أقصى ما نحتفظ به لمركز واحد. لم يُحفظ أي شيء. لإرسال نسخة أخرى، يُرجى مراسلة المقر الرئيسي للإفلا على {1}.",

@@ -138,6 +138,10 @@ public sealed partial class Texts
         AnywhereOnEarth = "全球任何地方",
         ZoneNamePattern = "{0}，{1}",
         YourTimePattern = "{0}，即您当地时间（{3}）{1} {2}",
+        // Branch messages: the standard parts around HQ's own message.
+        MessageDeadlineAhead = "贵中心{0}年度报告的截止日期为{1}。",
+        MessageDeadlinePassed = "贵中心{0}年度报告的截止日期为{1}，现已过期。",
+        MessageLink = "贵中心的专属链接，用于提交报告或修改后的版本：",
         // Branch limits (issue 17, point 3): uploads refused by the per-link limits.
         ErrorTooManyUploads = "此链接已达到每小时可上传的最多次数（{0} 次）。未保存任何内容。请于 {1} 之后重新发送文件。",
         ErrorCampaignFull = "贵中心本次征集的报告已占用 {0} MB，已达每个中心可保存的上限。未保存任何内容。如需发送新版本，请发电子邮件至国际图联总部：{1}。",

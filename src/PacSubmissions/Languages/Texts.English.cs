@@ -138,6 +138,10 @@ public sealed partial class Texts
         AnywhereOnEarth = "Anywhere on Earth",
         ZoneNamePattern = "{0}, {1}",
         YourTimePattern = "{0}, which is {1} at {2} where you are ({3})",
+        // Branch messages: the standard parts around HQ's own message.
+        MessageDeadlineAhead = "Your centre's annual report for {0} is due on {1}.",
+        MessageDeadlinePassed = "The deadline for your centre's report for {0} was {1}.",
+        MessageLink = "Your centre's personal link, to send the report or a corrected version:",
         // Branch limits (issue 17, point 3): uploads refused by the per-link limits.
         ErrorTooManyUploads = "This link has reached the most uploads we take in one hour ({0}). Nothing was stored. Please send the file again after {1}.",
         ErrorCampaignFull = "Your centre's reports for this campaign already take up {0} MB, the most we keep for one centre. Nothing was stored. To send another version, please write to IFLA HQ at {1}.",

@@ -138,6 +138,10 @@ public sealed partial class Texts
         AnywhereOnEarth = "partout sur Terre",
         ZoneNamePattern = "{0}, {1}",
         YourTimePattern = "{0}, soit le {1} à {2} chez vous ({3})",
+        // Branch messages: the standard parts around HQ's own message.
+        MessageDeadlineAhead = "Le rapport annuel {0} de votre centre est attendu le {1}.",
+        MessageDeadlinePassed = "La date limite du rapport {0} de votre centre était le {1}.",
+        MessageLink = "Le lien personnel de votre centre, pour envoyer le rapport ou une version corrigée :",
         // Branch limits (issue 17, point 3): uploads refused by the per-link limits.
         ErrorTooManyUploads = "Ce lien a atteint le nombre maximal d’envois que nous acceptons en une heure ({0}). Rien n’a été enregistré. Veuillez renvoyer le fichier après {1}.",
         ErrorCampaignFull = "Les rapports de votre centre pour cette campagne occupent déjà {0} Mo, le maximum que nous conservons pour un centre. Rien n’a été enregistré. Pour envoyer une autre version, veuillez écrire au siège de l’IFLA : {1}.",

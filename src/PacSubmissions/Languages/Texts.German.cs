@@ -138,6 +138,10 @@ public sealed partial class Texts
         AnywhereOnEarth = "überall auf der Erde",
         ZoneNamePattern = "{0}, {1}",
         YourTimePattern = "{0}, bei Ihnen ({3}) am {1} um {2} Uhr",
+        // Branch messages: the standard parts around HQ's own message.
+        MessageDeadlineAhead = "Der Jahresbericht {0} Ihres Zentrums ist am {1} fällig.",
+        MessageDeadlinePassed = "Die Frist für den Bericht {0} Ihres Zentrums endete am {1}.",
+        MessageLink = "Der persönliche Link Ihres Zentrums, um den Bericht oder eine korrigierte Fassung zu senden:",
         // Branch limits (issue 17, point 3): uploads refused by the per-link limits.
         ErrorTooManyUploads = "Über diesen Link wurde bereits die größte Zahl an Dateien gesendet, die wir in einer Stunde annehmen ({0}). Es wurde nichts gespeichert. Bitte senden Sie die Datei ab {1} erneut.",
         ErrorCampaignFull = "Die Berichte Ihres Zentrums für diese Kampagne belegen bereits {0} MB, mehr speichern wir für ein Zentrum nicht. Es wurde nichts gespeichert. Um eine weitere Fassung zu senden, schreiben Sie bitte an die IFLA-Zentrale: {1}.",

@@ -138,6 +138,10 @@ public sealed partial class Texts
         AnywhereOnEarth = "в любой точке Земли",
         ZoneNamePattern = "{0}, {1}",
         YourTimePattern = "{0}, то есть {1}, {2} по вашему времени ({3})",
+        // Branch messages: the standard parts around HQ's own message.
+        MessageDeadlineAhead = "Годовой отчёт вашего центра за {0} год нужно представить до {1}.",
+        MessageDeadlinePassed = "Срок представления отчёта вашего центра за {0} год истёк {1}.",
+        MessageLink = "Персональная ссылка вашего центра для отправки отчёта или его исправленной версии:",
         // Branch limits (issue 17, point 3): uploads refused by the per-link limits.
         ErrorTooManyUploads = "По этой ссылке уже отправлено наибольшее число файлов, которое мы принимаем за час ({0}). Ничего не сохранено. Отправить файл снова можно с {1}.",
         ErrorCampaignFull = "Отчёты вашего центра за эту кампанию уже занимают {0} МБ — больше мы для одного центра не храним. Ничего не сохранено. Чтобы отправить ещё одну версию, напишите в штаб-квартиру ИФЛА: {1}.",

@@ -138,6 +138,10 @@ public sealed partial class Texts
         AnywhereOnEarth = "en cualquier lugar de la Tierra",
         ZoneNamePattern = "{0}, {1}",
         YourTimePattern = "{0}, es decir, el {1} a las {2} en su hora local ({3})",
+        // Branch messages: the standard parts around HQ's own message.
+        MessageDeadlineAhead = "El informe anual {0} de su centro vence el {1}.",
+        MessageDeadlinePassed = "El plazo del informe {0} de su centro venció el {1}.",
+        MessageLink = "El enlace personal de su centro, para enviar el informe o una versión corregida:",
         // Branch limits (issue 17, point 3): uploads refused by the per-link limits.
         ErrorTooManyUploads = "Este enlace ha alcanzado el número máximo de envíos que aceptamos en una hora ({0}). No se guardó nada. Vuelva a enviar el archivo después de {1}.",
         ErrorCampaignFull = "Los informes de su centro para esta campaña ya ocupan {0} MB, el máximo que guardamos por centro. No se guardó nada. Para enviar otra versión, escriba a la sede de la IFLA: {1}.",

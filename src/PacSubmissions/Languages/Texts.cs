@@ -294,6 +294,12 @@ public sealed partial class Texts
     /// </summary>
     public required string YourTimePattern { get; init; }
 
+    // Branch messages: the standard parts around HQ's own message to centres ("Message centres", pac message), after
+    // the greeting and HQ's text. The deadline while it is ahead ({0} the year, {1} the deadline, phrased as in
+    // ReminderBody), or once it has passed (then LateWindow follows); MessageLink before the centre's link.
+    public required string MessageDeadlineAhead { get; init; }
+    public required string MessageDeadlinePassed { get; init; }
+    public required string MessageLink { get; init; }
     // Branch limits (issue 17, point 3): an upload refused by the per-link limits (Upload:UploadsPerHour,
     // Upload:MaxCampaignBytes). ErrorTooManyUploads: {0} the uploads an hour allows, {1} when the next is taken (a date
     // phrase in the coordinator's zone, as Local gives it). ErrorCampaignFull: {0} the megabytes one centre may keep in a

@@ -45,6 +45,8 @@ public sealed partial class CoordinatorLanguageTests
         ["needs-work-last-late-notice"] = EmailKinds.NeedsWorkLateNotice,
         ["fresh-link"] = EmailKinds.FreshLink,
         ["address-changed"] = EmailKinds.AddressChanged,
+        ["message-before-deadline"] = EmailKinds.Message,
+        ["message-after-deadline"] = EmailKinds.Message,
     };
 
     /// <summary>The kinds HQ gets, in English (HQ's e-mails keep the reader's own words), and the constants that are no kind.</summary>
@@ -301,6 +303,9 @@ public sealed partial class CoordinatorLanguageTests
             "link-late" => Emails.LinkAsync(Campaign, centre, null, after, "x", CancellationToken.None),
             "fresh-link" => Emails.LinkAsync(Campaign, centre, null, after, "x", LinkReason.FreshLinkRequested, CancellationToken.None),
             "address-changed" => Emails.LinkAsync(Campaign, centre, submission, inside, "x", LinkReason.AddressChanged, CancellationToken.None),
+            // HQ's own words stay as written; everything around them is the centre's language.
+            "message-before-deadline" => Emails.MessageAsync(Campaign, centre, "m", "PAC 2031", "Lorem ipsum dolor sit amet.", inside, CancellationToken.None),
+            "message-after-deadline" => Emails.MessageAsync(Campaign, centre, "m", "PAC 2031", "Lorem ipsum dolor sit amet.", after, CancellationToken.None),
             // Incomplete (the questions), unreadable with every problem (their remedies), and not processed at all (no check).
             "needs-work-reminder" => Emails.NeedsWorkAsync(Campaign, centre, submission with { Check = SubmissionCheck.From(EveryProblem) }, 7, late: false, CancellationToken.None),
             "needs-work-late-notice" => Emails.NeedsWorkAsync(Campaign, centre,

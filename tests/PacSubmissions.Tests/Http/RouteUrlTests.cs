@@ -54,6 +54,8 @@ public sealed class RouteUrlTests
             { links.Action(2030, Centre, DashboardActions.Extend), DashboardRoutes.Action, ["year=2030", $"centre={Centre}", "action=extend"] },
             { links.Audit(2030), DashboardRoutes.Audit, ["year=2030"] },
             { links.Export(2030, "compiled.docx"), DashboardRoutes.Export, ["year=2030", "name=compiled.docx"] },
+            { links.Messages(2030), DashboardRoutes.Messages, ["year=2030"] },
+            { links.Invitations(2030), DashboardRoutes.Invitations, ["year=2030"] },
             { links.Asset("dashboard.css"), DashboardRoutes.Asset, ["name=dashboard.css"] },
             { links.SignIn(), DashboardRoutes.SignIn, [] },
             { links.SignOut(), DashboardRoutes.SignOut, [] },
