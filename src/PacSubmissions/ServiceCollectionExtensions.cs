@@ -82,6 +82,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<PacSubmissions.Dashboard.DashboardSessions>();
         services.AddSingleton<PacSubmissions.Dashboard.DashboardAccess>();
         services.AddSingleton<PacSubmissions.Dashboard.DashboardHandler>();
+        services.AddSingleton<PacSubmissions.Dashboard.RegisterHandler>();
 
         services.AddSingleton<EmailLedger>();
         services.AddSendGridHttpClient();

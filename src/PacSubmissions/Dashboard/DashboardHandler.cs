@@ -268,7 +268,7 @@ public sealed class DashboardHandler(
     /// <see cref="DashboardAccess"/> lets in, with a readable form (null when none was sent) that carries the session's
     /// antiforgery token. Otherwise the answer that refuses it.
     /// </summary>
-    private async Task<(DashboardCaller? Caller, IFormCollection? Form, IActionResult? Refusal)> AdmitPostAsync(
+    internal async Task<(DashboardCaller? Caller, IFormCollection? Form, IActionResult? Refusal)> AdmitPostAsync(
         HttpRequest request, CancellationToken cancellationToken)
     {
         if (access.IsCrossSite(request))
@@ -318,7 +318,7 @@ public sealed class DashboardHandler(
     /// The page that refuses a caller <see cref="DashboardAccess"/> does not let in: the sign-in form when the key is
     /// what is missing (a page asked for comes back after it; an action is not done and is not repeated).
     /// </summary>
-    private Task<ContentResult> RefusalAsync(HttpRequest request, DashboardCaller caller, CancellationToken cancellationToken) =>
+    internal Task<ContentResult> RefusalAsync(HttpRequest request, DashboardCaller caller, CancellationToken cancellationToken) =>
         caller.NeedsSignIn
             ? SignInPageAsync(caller.RefusalStatus!.Value, HttpMethods.IsGet(request.Method) ? request.Path + request.QueryString : null, null, cancellationToken)
             : ErrorPageAsync(caller.RefusalStatus!.Value, DashboardLinks.SignedOut, "Not signed in as HQ", caller.Refusal!, cancellationToken);
@@ -422,7 +422,7 @@ public sealed class DashboardHandler(
             [nameof(CampaignsPage.Error)] = error,
         }, cancellationToken);
 
-    private Task<ContentResult> ErrorPageAsync(int status, DashboardLinks links, string title, string message, CancellationToken cancellationToken) =>
+    internal Task<ContentResult> ErrorPageAsync(int status, DashboardLinks links, string title, string message, CancellationToken cancellationToken) =>
         PageAsync<ErrorPage>(status, new()
         {
             [nameof(ErrorPage.Links)] = links,
@@ -430,7 +430,7 @@ public sealed class DashboardHandler(
             [nameof(ErrorPage.Message)] = message,
         }, cancellationToken);
 
-    private async Task<ContentResult> PageAsync<TPage>(int status, Dictionary<string, object?> parameters, CancellationToken cancellationToken)
+    internal async Task<ContentResult> PageAsync<TPage>(int status, Dictionary<string, object?> parameters, CancellationToken cancellationToken)
         where TPage : IComponent =>
         new() { StatusCode = status, Content = await pages.RenderAsync<TPage>(parameters, cancellationToken), ContentType = "text/html; charset=utf-8" };
 }
