@@ -54,7 +54,7 @@ public sealed class LinkOperations(
     {
         if (!Reports.ContactFacts.IsAddress(centre.CoordinatorEmail))
         {
-            throw new OperationRefusedException($"The register has no valid e-mail address for {centre.Name} ('{centre.CoordinatorEmail}'): correct it with pac centres import.");
+            throw new OperationRefusedException($"The register has no valid e-mail address for {centre.Name} ('{centre.CoordinatorEmail}'): correct it in the dashboard's centre register or with pac centres import.");
         }
 
         EmailMessage message;

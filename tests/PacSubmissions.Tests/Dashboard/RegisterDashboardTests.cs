@@ -135,6 +135,24 @@ public sealed class RegisterDashboardTests
     }
 
     [Fact]
+    public async Task ALanguageOutsideTheSevenIsFlaggedOnTheRegisterAndTheCentresPage()
+    {
+        await using var site = await DashboardSite.StartAsync();
+        await site.Get<CentreRegister>().SaveAsync(DashboardSite.Almaty with { Language = "pt" }, CancellationToken.None);
+
+        var register = WebUtility.HtmlDecode(await site.PageAsync(Register));
+        var centrePage = WebUtility.HtmlDecode(await site.PageAsync("/api/dashboard/2030/centres/kz-almaty"));
+        var evilPage = WebUtility.HtmlDecode(await site.PageAsync("/api/dashboard/2030/centres/xx-evil"));
+
+        Assert.Contains("<span class=\"flag\">pt: e-mails go in English</span>", register, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"flag\">pt: e-mails go in English</span>", centrePage, StringComparison.Ordinal);
+        Assert.Contains("href=\"/api/dashboard/centres/kz-almaty/edit\"", centrePage, StringComparison.Ordinal);
+        // Russian is one of the seven: nothing to flag.
+        Assert.DoesNotContain("e-mails go in English", evilPage, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(register, "e-mails go in English"));
+    }
+
+    [Fact]
     public async Task AChangeWithoutThePagesTokenIsRefusedAndChangesNothing()
     {
         await using var site = await DashboardSite.StartAsync();
