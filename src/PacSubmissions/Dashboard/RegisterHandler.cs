@@ -40,21 +40,17 @@ public sealed class RegisterHandler(
     public async Task<IActionResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         SecurityHeaders.Apply(request.HttpContext.Response);
-        var caller = access.Identify(request);
-        if (caller.IsRefused)
+        return await ViewAsync(request, async links =>
         {
-            return await dashboard.RefusalAsync(request, caller, cancellationToken);
-        }
-
-        var year = clock.GetUtcNow().Year;
-        var entries = (await audit.ListAsync(year, null, cancellationToken)).Where(e => e.Action == LinkOperations.RegisterChanged).ToList();
-        return await dashboard.PageAsync<RegisterPage>(StatusCodes.Status200OK, new()
-        {
-            [nameof(RegisterPage.Links)] = access.LinksFor(caller),
-            [nameof(RegisterPage.Centres)] = await centres.ListAsync(cancellationToken),
-            [nameof(RegisterPage.Notice)] = request.Query[NoticeParameter].FirstOrDefault(),
-            [nameof(RegisterPage.Changes)] = entries,
-            [nameof(RegisterPage.HqZone)] = email.Value.HqTimeZone,
+            var entries = await audit.ListAsync(clock.GetUtcNow().Year, null, cancellationToken);
+            return await dashboard.PageAsync<RegisterPage>(StatusCodes.Status200OK, new()
+            {
+                [nameof(RegisterPage.Links)] = links,
+                [nameof(RegisterPage.Centres)] = await centres.ListAsync(cancellationToken),
+                [nameof(RegisterPage.Notice)] = request.Query[NoticeParameter].FirstOrDefault(),
+                [nameof(RegisterPage.Changes)] = entries.Where(e => e.Action == LinkOperations.RegisterChanged).ToList(),
+                [nameof(RegisterPage.HqZone)] = email.Value.HqTimeZone,
+            }, cancellationToken);
         }, cancellationToken);
     }
 
@@ -64,10 +60,7 @@ public sealed class RegisterHandler(
         SecurityHeaders.Apply(request.HttpContext.Response);
         if (!HttpMethods.IsPost(request.Method))
         {
-            var viewer = access.Identify(request);
-            return viewer.IsRefused
-                ? await dashboard.RefusalAsync(request, viewer, cancellationToken)
-                : await FormPageAsync(StatusCodes.Status200OK, access.LinksFor(viewer), null, new Dictionary<string, string>(), [], null, cancellationToken);
+            return await ViewAsync(request, links => FormPageAsync(StatusCodes.Status200OK, links, null, new Dictionary<string, string>(), [], null, cancellationToken), cancellationToken);
         }
 
         var (caller, form, refusal) = await dashboard.AdmitPostAsync(request, cancellationToken);
@@ -164,10 +157,7 @@ public sealed class RegisterHandler(
         SecurityHeaders.Apply(request.HttpContext.Response);
         if (!HttpMethods.IsPost(request.Method))
         {
-            var viewer = access.Identify(request);
-            return viewer.IsRefused
-                ? await dashboard.RefusalAsync(request, viewer, cancellationToken)
-                : await ImportPageAsync(StatusCodes.Status200OK, access.LinksFor(viewer), null, null, cancellationToken);
+            return await ViewAsync(request, links => ImportPageAsync(StatusCodes.Status200OK, links, null, null, cancellationToken), cancellationToken);
         }
 
         var (caller, form, refusal) = await dashboard.AdmitPostAsync(request, cancellationToken);
@@ -293,6 +283,13 @@ public sealed class RegisterHandler(
         var preview = new ImportPreview(fileName, Convert.ToBase64String(content), RegisterChanges.Fingerprint(register), import.Errors,
             RegisterChanges.Between(register, import.Centres), register.Count(c => !import.Centres.Any(i => i.Id == c.Id)));
         return await ImportPageAsync(import.IsValid ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest, links, preview, warning, cancellationToken);
+    }
+
+    /// <summary>A page asked for with GET: shown to whoever <see cref="DashboardAccess"/> lets in, else the refusal (the sign-in page).</summary>
+    private async Task<IActionResult> ViewAsync(HttpRequest request, Func<DashboardLinks, Task<ContentResult>> page, CancellationToken cancellationToken)
+    {
+        var viewer = access.Identify(request);
+        return viewer.IsRefused ? await dashboard.RefusalAsync(request, viewer, cancellationToken) : await page(access.LinksFor(viewer));
     }
 
     private Task<ContentResult> FormPageAsync(

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using PacSubmissions.Centres;
@@ -28,7 +27,7 @@ public sealed class RegisterBrowserTests(Chromium chromium)
 
     private static async Task AssertAccessibleAsync(IPage page, string what)
     {
-        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+        var result = await page.RunAxe(UploadPageBrowserTests.WcagRules);
         Assert.NotEmpty(result.Passes);
         Assert.True(result.Violations.Length == 0,
             $"{what}: " + string.Join("; ", result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})")));

@@ -165,6 +165,22 @@ public sealed class RegisterDashboardTests
     }
 
     [Fact]
+    public async Task AnImportFromAnotherSiteIsRefusedBeforeTheFileIsRead()
+    {
+        await using var site = await DashboardSite.StartAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, Register + "/import/apply")
+        {
+            Content = new FormUrlEncodedContent([KeyValuePair.Create(DashboardSessions.AntiforgeryField, (await site.AntiforgeryAsync())!)]),
+        };
+        request.Headers.Add("Sec-Fetch-Site", "cross-site");
+
+        using var response = await site.Server.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("sent from another web site", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnImportIsPreviewedWithItsChangesAndTheApplyWritesExactlyThemOnce()
     {
         await using var site = await DashboardSite.StartAsync();
@@ -213,11 +229,8 @@ public sealed class RegisterDashboardTests
     public async Task AFileWithBadRowsShowsEachProblemByItsLineAndOffersNoApply()
     {
         await using var site = await DashboardSite.StartAsync();
-        var path = Path.Combine(Path.GetTempPath(), $"bad-{Guid.NewGuid():N}.csv");
-        await File.WriteAllTextAsync(path, "id;name;coordinator_email\r\nfr-paris;Paris;p@pac-test.example\r\nKZ Astana;Astana;not-an-address\r\n");
 
-        using var response = await UploadAsync(site, path);
-        File.Delete(path);
+        using var response = await UploadTextAsync(site, "id;name;coordinator_email\r\nfr-paris;Paris;p@pac-test.example\r\nKZ Astana;Astana;not-an-address\r\n");
 
         var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -230,25 +243,28 @@ public sealed class RegisterDashboardTests
     public async Task AFileThatIsNoRegisterIsToldTheHeaderItNeeds()
     {
         await using var site = await DashboardSite.StartAsync();
-        var path = Path.Combine(Path.GetTempPath(), $"other-{Guid.NewGuid():N}.csv");
-        await File.WriteAllTextAsync(path, "Name;Address;Phone\r\nAlmaty;Somewhere;123\r\n");
 
-        using var response = await UploadAsync(site, path);
-        File.Delete(path);
+        using var response = await UploadTextAsync(site, "Name;Address;Phone\r\nAlmaty;Somewhere;123\r\n");
 
         var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains($"This file is not a centre register: its first line must be the header naming the columns, {CentreCsv.Header}", page, StringComparison.Ordinal);
     }
 
+    private static async Task<HttpResponseMessage> UploadAsync(DashboardSite site, string path) =>
+        await UploadAsync(site, await File.ReadAllBytesAsync(path), Path.GetFileName(path));
+
+    private static Task<HttpResponseMessage> UploadTextAsync(DashboardSite site, string text) =>
+        UploadAsync(site, System.Text.Encoding.UTF8.GetBytes(text), "centres.csv");
+
     /// <summary>Sends a file from the import page's form, as the browser does: multipart, with the page's token.</summary>
-    private static async Task<HttpResponseMessage> UploadAsync(DashboardSite site, string path)
+    private static async Task<HttpResponseMessage> UploadAsync(DashboardSite site, byte[] content, string fileName)
     {
         var token = await site.AntiforgeryAsync();
         using var form = new MultipartFormDataContent
         {
             { new StringContent(token!), DashboardSessions.AntiforgeryField },
-            { new ByteArrayContent(await File.ReadAllBytesAsync(path)), RegisterHandler.FileField, Path.GetFileName(path) },
+            { new ByteArrayContent(content), RegisterHandler.FileField, fileName },
         };
         return await site.Server.Client.PostAsync(Register + "/import", form);
     }
