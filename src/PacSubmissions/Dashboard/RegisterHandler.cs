@@ -33,6 +33,7 @@ public sealed class RegisterHandler(
     public const string FileNameField = "file-name";
     public const string FingerprintField = "register";
     public const string ActiveField = "active";
+    public const string VersionField = "version";
 
     /// <summary>The columns the centre form edits: every one but <c>active</c>, which has its own button.</summary>
     public static readonly IReadOnlyList<string> FormColumns = [.. CentreCsv.Columns.Where(c => c != "active")];
@@ -108,6 +109,14 @@ public sealed class RegisterHandler(
         }
 
         var values = Values(form, FormColumns);
+        if (!string.Equals(form?[VersionField].FirstOrDefault(), VersionOf(stored), StringComparison.Ordinal))
+        {
+            // Saving over it would undo what someone else saved since this form was opened, unseen.
+            return await FormPageAsync(StatusCodes.Status409Conflict, links, stored, values, [],
+                $"Not saved: {stored.Name} was changed by someone else since this form was opened. The fields show what you typed; compare them with the register's page, and save again to keep them.",
+                cancellationToken);
+        }
+
         // The id is the address's, never the form's: it is part of every link and blob name the centre has.
         values["id"] = stored.Id;
         values[ActiveField] = stored.Active ? "true" : "false";
@@ -284,6 +293,9 @@ public sealed class RegisterHandler(
             RegisterChanges.Between(register, import.Centres), register.Count(c => !import.Centres.Any(i => i.Id == c.Id)));
         return await ImportPageAsync(import.IsValid ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest, links, preview, warning, cancellationToken);
     }
+
+    /// <summary>The stored centre an edit form was opened on, so a save over someone else's newer change is caught.</summary>
+    public static string VersionOf(Centre centre) => RegisterChanges.Fingerprint([centre]);
 
     /// <summary>A page asked for with GET: shown to whoever <see cref="DashboardAccess"/> lets in, else the refusal (the sign-in page).</summary>
     private async Task<IActionResult> ViewAsync(HttpRequest request, Func<DashboardLinks, Task<ContentResult>> page, CancellationToken cancellationToken)

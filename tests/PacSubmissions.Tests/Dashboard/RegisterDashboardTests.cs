@@ -103,9 +103,8 @@ public sealed class RegisterDashboardTests
         var edit = await site.PageAsync(Register + "/kz-almaty/edit");
         Assert.Contains("value=\"coordinator@pac-test.example\"", edit, StringComparison.Ordinal);
 
-        using var response = await site.PostAsync(Register + "/kz-almaty/edit", [.. CentreCsv.Columns
-            .Zip(CentreCsv.Values(DashboardSite.Almaty with { CoordinatorEmail = "new.coordinator@pac-test.example" }))
-            .Where(f => f.First is not ("id" or "active"))]);
+        using var response = await site.PostAsync(Register + "/kz-almaty/edit",
+            [.. EditFields(DashboardSite.Almaty with { CoordinatorEmail = "new.coordinator@pac-test.example" }), VersionIn(edit)]);
 
         var notice = await NoticeAsync(response);
         // The register had no zone for Almaty: saving fills it from the city, as an import does.
@@ -114,6 +113,27 @@ public sealed class RegisterDashboardTests
         Assert.Equal("new.coordinator@pac-test.example", (await site.Get<CentreRegister>().FindAsync("kz-almaty", CancellationToken.None))!.CoordinatorEmail);
         Assert.True(await site.Get<LinkRevocations>().IsRevokedAsync(site.Get<UploadLinks>().Verify(oldLink)!, CancellationToken.None));
         Assert.Single(await RegisterEntriesAsync(site));
+    }
+
+    [Fact]
+    public async Task AnEditOverSomeoneElsesNewerChangeIsRefusedWithTheInputKeptAndTheirChangeStays()
+    {
+        await using var site = await DashboardSite.StartAsync();
+        var version = VersionIn(await site.PageAsync(Register + "/kz-almaty/edit"));
+        await site.Get<CentreRegister>().SaveAsync(DashboardSite.Almaty with { CoordinatorName = "Changed Elsewhere" }, CancellationToken.None);
+
+        using var response = await site.PostAsync(Register + "/kz-almaty/edit", [.. EditFields(DashboardSite.Almaty with { City = "Astana" }), version]);
+
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("Not saved: PAC Centre Almaty was changed by someone else since this form was opened.", page, StringComparison.Ordinal);
+        Assert.Contains("value=\"Astana\"", page, StringComparison.Ordinal);
+        var stored = await site.Get<CentreRegister>().FindAsync("kz-almaty", CancellationToken.None);
+        Assert.Equal(("Changed Elsewhere", "Almaty"), (stored!.CoordinatorName, stored.City));
+        Assert.Empty(await RegisterEntriesAsync(site));
+        // The form came back on the centre as it is now: sent again, it saves.
+        using var again = await site.PostAsync(Register + "/kz-almaty/edit", [.. EditFields(stored with { City = "Astana" }), VersionIn(page)]);
+        Assert.Equal("Astana", (await site.Get<CentreRegister>().FindAsync("kz-almaty", CancellationToken.None))!.City);
     }
 
     [Fact]
@@ -268,6 +288,13 @@ public sealed class RegisterDashboardTests
         };
         return await site.Server.Client.PostAsync(Register + "/import", form);
     }
+
+    /// <summary>The edit form's fields for a centre, as HQ would fill them in.</summary>
+    private static IEnumerable<(string, string)> EditFields(Centre centre) =>
+        CentreCsv.Columns.Zip(CentreCsv.Values(centre)).Where(f => f.First is not ("id" or "active"));
+
+    private static (string, string) VersionIn(string page) =>
+        (RegisterHandler.VersionField, Regex.Match(page, $"name=\"{RegisterHandler.VersionField}\" value=\"([^\"]*)\"").Groups[1].Value);
 
     /// <summary>The hidden fields of the preview's apply form.</summary>
     private static (string, string)[] ApplyFields(string page) =>
