@@ -21,6 +21,8 @@ internal static class PacCommand
             FormCommand.Create(output, error),
             BackupCommand.CreateBackup(output, error),
             BackupCommand.CreateRestore(output, error),
+            PurgeCommand.Create(output, error),
+            PersonCommand.Create(output, error),
         };
         root.Options.Add(PacSettings.SettingsOption);
         return root;

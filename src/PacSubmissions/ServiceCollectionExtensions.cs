@@ -29,6 +29,7 @@ public static class ServiceCollectionExtensions
         services.AddValidatedOptions<ReportReaderOptions>(ReportReaderOptions.Section);
         services.AddValidatedOptions<PacSubmissions.Reports.Isolation.ReaderProcessOptions>(PacSubmissions.Reports.Isolation.ReaderProcessOptions.Section);
         services.AddValidatedOptions<PacSubmissions.Dashboard.DashboardOptions>(PacSubmissions.Dashboard.DashboardOptions.Section);
+        services.AddValidatedOptions<PacSubmissions.Privacy.PrivacyOptions>(PacSubmissions.Privacy.PrivacyOptions.Section);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LinkOptions>, SecretOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EmailOptions>, SecretOptionsValidator>());
         services.AddOptions<TriggerOptions>()
@@ -83,6 +84,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<PacSubmissions.Dashboard.DashboardAccess>();
         services.AddSingleton<PacSubmissions.Dashboard.DashboardHandler>();
         services.AddSingleton<PacSubmissions.Dashboard.RegisterHandler>();
+        services.AddSingleton<PacSubmissions.Privacy.RetentionPurge>();
+        services.AddSingleton<PacSubmissions.Privacy.PersonalData>();
 
         services.AddSingleton<EmailLedger>();
         services.AddSendGridHttpClient();

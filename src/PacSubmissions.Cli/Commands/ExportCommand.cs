@@ -7,7 +7,7 @@ namespace PacSubmissions.Cli.Commands;
 
 /// <summary>
 /// <c>pac export table|reports|compiled YEAR [--format docx|html] --output FILE</c>: the dashboard's exports, written to
-/// a file. The file appears only once complete: it is written beside the target under a temporary name, then renamed.
+/// a file, which appears only once complete (<see cref="CompleteFile"/>).
 /// </summary>
 internal static class ExportCommand
 {
@@ -50,20 +50,7 @@ internal static class ExportCommand
                 return 1;
             }
 
-            var partial = Path.Combine(target.DirectoryName ?? ".", $".{target.Name}.{Guid.NewGuid():N}.partial");
-            try
-            {
-                await using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
-                {
-                    await exports.WriteAsync(overview, kind, file, cancellationToken);
-                }
-
-                File.Move(partial, target.FullName, overwrite: true);
-            }
-            finally
-            {
-                File.Delete(partial);
-            }
+            await CompleteFile.WriteAsync(target, (file, token) => exports.WriteAsync(overview, kind, file, token), cancellationToken);
 
             await output.WriteLineAsync($"Wrote {CampaignExport.FileName(year, kind)} for {overview.Centres.Count} active centre(s) to {target.FullName}.");
             return 0;

@@ -171,27 +171,83 @@ public sealed partial class EmailLedger(
         var partition = year.ToString(CultureInfo.InvariantCulture);
         await foreach (var row in Table.QueryAsync<EmailRow>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
         {
-            var parts = row.RowKey.Split('|', 3);
-            if (parts.Length != 3)
+            if (Record(row) is { } record)
             {
-                continue;
+                records.Add(record);
             }
-
-            records.Add(new EmailRecord(
-                new EmailKey(year, parts[0], parts[1], parts[2]),
-                row.To ?? "",
-                row.Subject ?? "",
-                row.GetStatus(),
-                row.Attempts ?? 0,
-                row.ClaimedAt,
-                row.SentAt,
-                row.FailedAt,
-                row.MessageId,
-                row.StatusCode,
-                row.LastError));
         }
 
         return records;
+    }
+
+    /// <summary>What a forgotten recipient's rows say instead of the address (docs/privacy.md); the key stays, so nothing is sent twice.</summary>
+    public const string RemovedRecipient = "(removed)";
+
+    /// <summary>Every e-mail of every year sent, or tried, to <paramref name="address"/> (ignoring case).</summary>
+    public async Task<IReadOnlyList<EmailRecord>> ToAddressAsync(string address, CancellationToken cancellationToken)
+    {
+        var records = new List<EmailRecord>();
+        await foreach (var row in RowsToAsync(address, cancellationToken))
+        {
+            if (Record(row) is { } record)
+            {
+                records.Add(record);
+            }
+        }
+
+        return records;
+    }
+
+    /// <summary>
+    /// Takes <paramref name="address"/> out of every row sent to it (the recipient, and the provider's error where it
+    /// repeats it), each row in one write; the rows themselves stay, so the ledger still stops a second send. How many changed.
+    /// </summary>
+    public async Task<int> ForgetRecipientAsync(string address, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        await foreach (var row in RowsToAsync(address, cancellationToken))
+        {
+            row.To = RemovedRecipient;
+            row.LastError = row.LastError?.Replace(address, RemovedRecipient, StringComparison.OrdinalIgnoreCase);
+            await Table.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Replace, cancellationToken);
+            count++;
+        }
+
+        return count;
+    }
+
+    private async IAsyncEnumerable<EmailRow> RowsToAsync(string address, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var row in Table.QueryAsync<EmailRow>(cancellationToken: cancellationToken))
+        {
+            if (string.Equals(row.To?.Trim(), address.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                yield return row;
+            }
+        }
+    }
+
+    /// <summary>A row as HQ reads it; null for a row whose key is not the ledger's (written by hand).</summary>
+    private static EmailRecord? Record(EmailRow row)
+    {
+        var parts = row.RowKey.Split('|', 3);
+        if (parts.Length != 3 || !int.TryParse(row.PartitionKey, NumberStyles.None, CultureInfo.InvariantCulture, out var year))
+        {
+            return null;
+        }
+
+        return new EmailRecord(
+            new EmailKey(year, parts[0], parts[1], parts[2]),
+            row.To ?? "",
+            row.Subject ?? "",
+            row.GetStatus(),
+            row.Attempts ?? 0,
+            row.ClaimedAt,
+            row.SentAt,
+            row.FailedAt,
+            row.MessageId,
+            row.StatusCode,
+            row.LastError);
     }
 
     internal static (string Partition, string Row) Keys(EmailKey key) =>

@@ -138,5 +138,12 @@ public sealed partial class Texts
         AnywhereOnEarth = "全球任何地方",
         ZoneNamePattern = "{0}，{1}",
         YourTimePattern = "{0}，即您当地时间（{3}）{1} {2}",
+        // Branch privacy: the upload page's privacy notice.
+        PrivacyTitle = "您的个人信息",
+        PrivacyWhatIsKept = "国际图联总部保存您发送的报告文件及从中读取的内容（包括其中的姓名、地址和电话号码）、您作为中心协调人的姓名和电子邮件地址，以及就报告发给您的电子邮件。",
+        PrivacyWhy = "这些信息仅用于收集和汇编国际图联 PAC 网络的年度报告。",
+        PrivacyHowLong = "这些信息保存至本年度征集结束后 {0}，随后删除。",
+        PrivacyWhomToAsk = "如需查阅、更正或删除与您有关的信息，请发电子邮件至国际图联总部：",
+        PrivacyYears = "{0} 年",
     };
 }

@@ -138,5 +138,12 @@ public sealed partial class Texts
         AnywhereOnEarth = "Anywhere on Earth",
         ZoneNamePattern = "{0}, {1}",
         YourTimePattern = "{0}, which is {1} at {2} where you are ({3})",
+        // Branch privacy: the upload page's privacy notice.
+        PrivacyTitle = "Your personal data",
+        PrivacyWhatIsKept = "IFLA HQ keeps the report files you send and what is read from them (including the names, addresses and telephone numbers they give), your name and e-mail address as your centre’s coordinator, and the e-mails sent to you about the reports.",
+        PrivacyWhy = "They serve only to collect and compile the annual report of IFLA’s PAC network.",
+        PrivacyHowLong = "They are kept until {0} after the campaign closes, then deleted.",
+        PrivacyWhomToAsk = "To see, correct or delete what is kept about you, write to IFLA HQ:",
+        PrivacyYears = "{0} year|{0} years",
     };
 }

@@ -138,5 +138,12 @@ public sealed partial class Texts
         AnywhereOnEarth = "partout sur Terre",
         ZoneNamePattern = "{0}, {1}",
         YourTimePattern = "{0}, soit le {1} à {2} chez vous ({3})",
+        // Branch privacy: the upload page's privacy notice.
+        PrivacyTitle = "Vos données personnelles",
+        PrivacyWhatIsKept = "Le siège de l’IFLA conserve les fichiers de rapport que vous envoyez et ce qui en est lu (y compris les noms, adresses et numéros de téléphone qu’ils indiquent), votre nom et votre adresse électronique en tant que coordinateur ou coordinatrice du centre, ainsi que les courriels qui vous sont envoyés au sujet des rapports.",
+        PrivacyWhy = "Ces données servent uniquement à recueillir et à compiler le rapport annuel du réseau PAC de l’IFLA.",
+        PrivacyHowLong = "Elles sont conservées jusqu’à {0} après la clôture de la campagne, puis supprimées.",
+        PrivacyWhomToAsk = "Pour consulter, corriger ou supprimer ce qui est conservé à votre sujet, écrivez au siège de l’IFLA :",
+        PrivacyYears = "{0} an|{0} ans",
     };
 }

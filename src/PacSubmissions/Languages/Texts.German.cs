@@ -138,5 +138,12 @@ public sealed partial class Texts
         AnywhereOnEarth = "überall auf der Erde",
         ZoneNamePattern = "{0}, {1}",
         YourTimePattern = "{0}, bei Ihnen ({3}) am {1} um {2} Uhr",
+        // Branch privacy: the upload page's privacy notice.
+        PrivacyTitle = "Ihre personenbezogenen Daten",
+        PrivacyWhatIsKept = "Die IFLA-Zentrale speichert die Berichtsdateien, die Sie senden, und was daraus gelesen wird (auch die darin genannten Namen, Adressen und Telefonnummern), Ihren Namen und Ihre E-Mail-Adresse als Koordinatorin oder Koordinator des Zentrums sowie die E-Mails, die Ihnen zu den Berichten geschickt werden.",
+        PrivacyWhy = "Diese Daten dienen nur dazu, den Jahresbericht des PAC-Netzwerks der IFLA zu sammeln und zusammenzustellen.",
+        PrivacyHowLong = "Sie werden bis {0} nach Abschluss der Kampagne aufbewahrt und danach gelöscht.",
+        PrivacyWhomToAsk = "Wenn Sie einsehen, berichtigen oder löschen lassen möchten, was über Sie gespeichert ist, schreiben Sie an die IFLA-Zentrale:",
+        PrivacyYears = "{0} Jahr|{0} Jahre",
     };
 }

@@ -138,5 +138,12 @@ public sealed partial class Texts
         AnywhereOnEarth = "en cualquier lugar de la Tierra",
         ZoneNamePattern = "{0}, {1}",
         YourTimePattern = "{0}, es decir, el {1} a las {2} en su hora local ({3})",
+        // Branch privacy: the upload page's privacy notice.
+        PrivacyTitle = "Sus datos personales",
+        PrivacyWhatIsKept = "La sede de la IFLA conserva los archivos de informe que usted envía y lo que se lee en ellos (incluidos los nombres, direcciones y números de teléfono que contienen), su nombre y su dirección de correo electrónico como coordinador o coordinadora del centro, y los correos electrónicos que se le envían sobre los informes.",
+        PrivacyWhy = "Estos datos solo sirven para recopilar y elaborar el informe anual de la red PAC de la IFLA.",
+        PrivacyHowLong = "Se conservan hasta {0} después del cierre de la campaña y luego se eliminan.",
+        PrivacyWhomToAsk = "Para consultar, corregir o eliminar lo que se conserva sobre usted, escriba a la sede de la IFLA:",
+        PrivacyYears = "{0} año|{0} años",
     };
 }

@@ -293,4 +293,39 @@ public sealed partial class Texts
     /// sentence ("due on {1}", "until {1}"), so it brings its own preposition for the second date.
     /// </summary>
     public required string YourTimePattern { get; init; }
+
+    // Branch privacy: the upload page's privacy notice (Upload/Page/PrivacyNotice.razor): its title, what is kept, why,
+    // for how long ({0} is Years() of the retention setting), and whom to ask (HQ's address follows as a mailto: link).
+    public required string PrivacyTitle { get; init; }
+    public required string PrivacyWhatIsKept { get; init; }
+    public required string PrivacyWhy { get; init; }
+    public required string PrivacyHowLong { get; init; }
+    public required string PrivacyWhomToAsk { get; init; }
+
+    /// <summary>
+    /// A number of years ({0} the number) in each plural form the language has, separated by '|', in the order
+    /// <see cref="Years"/> picks them: one|other (en, fr, es, de), one|few|many (ru), one|two|few|many (ar), one form (zh).
+    /// </summary>
+    public required string PrivacyYears { get; init; }
+
+    /// <summary>"5 years", "5 лет", "5 سنوات": a number of years as the language counts them (CLDR's plural rules, cardinal).</summary>
+    public string Years(int count)
+    {
+        var forms = PrivacyYears.Split('|');
+        var form = Code switch
+        {
+            "ru" => count % 10 == 1 && count % 100 != 11 ? 0
+                : count % 10 is >= 2 and <= 4 && count % 100 is < 12 or > 14 ? 1
+                : 2,
+            "ar" => count switch
+            {
+                1 => 0,
+                2 => 1,
+                _ => count % 100 is >= 3 and <= 10 ? 2 : 3,
+            },
+            "fr" => count <= 1 ? 0 : 1,
+            _ => count == 1 ? 0 : 1,
+        };
+        return string.Format(CultureInfo.InvariantCulture, forms[Math.Min(form, forms.Length - 1)], count);
+    }
 }

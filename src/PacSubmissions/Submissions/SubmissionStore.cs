@@ -102,6 +102,45 @@ public sealed class SubmissionStore(PacStorage storage)
         return [.. submissions.Select(s => chosen.TryGetValue((s.CentreId, s.SubmissionId), out var choice) ? WithChoice(s, choice) : s)];
     }
 
+    /// <summary>Every submission of every year whose reading gives <paramref name="address"/> among its contact addresses (ignoring case).</summary>
+    public async Task<IReadOnlyList<Submission>> NamingAsync(string address, CancellationToken cancellationToken)
+    {
+        var submissions = new List<Submission>();
+        await foreach (var row in Table.QueryAsync<SubmissionRow>(cancellationToken: cancellationToken))
+        {
+            if (!row.RowKey.StartsWith(ChoicePrefix, StringComparison.Ordinal) && Names(row, address))
+            {
+                submissions.Add(row.ToSubmission());
+            }
+        }
+
+        return submissions;
+    }
+
+    /// <summary>
+    /// Takes <paramref name="address"/> out of one submission's contact columns, with the telephone numbers and "prepared by"
+    /// beside it (the reader cannot tell whose they are), in one write; false when the row no longer names the address.
+    /// </summary>
+    public async Task<bool> ForgetContactAsync(int year, string centreId, string submissionId, string address, CancellationToken cancellationToken)
+    {
+        var response = await Table.GetEntityIfExistsAsync<SubmissionRow>(Partition(year), SubmissionRow.Key(centreId, submissionId), cancellationToken: cancellationToken);
+        if (!response.HasValue || !Names(response.Value!, address))
+        {
+            return false;
+        }
+
+        var row = response.Value!;
+        row.Emails = string.Join(' ', (row.Emails ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(e => !string.Equals(e, address, StringComparison.OrdinalIgnoreCase)));
+        row.Phones = "[]";
+        row.PreparedBy = null;
+        await Table.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Replace, cancellationToken);
+        return true;
+    }
+
+    private static bool Names(SubmissionRow row, string address) =>
+        (row.Emails ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(address.Trim(), StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Records that HQ chose this version as the centre's counting one, replacing any earlier choice.</summary>
     public Task ChooseAsync(Submission version, DateTimeOffset at, CancellationToken cancellationToken) =>
         Table.UpsertEntityAsync(new ChoiceRow

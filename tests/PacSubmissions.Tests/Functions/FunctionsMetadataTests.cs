@@ -75,6 +75,15 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void RetentionPurgeRunsOnceADayAtHalfPastTwoUtc()
+    {
+        var trigger = Trigger("PurgeExpiredData");
+
+        Assert.Equal("timerTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("0 30 2 * * *", trigger.GetProperty("schedule").GetString());
+    }
+
+    [Fact]
     public void PoisonHandlerReadsTheBlobTriggersPoisonQueueOnTheStorageConnection()
     {
         var trigger = Trigger("ReportProcessingFailed");
@@ -113,7 +122,7 @@ public sealed class FunctionsMetadataTests
     public void EveryBlobQueueAndTimerTriggerHasItsTestAbove()
     {
         // A non-HTTP function added without a test of its trigger fails here, so this file keeps proving every trigger.
-        string[] proved = ["ProcessReport", "SendReminders", "ReportProcessingFailed"];
+        string[] proved = ["ProcessReport", "SendReminders", "ReportProcessingFailed", "PurgeExpiredData"];
         var triggered = Metadata.Value.Select(f => f.GetProperty("name").GetString()!)
             .Where(name => Trigger(name).GetProperty("type").GetString() != "httpTrigger");
 
