@@ -84,6 +84,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<PacSubmissions.Dashboard.DashboardAccess>();
         services.AddSingleton<PacSubmissions.Dashboard.DashboardHandler>();
         services.AddSingleton<PacSubmissions.Dashboard.RegisterHandler>();
+        services.AddSingleton<PacSubmissions.Overview.CampaignGlance>();
+        services.AddSingleton<PacSubmissions.Dashboard.GlanceHandler>();
         services.AddSingleton<PacSubmissions.Privacy.RetentionPurge>();
         services.AddSingleton<PacSubmissions.Privacy.PersonalData>();
 

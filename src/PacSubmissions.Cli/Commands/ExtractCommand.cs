@@ -80,8 +80,9 @@ internal static class ExtractCommand
         var culture = CultureInfo.InvariantCulture;
         var lines = new List<string>
         {
-            string.Format(culture, "{0}: {1} ({2}, {3:N0} bytes, {4} pages, {5:N0} words)",
-                file.Name, reading.Status.ToString().ToLowerInvariant(), reading.Format, reading.Bytes, reading.Pages, reading.Words),
+            string.Format(culture, "{0}: {1} ({2}, {3:N0} bytes, {4}, {5})",
+                file.Name, reading.Status.ToString().ToLowerInvariant(), ReadingSummary.Format(reading.Format, reading.Status, file.Name), reading.Bytes,
+                ReadingSummary.Counted(reading.Pages, "page"), ReadingSummary.Counted(reading.Words, "word")),
         };
         void Fact(string label, string? value)
         {

@@ -32,7 +32,8 @@ public sealed class DashboardHandler(
     DashboardAccess access,
     DashboardSessions sessions,
     IOptions<EmailOptions> email,
-    HtmlPages pages)
+    HtmlPages pages,
+    CampaignGlance glance)
 {
     private const string NoticeParameter = "notice";
     private const string KeyParameter = "key";
@@ -145,6 +146,7 @@ public sealed class DashboardHandler(
             [nameof(CentrePage.Links)] = links,
             [nameof(CentrePage.Data)] = data,
             [nameof(CentrePage.HqZone)] = email.Value.HqTimeZone,
+            [nameof(CentrePage.History)] = await glance.HistoryAsync(campaign, found.Id, cancellationToken),
         }, cancellationToken);
     }
 
@@ -240,6 +242,28 @@ public sealed class DashboardHandler(
                 [nameof(AuditPage.HqZone)] = email.Value.HqTimeZone,
             }, cancellationToken)
             : await NoCampaignAsync(links, year, cancellationToken);
+    }
+
+    /// <summary>
+    /// A campaign's page that another dashboard class loads (<see cref="GlanceHandler"/>): the caller let in (or refused) as
+    /// on every page, then the page with what <paramref name="load"/> found; when it found nothing, the page for no such
+    /// campaign, or a 404 saying <paramref name="notFound"/> when the campaign exists.
+    /// </summary>
+    internal async Task<IActionResult> CampaignViewAsync<TPage>(
+        HttpRequest request, int year, string notFound, Func<DashboardLinks, Task<Dictionary<string, object?>?>> load, CancellationToken cancellationToken)
+        where TPage : IComponent
+    {
+        SecurityHeaders.Apply(request.HttpContext.Response);
+        var caller = access.Identify(request);
+        if (caller.IsRefused)
+        {
+            return await RefusalAsync(request, caller, cancellationToken);
+        }
+
+        var links = access.LinksFor(caller);
+        return await load(links) is { } parameters ? await PageAsync<TPage>(StatusCodes.Status200OK, parameters, cancellationToken)
+            : await campaigns.FindAsync(year, cancellationToken) is null ? await NoCampaignAsync(links, year, cancellationToken)
+            : await ErrorPageAsync(StatusCodes.Status404NotFound, links, "Not found", notFound, cancellationToken);
     }
 
     public static IActionResult Asset(HttpRequest request, string name)

@@ -36,6 +36,12 @@ public sealed record DashboardLinks(string? Antiforgery, bool CanSignOut = false
 
     public string Export(int year, string name) => Build(RouteUrl.Path(DashboardRoutes.Export, Year(year), ("name", name)), []);
 
+    public string Answers(int year) => Build(RouteUrl.Path(DashboardRoutes.Answers, Year(year)), []);
+
+    public string Progress(int year) => Build(RouteUrl.Path(DashboardRoutes.Progress, Year(year)), []);
+
+    public string Question(int year, string question) => Build(RouteUrl.Path(DashboardRoutes.Question, Year(year), ("question", question)), []);
+
     public string Asset(string name) => Build(RouteUrl.Path(DashboardRoutes.Asset, ("name", name)), []);
 
     public string SignIn() => RouteUrl.Path(DashboardRoutes.SignIn);

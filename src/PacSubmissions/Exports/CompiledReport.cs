@@ -24,12 +24,8 @@ public sealed record CompiledCentre(CentreOverview Overview, ReportReading? Read
 {
     public string Name => Overview.Centre.Name;
 
-    /// <summary>The answer's text; a question found more than once (a form pasted twice) keeps every answered part.</summary>
-    public string? AnswerTo(string key)
-    {
-        var parts = Reading?.Sections.Where(s => s.Key == key && s.Answered && !string.IsNullOrWhiteSpace(s.Text)).Select(s => s.Text.Trim()).ToList();
-        return parts is { Count: > 0 } ? string.Join("\n\n", parts) : null;
-    }
+    /// <summary>The answer's text (<see cref="ReportReading.AnswerTo"/>); null without a reading.</summary>
+    public string? AnswerTo(string key) => Reading?.AnswerTo(key);
 }
 
 /// <summary>Gathers a <see cref="CompiledReport"/> from the campaign overview and the reading archive.</summary>

@@ -14,6 +14,9 @@ public static class DashboardRoutes
     public const string Action = "dashboard/{year:int}/centres/{centre}/actions/{action}";
     public const string Audit = "dashboard/{year:int}/audit";
     public const string Export = "dashboard/{year:int}/export/{name}";
+    public const string Answers = "dashboard/{year:int}/answers";
+    public const string Progress = "dashboard/{year:int}/progress";
+    public const string Question = "dashboard/{year:int}/questions/{question}";
     public const string Asset = "dashboard-assets/{name}";
     public const string SignIn = "dashboard/sign-in";
     public const string SignOut = "dashboard/sign-out";

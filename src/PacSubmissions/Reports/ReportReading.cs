@@ -28,6 +28,13 @@ public sealed record ReportReading(
     /// <summary>The reader is unsure of this reading (see <see cref="ReviewReasons"/>): HQ should look before trusting the status.</summary>
     public bool NeedsReview => ReviewReasons.Count > 0;
 
+    /// <summary>The answer's text to one question, null when it has none; a question found more than once (a form pasted twice) keeps every answered part.</summary>
+    public string? AnswerTo(string key)
+    {
+        var parts = Sections.Where(s => s.Key == key && s.Answered && !string.IsNullOrWhiteSpace(s.Text)).Select(s => s.Text.Trim()).ToList();
+        return parts.Count > 0 ? string.Join("\n\n", parts) : null;
+    }
+
     /// <summary>The same reading with one more problem that leaves its status as its answers make it (a page skipped, active content).</summary>
     internal ReportReading WithProblem(ReportProblem problem) => this with { Problems = [.. Problems, problem] };
 }

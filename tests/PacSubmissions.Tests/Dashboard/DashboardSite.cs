@@ -50,9 +50,10 @@ public sealed class DashboardSite : IAsyncDisposable
     public T Get<T>() where T : notnull => Server.Get<T>();
 
     /// <param name="settings">Settings of the test's own on top of the usual ones (App Service Authentication, say).</param>
-    public static async Task<DashboardSite> StartAsync(Dictionary<string, string?>? settings = null)
+    /// <param name="startAt">Where the test clock starts: <see cref="Now"/>, or earlier for a test that plays campaigns of years before.</param>
+    public static async Task<DashboardSite> StartAsync(Dictionary<string, string?>? settings = null, DateTimeOffset? startAt = null)
     {
-        var clock = new FakeTimeProvider(Now);
+        var clock = new FakeTimeProvider(startAt ?? Now);
         var server = await LocalHostServer.StartAsync(clock, settings);
         var campaign = TestData.OpenCampaign(Now, Year);
         await TestData.SeedAsync(server.Services, campaign, Almaty, Evil);
@@ -144,14 +145,17 @@ public sealed class DashboardSite : IAsyncDisposable
     }
 
     /// <summary>Uploads a file through the centre's own link and waits until the processor has checked it.</summary>
-    public async Task<Submission> UploadAsync(Centre centre, string path, string? fileName = null)
+    public Task<Submission> UploadAsync(Centre centre, string path, string? fileName = null) => UploadAsync(centre, Campaign, path, fileName);
+
+    /// <summary>Uploads a file through the centre's link for <paramref name="campaign"/> (another year's) and waits for its check.</summary>
+    public async Task<Submission> UploadAsync(Centre centre, Campaign campaign, string path, string? fileName = null)
     {
-        var url = Get<UploadLinks>().CreateUrl(centre.Id, Campaign).ToString();
+        var url = Get<UploadLinks>().CreateUrl(centre.Id, campaign).ToString();
         using var response = await Server.Client.PostFileAsync(url, path, fileName: fileName);
         response.EnsureSuccessStatusCode();
         var accepted = (await response.Content.ReadFromJsonAsync<UploadAccepted>())!;
         var store = Get<SubmissionStore>();
-        return (await Eventually.Until(() => store.FindAsync(Year, centre.Id, accepted.SubmissionId, CancellationToken.None), s => s?.Check is not null))!;
+        return (await Eventually.Until(() => store.FindAsync(campaign.Year, centre.Id, accepted.SubmissionId, CancellationToken.None), s => s?.Check is not null))!;
     }
 
     /// <summary>A report whose every answer is markup and script: the dashboard must show it as text.</summary>

@@ -48,7 +48,7 @@ public sealed class FunctionsMetadataTests
             .Where(f => f.Trigger.TryGetProperty("route", out var route) && route.GetString()!.StartsWith("dashboard", StringComparison.Ordinal))
             .ToList();
 
-        Assert.Equal(16, dashboard.Count);
+        Assert.Equal(19, dashboard.Count);
         Assert.All(dashboard, f => Assert.Equal("Anonymous", f.Trigger.GetProperty("authLevel").GetString()));
         var signIn = Trigger("DashboardSignIn");
         Assert.Equal("dashboard/sign-in", signIn.GetProperty("route").GetString());

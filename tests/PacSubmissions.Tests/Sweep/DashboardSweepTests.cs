@@ -52,6 +52,12 @@ public sealed class DashboardSweepTests(SweepSite sweep) : IClassFixture<SweepSi
         { "POST", "/api/dashboard/centres/new", 401, 400 },
         { "POST", "/api/dashboard/centres/import", 401, 400 },
         { "POST", "/api/dashboard/centres/import/apply", 401, 400 },
+        { "GET", "/api/dashboard/{year}/questions/..%2F..%2Fx", 401, 404 },
+        { "GET", $"/api/dashboard/{{year}}/questions/{Long}", 401, 404 },
+        { "GET", "/api/dashboard/{year}/questions/%3Cscript%3E", 401, 404 },
+        { "GET", "/api/dashboard/-1/questions/standards", 401, 404 },
+        { "GET", "/api/dashboard/-1/answers", 401, 404 },
+        { "GET", "/api/dashboard/-1/progress", 401, 404 },
         { "GET", "/api/dashboard-assets/..%2F..%2Fappsettings.json", 404, 404 },
         { "GET", "/api/upload-assets/..%2F..%2Fappsettings.json", 404, 404 },
     };
