@@ -46,6 +46,9 @@ param hqSignInClientId string = ''
 @description('Object id of HQ\'s Entra ID group: with sign-in on, only its members may use the dashboard and the exports.')
 param hqGroupId string = ''
 
+@description('The Verification Key of SendGrid\'s Signed Event Webhook (base64, as SendGrid shows it): set, the app records whether each e-mail arrived (docs/email.md); empty leaves the webhook off. A public key, not a secret.')
+param sendGridEventWebhookKey string = ''
+
 @description('Microsoft Defender for Storage malware scanning of uploads: on by default (about US$10 a month for the account plus a little per GB scanned; docs/deploy.md).')
 param malwareScanningEnabled bool = true
 
@@ -128,6 +131,7 @@ module functionApp 'modules/functionapp.bicep' = {
     reminderSchedule: reminderSchedule
     hqSignInClientId: hqSignInClientId
     hqGroupId: hqGroupId
+    sendGridEventWebhookKey: sendGridEventWebhookKey
     malwareScanningEnabled: malwareScanningEnabled
   }
 }

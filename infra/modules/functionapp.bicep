@@ -20,6 +20,8 @@ param reminderSchedule string
 param hqSignInClientId string
 // Object id of HQ's Entra ID group: only its members may use the dashboard and the exports.
 param hqGroupId string
+// SendGrid's Event Webhook Verification Key (public), or empty to leave the webhook off (docs/email.md).
+param sendGridEventWebhookKey string
 // Defender for Storage scans each upload (storage.bicep): the processor then waits for each report's verdict.
 param malwareScanningEnabled bool
 
@@ -96,6 +98,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'ReminderSchedule', value: reminderSchedule }
         // The dashboard lets in only members of this group when App Service Authentication is on (below).
         { name: 'Dashboard__HqGroupId', value: hqGroupId }
+        // The key SendGrid's delivery events are signed with; public, so a plain setting and not a Key Vault reference.
+        { name: 'Email__EventWebhookPublicKey', value: sendGridEventWebhookKey }
         // With scanning on, a report is read only once Defender's verdict is on it (src/PacSubmissions/Storage/MalwareScanGate.cs).
         { name: 'MalwareScanning__Enabled', value: string(malwareScanningEnabled) }
       ]
@@ -133,6 +137,8 @@ resource authentication 'Microsoft.Web/sites/config@2024-04-01' = if (!empty(hqS
         '/api/upload'
         '/api/upload/*'
         '/api/upload-assets/*'
+        // SendGrid's Event Webhook cannot sign in: its posts are admitted by their signature (docs/email.md).
+        '/api/email/events'
         '/runtime/webhooks/blobs'
       ]
     }

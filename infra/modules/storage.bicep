@@ -10,7 +10,7 @@ param userPrincipalType string
 param malwareScanningEnabled bool
 
 // The app creates any table it lacks at start; these are declared so a fresh account is complete without it.
-var tableNames = ['submissions', 'centres', 'campaigns', 'emails', 'audit']
+var tableNames = ['submissions', 'centres', 'campaigns', 'emails', 'audit', 'emailevents']
 var deploymentContainerName = 'app-package'
 
 // Role definition ids are Azure's built-in ones, the same in every tenant.

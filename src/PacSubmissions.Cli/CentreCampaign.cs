@@ -4,7 +4,10 @@ using PacSubmissions.Centres;
 
 namespace PacSubmissions.Cli;
 
-/// <summary>The centre and campaign a command names (the newest campaign when no year is given), or why there is none.</summary>
+/// <summary>
+/// The centre and campaign a command names, or why there is none. Without <c>--year</c> it is the campaign whose window
+/// (opening to the close of late uploads) holds today; never simply the newest, which may not have opened yet.
+/// </summary>
 internal static class CentreCampaign
 {
     /// <returns>Both, or null after telling the user which one is missing.</returns>
@@ -17,16 +20,41 @@ internal static class CentreCampaign
         }
 
         var campaigns = services.GetRequiredService<CampaignStore>();
-        var campaign = year is { } y
-            ? await campaigns.FindAsync(y, cancellationToken)
-            : (await campaigns.ListAsync(cancellationToken)).MaxBy(c => c.Year);
-        if (campaign is null)
+        if (year is { } y)
         {
-            await error.WriteLineAsync(year is null ? "No campaign has been opened yet." : $"No campaign for {year}.");
-            return null;
+            var named = await campaigns.FindAsync(y, cancellationToken);
+            if (named is null)
+            {
+                await error.WriteLineAsync($"No campaign for {y}.");
+            }
+
+            return named is null ? null : (centre, named);
         }
 
-        return (centre, campaign);
+        var all = await campaigns.ListAsync(cancellationToken);
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var open = all.Where(c => c.WindowAt(now) is not (UploadWindow.NotYetOpen or UploadWindow.Closed)).ToList();
+        if (open.Count == 1)
+        {
+            return (centre, open[0]);
+        }
+
+        await error.WriteLineAsync(WhichYear(all, open));
+        return null;
+    }
+
+    /// <summary>Why the campaign cannot be told without <c>--year</c>, and which years there are to choose from.</summary>
+    private static string WhichYear(IReadOnlyList<Campaign> all, List<Campaign> open)
+    {
+        if (all.Count == 0)
+        {
+            return "No campaign has been opened yet.";
+        }
+
+        static string Years(IEnumerable<Campaign> campaigns) => string.Join(", ", campaigns.Select(c => c.Year).Order());
+        return open.Count == 0
+            ? $"No campaign takes uploads today, so say which one with --year (campaigns: {Years(all)})."
+            : $"The campaigns {Years(open)} all take uploads today, so say which one with --year.";
     }
 
     /// <returns>The centre, or null after telling the user it is not in the register.</returns>

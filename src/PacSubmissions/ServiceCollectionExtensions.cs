@@ -90,6 +90,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<PacSubmissions.Privacy.PersonalData>();
 
         services.AddSingleton<EmailLedger>();
+        services.AddSingleton<DeliveryEvents>();
         services.AddSendGridHttpClient();
         services.AddSingleton<IEmailSender>(provider =>
             provider.GetRequiredService<IOptions<EmailOptions>>().Value.UsesSendGrid

@@ -15,7 +15,7 @@ internal static class ExtendCommand
     {
         var centreArgument = new Argument<string>("centre") { Description = "The centre's id, e.g. demo-almaty." };
         var untilOption = new Option<string?>("--until") { Description = "The centre's new deadline in the campaign's time zone: a date (its end) or \"yyyy-MM-dd HH:mm\"." };
-        var yearOption = new Option<int?>("--year") { Description = "The campaign year; the newest campaign when left out." };
+        var yearOption = new Option<int?>("--year") { Description = "The campaign year; when left out, the campaign that takes uploads today (asked for when none or several do)." };
         var clearOption = new Option<bool>("--clear") { Description = "Remove the centre's extension: the campaign's deadline applies again." };
         var command = new Command("extend", "Extend one centre's deadline.") { centreArgument, untilOption, yearOption, clearOption };
         command.SetAction((parse, cancellationToken) => PacSettings.RunAsync(error, async () =>

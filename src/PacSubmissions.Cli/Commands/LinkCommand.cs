@@ -15,7 +15,7 @@ internal static class LinkCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var centreArgument = new Argument<string>("centre") { Description = "The centre's id, e.g. demo-almaty." };
-        var yearOption = new Option<int?>("--year") { Description = "The campaign year; the newest campaign when left out." };
+        var yearOption = new Option<int?>("--year") { Description = "The campaign year; when left out, the campaign that takes uploads today (asked for when none or several do)." };
         var revokeOption = new Option<bool>("--revoke") { Description = "Invalidate this centre's earlier links before printing a new one." };
         var emailOption = new Option<bool>("--email") { Description = "E-mail a new link to the centre's coordinator instead of printing it." };
         var command = new Command("link", "Print a centre's personal upload link, or e-mail it to the coordinator.") { centreArgument, yearOption, revokeOption, emailOption };

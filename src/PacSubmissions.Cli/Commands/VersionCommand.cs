@@ -27,7 +27,7 @@ internal static class VersionCommand
     {
         var centreArgument = new Argument<string>("centre") { Description = "The centre's id, e.g. demo-almaty." };
         var versionArgument = new Argument<string>("submission-id") { Description = "The version's id, e.g. 20300701T120000000Z-0a1b2c3d." };
-        var yearOption = new Option<int?>("--year") { Description = "The campaign year; the newest campaign when left out." };
+        var yearOption = new Option<int?>("--year") { Description = "The campaign year; when left out, the campaign that takes uploads today (asked for when none or several do)." };
         var command = new Command(name, description) { centreArgument, versionArgument, yearOption };
         command.SetAction((parse, cancellationToken) => PacSettings.RunAsync(error, async () =>
         {

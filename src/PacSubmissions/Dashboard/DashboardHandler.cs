@@ -340,12 +340,16 @@ public sealed class DashboardHandler(
 
     /// <summary>
     /// The page that refuses a caller <see cref="DashboardAccess"/> does not let in: the sign-in form when the key is
-    /// what is missing (a page asked for comes back after it; an action is not done and is not repeated).
+    /// what is missing, saying why (<see cref="SignInReasons"/>; a page asked for comes back after it; an action is not
+    /// done and is not repeated). The export handler shows it to a browser too.
     /// </summary>
-    internal Task<ContentResult> RefusalAsync(HttpRequest request, DashboardCaller caller, CancellationToken cancellationToken) =>
-        caller.NeedsSignIn
-            ? SignInPageAsync(caller.RefusalStatus!.Value, HttpMethods.IsGet(request.Method) ? request.Path + request.QueryString : null, null, cancellationToken)
+    public Task<ContentResult> RefusalAsync(HttpRequest request, DashboardCaller caller, CancellationToken cancellationToken)
+    {
+        SecurityHeaders.Apply(request.HttpContext.Response);
+        return caller.NeedsSignIn
+            ? SignInPageAsync(caller.RefusalStatus!.Value, HttpMethods.IsGet(request.Method) ? request.Path + request.QueryString : null, SignInReasons.For(request), cancellationToken)
             : ErrorPageAsync(caller.RefusalStatus!.Value, DashboardLinks.SignedOut, "Not signed in as HQ", caller.Refusal!, cancellationToken);
+    }
 
     /// <summary>Another site's page posted to the dashboard: refused before anything is read, in plain words.</summary>
     private static ContentResult CrossSite() => new()

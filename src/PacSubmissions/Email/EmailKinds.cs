@@ -40,6 +40,9 @@ public static class EmailKinds
     /// <summary>HQ is told a report failed processing every time (the blob trigger's poison queue); once per submission.</summary>
     public const string ProcessingFailed = "processing-failed";
     public const string MissingAddress = "missing-address";
+
+    /// <summary>HQ is told a coordinator's address bounced or was dropped (SendGrid's Event Webhook); once per address, the detail.</summary>
+    public const string AddressFailed = "address-failed";
     public const string WeeklyDigest = "weekly-digest";
     public const string ClosingSummary = "closing-summary";
 

@@ -98,14 +98,59 @@ public sealed partial class EmailLedger(
     /// <summary>Writes a send's result under the claim it was made with; false when the claim is no longer ours.</summary>
     private async Task<bool> RecordAsync(EmailRow claimed, CancellationToken cancellationToken)
     {
-        try
+        while (true)
         {
-            await Table.UpdateEntityAsync(claimed, claimed.ETag, TableUpdateMode.Replace, cancellationToken);
-            return true;
+            try
+            {
+                await Table.UpdateEntityAsync(claimed, claimed.ETag, TableUpdateMode.Replace, cancellationToken);
+                return true;
+            }
+            catch (RequestFailedException exception) when (exception.Status == 412)
+            {
+                // SendGrid's webhook may report the delivery before we record the send: the row changed, but the claim
+                // (its time and attempt) is still ours, so record over it and keep what the webhook wrote.
+                var current = (await Table.GetEntityAsync<EmailRow>(claimed.PartitionKey, claimed.RowKey, cancellationToken: cancellationToken)).Value;
+                if (current.GetStatus() != EmailStatus.Sending || current.ClaimedAt != claimed.ClaimedAt || current.Attempts != claimed.Attempts)
+                {
+                    return false;
+                }
+
+                claimed.CopyDeliveryFrom(current);
+                claimed.ETag = current.ETag;
+            }
         }
-        catch (RequestFailedException exception) when (exception.Status == 412)
+    }
+
+    /// <summary>
+    /// Records what SendGrid's Event Webhook said of the e-mail with <paramref name="key"/>, unless the ledger already holds
+    /// a later outcome (<see cref="EmailDelivery.Supersedes"/>). Null when the ledger has no such e-mail (one it did not send).
+    /// </summary>
+    public async Task<EmailRecord?> RecordDeliveryAsync(EmailKey key, EmailDelivery delivery, CancellationToken cancellationToken)
+    {
+        var (partition, rowKey) = Keys(key);
+        while (true)
         {
-            return false;
+            var found = await Table.GetEntityIfExistsAsync<EmailRow>(partition, rowKey, cancellationToken: cancellationToken);
+            if (!found.HasValue || found.Value is not { } row)
+            {
+                return null;
+            }
+
+            if (!delivery.Supersedes(row.GetDelivery()))
+            {
+                return Record(row);
+            }
+
+            row.SetDelivery(delivery);
+            try
+            {
+                // The ETag makes it safe against a send being recorded, or another event, at the same moment: read again and decide again.
+                await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+                return Record(row);
+            }
+            catch (RequestFailedException exception) when (exception.Status == 412)
+            {
+            }
         }
     }
 
@@ -209,6 +254,8 @@ public sealed partial class EmailLedger(
         {
             row.To = RemovedRecipient;
             row.LastError = row.LastError?.Replace(address, RemovedRecipient, StringComparison.OrdinalIgnoreCase);
+            // A bounce's reason often quotes the address ("550 5.1.1 <x@example.org>: Recipient address rejected").
+            row.DeliveryReason = row.DeliveryReason?.Replace(address, RemovedRecipient, StringComparison.OrdinalIgnoreCase);
             await Table.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Replace, cancellationToken);
             count++;
         }
@@ -247,7 +294,8 @@ public sealed partial class EmailLedger(
             row.FailedAt,
             row.MessageId,
             row.StatusCode,
-            row.LastError);
+            row.LastError,
+            row.GetDelivery());
     }
 
     internal static (string Partition, string Row) Keys(EmailKey key) =>
@@ -284,6 +332,31 @@ public sealed partial class EmailLedger(
         public EmailStatus GetStatus() => StoredNames.Parse<EmailStatus>(Status, $"E-mail {PartitionKey}/{RowKey} in the {PacStorage.EmailsTable} table");
 
         public void SetStatus(EmailStatus status) => Status = StoredNames.Of(status);
+
+        /// <summary>The <see cref="DeliveryState"/> SendGrid's Event Webhook last reported, as stored; null before any event.</summary>
+        public string? Delivery { get; set; }
+
+        public DateTimeOffset? DeliveryAt { get; set; }
+
+        public string? DeliveryReason { get; set; }
+
+        public EmailDelivery? GetDelivery() => Delivery is null
+            ? null
+            : new EmailDelivery(StoredNames.Parse<DeliveryState>(Delivery, $"E-mail {PartitionKey}/{RowKey}'s delivery in the {PacStorage.EmailsTable} table"), DeliveryAt ?? default, DeliveryReason);
+
+        public void SetDelivery(EmailDelivery delivery)
+        {
+            Delivery = StoredNames.Of(delivery.State);
+            DeliveryAt = delivery.At;
+            DeliveryReason = delivery.Reason;
+        }
+
+        public void CopyDeliveryFrom(EmailRow other)
+        {
+            Delivery = other.Delivery;
+            DeliveryAt = other.DeliveryAt;
+            DeliveryReason = other.DeliveryReason;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "E-mail {Key} sent to {To}")]

@@ -60,6 +60,21 @@ public sealed class EmailOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = Section + ":" + nameof(ClaimTimeout) + " must be between 00:00:01 and 01:00:00.")]
     public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
+    public const string EventWebhookPublicKeySetting = Section + ":" + nameof(EventWebhookPublicKey);
+
+    /// <summary>
+    /// The Verification Key of SendGrid's Signed Event Webhook (base64, as SendGrid shows it). Set, the app takes SendGrid's
+    /// delivery events (<c>api/email/events</c>) and checks each post's signature with it; empty, that route refuses every post.
+    /// A public key, so a plain setting, not a secret.
+    /// </summary>
+    public string? EventWebhookPublicKey { get; set; }
+
+    /// <summary>How far a signed post's timestamp may be from the clock, either way, before it is refused as stale (a replay).</summary>
+    [Range(typeof(TimeSpan), "00:00:30", "01:00:00", ErrorMessage = Section + ":" + nameof(EventWebhookTolerance) + " must be between 00:00:30 and 01:00:00.")]
+    public TimeSpan EventWebhookTolerance { get; set; } = TimeSpan.FromMinutes(10);
+
+    public bool UsesEventWebhook => !string.IsNullOrWhiteSpace(EventWebhookPublicKey);
+
     /// <summary>Folder where e-mails are written as .eml files when no SendGrid key is set (local runs).</summary>
     public string? OutboxPath { get; set; }
 
@@ -82,6 +97,11 @@ public sealed class EmailOptions : IValidatableObject
             yield return new ValidationResult(
                 $"{Section}:{nameof(HqTimeZone)} must be an IANA time zone as the tz database spells it (e.g. Europe/Amsterdam), not '{HqTimeZone}'.",
                 [nameof(HqTimeZone)]);
+        }
+
+        if (UsesEventWebhook && DeliveryEventSignature.KeyProblem(EventWebhookPublicKey!) is { } keyProblem)
+        {
+            yield return new ValidationResult($"{EventWebhookPublicKeySetting} is set, but {keyProblem}.", [nameof(EventWebhookPublicKey)]);
         }
 
         // A sender still retrying must finish before its ledger claim goes stale, or a second run would send again.

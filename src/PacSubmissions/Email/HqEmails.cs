@@ -128,6 +128,31 @@ public sealed class HqEmails(IOptions<EmailOptions> options, IOptions<LinkOption
             $"PAC {year}: no coordinator address for {centre.Name}", body, cancellationToken);
     }
 
+    /// <summary>
+    /// SendGrid could not deliver an e-mail to a coordinator's address (a bounce, or dropped by SendGrid itself): the
+    /// centre gets nothing at that address, so HQ corrects it. Keyed by the address, so HQ hears of each address once.
+    /// </summary>
+    public Task<EmailMessage> AddressFailedAsync(EmailRecord email, EmailDelivery delivery, Centre? centre, CancellationToken cancellationToken)
+    {
+        var centreName = centre?.Name ?? email.Key.Centre;
+        var what = delivery.State == DeliveryState.Dropped ? "SendGrid did not send it (dropped)" : "the receiving server refused it (bounced)";
+        var body = new EmailBody()
+            .Paragraph($"An e-mail to the coordinator of {centreName} ({email.Key.Centre}) did not arrive: {what}. The centre gets nothing at this address until it is corrected.")
+            .Facts([
+                ("Address", email.To),
+                ("E-mail", $"{email.Subject} ({email.Key.Kind})"),
+                ("When", Hq(delivery.At)),
+                ("Reason", delivery.Reason is { Length: > 0 } reason ? reason : "not given"),
+            ])
+            .Paragraph("Please check the address with the centre and correct it in the register; the centre's page shows what happened to each of its e-mails:")
+            .Link(CentrePage(email.Key.Year, email.Key.Centre))
+            .Paragraph("You are told once per address: later e-mails to it that fail show on the centre's page only.");
+        // The key names the address by a hash: the ledger keeps keys for good, and a forgotten address must not stay in one.
+        var address = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(email.To.Trim().ToLowerInvariant())))[..16];
+        return HqAsync(new EmailKey(email.Key.Year, email.Key.Centre, EmailKinds.AddressFailed, address),
+            $"PAC {email.Key.Year}: an e-mail to {centreName}'s coordinator did not arrive", body, cancellationToken);
+    }
+
     /// <summary>The uploads of the day before <paramref name="at"/>, each with its state and the centre's dashboard page.</summary>
     public Task<EmailMessage> DailySummaryAsync(Campaign campaign, string detail, DateTimeOffset at, IReadOnlyList<Submission> uploads, IReadOnlyList<Centre> centres,
         CancellationToken cancellationToken)

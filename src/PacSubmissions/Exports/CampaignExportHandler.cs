@@ -8,12 +8,18 @@ using PacSubmissions.Http;
 namespace PacSubmissions.Exports;
 
 /// <summary>The dashboard's export downloads: 404 for a year without a campaign or a name that is no export.</summary>
-public sealed class CampaignExportHandler(CampaignExports exports, DashboardAccess access)
+public sealed class CampaignExportHandler(CampaignExports exports, DashboardAccess access, DashboardHandler dashboard)
 {
     public async Task<IActionResult> ExportAsync(HttpRequest request, int year, string name, CancellationToken cancellationToken)
     {
         if (access.Identify(request) is { IsRefused: true } caller)
         {
+            if (SignInReasons.IsBrowser(request))
+            {
+                // A browser (a bookmarked export after the session ended) gets the sign-in page, and the export after it.
+                return await dashboard.RefusalAsync(request, caller, cancellationToken);
+            }
+
             return Problems.Result(caller.RefusalStatus!.Value, "Not signed in as HQ", caller.Refusal!);
         }
 

@@ -20,7 +20,10 @@ public enum CentreReportState
     [JsonStringEnumMemberName("failed")] Failed,
 }
 
-/// <summary>One row of HQ's campaign table.</summary>
+/// <summary>
+/// One row of HQ's campaign table; <see cref="Undelivered"/> is the coordinator's newest e-mail SendGrid reported on
+/// when that report was no delivery (bounced, blocked, dropped, spam), else null.
+/// </summary>
 public sealed record CentreOverview(
     Centre Centre,
     CentreReportState State,
@@ -28,7 +31,8 @@ public sealed record CentreOverview(
     int Versions,
     IReadOnlyList<string> SectionsAnswered,
     int RemindersSent,
-    DateTimeOffset? ExtendedDeadline)
+    DateTimeOffset? ExtendedDeadline,
+    EmailRecord? Undelivered = null)
 {
     /// <summary>
     /// An upload that could not be processed, or an unreadable or incomplete one, says more than its timing; a readable
@@ -70,9 +74,11 @@ public sealed class CampaignOverviews(
 
         var register = await centres.ListAsync(cancellationToken);
         var received = await submissions.ListAsync(year, cancellationToken);
-        var sent = (await emails.ListAsync(year, cancellationToken))
+        var ledger = await emails.ListAsync(year, cancellationToken);
+        var sent = ledger
             .Where(e => e.Status == EmailStatus.Sent && EmailKinds.IsChase(e.Key.Kind))
             .ToLookup(e => e.Key.Centre, StringComparer.Ordinal);
+        var undelivered = UndeliveredByCentre(ledger);
         var extended = await deadlines.ListAsync(year, cancellationToken);
         return new CampaignOverview(campaign, [.. CentreStatus.Of(register, received, clock.GetUtcNow()).Select(status => new CentreOverview(
             status.Centre,
@@ -81,6 +87,15 @@ public sealed class CampaignOverviews(
             status.Versions,
             status.Counting?.Check?.SectionsAnswered ?? [],
             sent[status.Centre.Id].Count(),
-            extended.TryGetValue(status.Centre.Id, out var deadline) ? deadline : null))]);
+            extended.TryGetValue(status.Centre.Id, out var deadline) ? deadline : null,
+            undelivered.GetValueOrDefault(status.Centre.Id)))]);
     }
+
+    /// <summary>For each centre whose coordinator's newest e-mail with a delivery report did not arrive, that e-mail.</summary>
+    private static Dictionary<string, EmailRecord> UndeliveredByCentre(IEnumerable<EmailRecord> ledger) => ledger
+        .Where(e => e.Delivery is not null && EmailKinds.ToCoordinators.Contains(e.Key.Kind))
+        .GroupBy(e => e.Key.Centre, StringComparer.Ordinal)
+        .Select(g => g.MaxBy(e => e.Delivery!.At)!)
+        .Where(e => e.Delivery!.NotDelivered)
+        .ToDictionary(e => e.Key.Centre, StringComparer.Ordinal);
 }

@@ -92,6 +92,8 @@ public sealed partial class RetentionPurge(
             + await DeleteBlobsAsync(storage.Incoming, prefix, apply, cancellationToken);
         var rows = await DeleteRowsAsync(storage.Table(PacStorage.SubmissionsTable), partition, apply, cancellationToken);
         var emails = await DeleteRowsAsync(storage.Table(PacStorage.EmailsTable), partition, apply, cancellationToken);
+        // The SendGrid events recorded on those e-mails (ids, states, times; no address) go with them.
+        await DeleteRowsAsync(storage.Table(PacStorage.EmailEventsTable), partition, apply, cancellationToken);
         // Entries written after the retention ended are the purges' own (and a person's request's): kept whole.
         var details = await audit.RemoveDetailsAsync(year, expiredAt, apply, cancellationToken);
         return new CampaignPurge(year, expiredAt, files, readings, rows, emails, details);

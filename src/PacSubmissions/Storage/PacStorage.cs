@@ -13,8 +13,11 @@ public sealed class PacStorage(BlobServiceClient blobs, TableServiceClient table
     public const string EmailsTable = "emails";
     public const string AuditTable = "audit";
 
+    /// <summary>Each SendGrid event recorded (by its <c>sg_event_id</c>), so an event SendGrid posts again is recorded once.</summary>
+    public const string EmailEventsTable = "emailevents";
+
     /// <summary>Every table the system keeps (each with the deployment's prefix): what `pac backup` copies.</summary>
-    public static readonly IReadOnlyList<string> AllTables = [SubmissionsTable, CentresTable, CampaignsTable, EmailsTable, AuditTable];
+    public static readonly IReadOnlyList<string> AllTables = [SubmissionsTable, CentresTable, CampaignsTable, EmailsTable, AuditTable, EmailEventsTable];
 
     public BlobContainerClient Reports => blobs.GetBlobContainerClient(triggers.Value.ReportsContainer);
 

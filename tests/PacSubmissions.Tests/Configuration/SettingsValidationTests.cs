@@ -115,4 +115,23 @@ public sealed class SettingsValidationTests
 
         Assert.Contains($"Email:HqTimeZone must be an IANA time zone as the tz database spells it (e.g. Europe/Amsterdam), not '{zone}'.", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("not base64 at all")]
+    [InlineData("MFkwEwYHKoZIzj0CAQ==")]
+    public async Task AnEventWebhookKeyThatIsNoP256PublicKeyStopsTheAppNamingTheSetting(string key)
+    {
+        var error = await StartWith(s => s["Email:EventWebhookPublicKey"] = key);
+
+        Assert.Contains("Email:EventWebhookPublicKey is set, but", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnEventWebhookKeyOnAnotherCurveStopsTheApp()
+    {
+        using var p384 = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP384);
+        var error = await StartWith(s => s["Email:EventWebhookPublicKey"] = Convert.ToBase64String(p384.ExportSubjectPublicKeyInfo()));
+
+        Assert.Contains("Email:EventWebhookPublicKey is set, but it is an elliptic-curve key, but not on P-256", error.Message, StringComparison.Ordinal);
+    }
 }

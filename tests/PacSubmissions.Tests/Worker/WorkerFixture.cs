@@ -12,6 +12,9 @@ public sealed class WorkerFixture : IAsyncLifetime
     private TestPipeline? _pipeline;
     private WorkerProcess? _worker;
 
+    /// <summary>The key the worker takes SendGrid's Event Webhook posts as signed with (<c>Email:EventWebhookPublicKey</c>).</summary>
+    public System.Security.Cryptography.ECDsa SendGridKey { get; } = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+
     public TestPipeline Pipeline => _pipeline ?? throw new InvalidOperationException("The fixture has not started.");
 
     internal WorkerProcess Worker => _worker ?? throw new InvalidOperationException("The fixture has not started.");
@@ -19,11 +22,14 @@ public sealed class WorkerFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _pipeline = await TestPipeline.StartAsync();
-        _worker = await WorkerProcess.StartAsync(TestSettings.Create(_pipeline.Storage, _pipeline.Names, _pipeline.Outbox.Path));
+        var settings = TestSettings.Create(_pipeline.Storage, _pipeline.Names, _pipeline.Outbox.Path);
+        settings["Email:EventWebhookPublicKey"] = Email.SendGridEvents.VerificationKey(SendGridKey);
+        _worker = await WorkerProcess.StartAsync(settings);
     }
 
     public async Task DisposeAsync()
     {
+        SendGridKey.Dispose();
         if (_worker is not null)
         {
             await _worker.DisposeAsync();

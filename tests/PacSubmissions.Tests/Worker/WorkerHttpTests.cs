@@ -160,6 +160,39 @@ public sealed class WorkerHttpTests(WorkerFixture fixture) : IClassFixture<Worke
         Assert.Equal(report.Length, (await blob.GetPropertiesAsync()).Value.ContentLength);
     }
 
+    [Fact]
+    public async Task SendGridsSignedEventsAreRecordedThroughTheWorkerAndAForgedPostIsRefused()
+    {
+        var key = new PacSubmissions.Email.EmailKey(2030, "kz-events", PacSubmissions.Email.EmailKinds.Invitation, PacSubmissions.Email.EmailKinds.Opening);
+        var ledger = Pipeline.Get<PacSubmissions.Email.EmailLedger>();
+        await ledger.SendOnceAsync(new PacSubmissions.Email.EmailMessage(key, "kz-events@pac-test.example", "Invitation", "Text", "<p>Html</p>"), CancellationToken.None);
+        var body = System.Text.Json.JsonSerializer.Serialize(new[]
+        {
+            new Dictionary<string, object>
+            {
+                ["email"] = "kz-events@pac-test.example", ["timestamp"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), ["event"] = "bounce",
+                ["type"] = "bounce", ["reason"] = "550 5.1.1 no such user", ["sg_event_id"] = "worker-ev-1", [PacSubmissions.Email.SendGridEmailSender.KeyArgument] = key.ToString(),
+            },
+        });
+        var uri = new Uri(fixture.Worker.HttpUri, "/api/" + PacSubmissions.Http.EmailRoutes.DeliveryEvents);
+        using var other = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+
+        var (forged, forgedInvocation) = await fixture.Worker.SendHttpAsync(_client, "ReceiveDeliveryEvents",
+            Email.SendGridEvents.Post(uri, body, DateTimeOffset.UtcNow, other), new Dictionary<string, string>());
+        var forgedDelivery = (await ledger.ListAsync(2030, CancellationToken.None)).Single(e => e.Key == key).Delivery;
+        var (signed, invocation) = await fixture.Worker.SendHttpAsync(_client, "ReceiveDeliveryEvents",
+            Email.SendGridEvents.Post(uri, body, DateTimeOffset.UtcNow, fixture.SendGridKey), new Dictionary<string, string>());
+
+        WorkerAssert.Succeeded(forgedInvocation, fixture.Worker);
+        WorkerAssert.Succeeded(invocation, fixture.Worker);
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.OK), (forged.StatusCode, signed.StatusCode));
+        Assert.Null(forgedDelivery);
+        var delivery = (await ledger.ListAsync(2030, CancellationToken.None)).Single(e => e.Key == key).Delivery;
+        Assert.Equal((PacSubmissions.Email.DeliveryState.Bounced, "550 5.1.1 no such user"), (delivery?.State, delivery?.Reason));
+        forged.Dispose();
+        signed.Dispose();
+    }
+
     private async Task<HttpResponseMessage> SendAsync(string function, HttpMethod method, string path, HttpContent? content, Dictionary<string, string> route)
     {
         using var request = new HttpRequestMessage(method, new Uri(fixture.Worker.HttpUri, path)) { Content = content };
