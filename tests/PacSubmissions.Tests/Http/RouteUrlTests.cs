@@ -26,7 +26,7 @@ public sealed class RouteUrlTests
     [Fact]
     public void EveryRouteTemplateIsTheRouteOfAFunctionAndEveryHttpFunctionUsesOne()
     {
-        var templates = new[] { typeof(UploadRoutes), typeof(DashboardRoutes) }
+        var templates = new[] { typeof(UploadRoutes), typeof(DashboardRoutes), typeof(EmailRoutes) }
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
             .Where(f => f.IsLiteral && f.FieldType == typeof(string) && ((string)f.GetRawConstantValue()!).Contains('/', StringComparison.Ordinal) || f.Name == nameof(DashboardRoutes.Campaigns))
             .Select(f => (string)f.GetRawConstantValue()!)
