@@ -53,6 +53,18 @@ public sealed class LoadDriver(HttpClient client, TimeProvider clock)
         return [.. attempts.OrderBy(a => a.Sequence).ThenBy(a => a.CentreId, StringComparer.Ordinal)];
     }
 
+    /// <summary>
+    /// A flood from one link: <paramref name="count"/> uploads of <paramref name="file"/> sent at once, each tried once (a
+    /// script, not a patient coordinator), so the per-link limits answer most of them.
+    /// </summary>
+    public async Task<IReadOnlyList<UploadAttempt>> FloodAsync(CentreLink link, int count, string file, CancellationToken cancellationToken) =>
+        await Task.WhenAll(Enumerable.Range(1, count).Select(async sequence =>
+        {
+            var startedAt = clock.GetUtcNow();
+            var (status, submissionId, _, error) = await TryOnceAsync(link.UploadUrl, file, cancellationToken);
+            return new UploadAttempt(link.CentreId, sequence, startedAt, clock.GetUtcNow() - startedAt, status, submissionId, 1, error);
+        }));
+
     private async Task<UploadAttempt> UploadAsync(CentreLink link, int sequence, string file, TimeSpan retryFor, CancellationToken cancellationToken)
     {
         var firstTry = clock.GetUtcNow();

@@ -55,6 +55,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<UploadLinks>();
         services.AddSingleton<LinkRevocations>();
         services.AddSingleton<FreshLinkLimits>();
+        services.AddSingleton<UploadLimits>();
         services.AddSingleton<CentreDeadlines>();
         services.AddSingleton<UploadAccess>();
         services.AddSingleton<UploadResponses>();
@@ -68,6 +69,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<HqEmails>();
         services.AddSingleton<CoordinatorEmails>();
         services.AddSingleton<SubmissionNotifications>();
+        services.AddSingleton<UploadBursts>();
         services.AddSingleton<ReminderRun>();
         services.AddSingleton<ReportReader>();
         services.AddSingleton<PacSubmissions.Reports.Isolation.IsolatedReportReader>();

@@ -49,6 +49,12 @@ public static class EmailKinds
     /// <summary>HQ's summary of the last day's uploads when <c>Email:HqNotices</c> is <c>Daily</c>; the detail is the day it is sent (UTC).</summary>
     public const string DailySummary = "daily-summary";
 
+    /// <summary>
+    /// HQ's one notice of the uploads a centre sent in a burst after the one HQ was told of at once
+    /// (<c>Email:UploadBurstWindow</c>); the detail is the burst's first submission id.
+    /// </summary>
+    public const string UploadBurst = "upload-burst";
+
     /// <summary>The closing summaries' details: the day after the deadline, and after the late window.</summary>
     public const string AfterDeadline = "after-deadline";
     public const string AfterLateWindow = "after-late-window";

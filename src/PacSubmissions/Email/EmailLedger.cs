@@ -209,6 +209,13 @@ public sealed partial class EmailLedger(
         }
     }
 
+    /// <summary>Whether the ledger holds the e-mail in any state (claimed, sent or failed): someone has taken it on.</summary>
+    public async Task<bool> HoldsAsync(EmailKey key, CancellationToken cancellationToken)
+    {
+        var (partition, row) = Keys(key);
+        return (await Table.GetEntityIfExistsAsync<EmailRow>(partition, row, cancellationToken: cancellationToken)).HasValue;
+    }
+
     /// <summary>Every e-mail of a campaign year the ledger holds, in any state: what HQ sees of what was sent or failed.</summary>
     public async Task<IReadOnlyList<EmailRecord>> ListAsync(int year, CancellationToken cancellationToken)
     {

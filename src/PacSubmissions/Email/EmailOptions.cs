@@ -24,6 +24,15 @@ public sealed class EmailOptions : IValidatableObject
     public HqNotices HqNotices { get; set; } = HqNotices.EachUpload;
 
     /// <summary>
+    /// Uploads of one centre received within this span of the first (default 10 minutes) make one burst: HQ's notice and
+    /// the coordinator's receipt go out at once for the first, and the reminder run sends, once the span is over, one
+    /// notice naming all the others and the receipt of the newest. Zero sends both for every upload.
+    /// See <see cref="UploadBursts"/>.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ErrorMessage = Section + ":" + nameof(UploadBurstWindow) + " must be between 00:00:00 and 01:00:00.")]
+    public TimeSpan UploadBurstWindow { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
     /// The IANA zone HQ lives by (IFLA HQ is in The Hague): every time in HQ's e-mails and on the dashboard is shown in it.
     /// Coordinators' times follow the register's zone for their centre instead.
     /// </summary>

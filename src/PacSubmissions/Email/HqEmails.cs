@@ -159,6 +159,31 @@ public sealed class HqEmails(IOptions<EmailOptions> options, IOptions<LinkOption
     {
         var body = new EmailBody().Paragraph(
             $"The {Number(uploads.Count)} upload(s) of the {campaign.Year} campaign checked from {Hq(at.AddDays(-1))} to {Hq(at)} (deadline {Hq(campaign.Deadline)}):");
+        UploadLines(body, uploads, centres);
+        return HqAsync(new EmailKey(campaign.Year, EmailKinds.Hq, EmailKinds.DailySummary, detail),
+            $"PAC {campaign.Year}: daily summary, {Number(uploads.Count)} upload(s) to {Hq(at)}", body, cancellationToken);
+    }
+
+    /// <summary>
+    /// The one notice of the uploads a centre sent within <paramref name="window"/> of <paramref name="first"/>, which HQ
+    /// was told of at once (<see cref="UploadBursts"/>): each with its file, time and check, and the centre's page.
+    /// </summary>
+    public Task<EmailMessage> UploadBurstAsync(Submission first, Centre? centre, IReadOnlyList<Submission> uploads, TimeSpan window,
+        CancellationToken cancellationToken)
+    {
+        var centreName = centre?.Name ?? first.CentreId;
+        var minutes = Number((int)Math.Ceiling(window.TotalMinutes));
+        var body = new EmailBody().Paragraph(
+            $"{centreName} sent {Number(uploads.Count)} more upload(s) within {minutes} minute(s) of the one received {Hq(first.ReceivedAt)}, which you were told of then. "
+            + "They are told of together here, not one e-mail each:");
+        UploadLines(body, uploads, centre is null ? [] : [centre]);
+        return HqAsync(new EmailKey(first.Year, first.CentreId, EmailKinds.UploadBurst, first.SubmissionId),
+            $"PAC {first.Year}: {Number(uploads.Count)} more upload(s) from {centreName}", body, cancellationToken);
+    }
+
+    /// <summary>One paragraph per upload, with the centre's dashboard page: its file, when it came, on time or late, and its check.</summary>
+    private void UploadLines(EmailBody body, IReadOnlyList<Submission> uploads, IReadOnlyList<Centre> centres)
+    {
         foreach (var upload in uploads)
         {
             var centreName = centres.FirstOrDefault(c => c.Id == upload.CentreId)?.Name ?? upload.CentreId;
@@ -171,9 +196,6 @@ public sealed class HqEmails(IOptions<EmailOptions> options, IOptions<LinkOption
             body.Paragraph($"{centreName}: {upload.OriginalFileName}, received {Hq(upload.ReceivedAt)}, {(upload.Late ? "late" : "on time")}, {state}.")
                 .Link(CentrePage(upload.Year, upload.CentreId));
         }
-
-        return HqAsync(new EmailKey(campaign.Year, EmailKinds.Hq, EmailKinds.DailySummary, detail),
-            $"PAC {campaign.Year}: daily summary, {Number(uploads.Count)} upload(s) to {Hq(at)}", body, cancellationToken);
     }
 
     public Task<EmailMessage> WeeklyDigestAsync(Campaign campaign, string detail, IReadOnlyList<CentreStatus> statuses, IReadOnlyList<EmailRecord> emails, CancellationToken cancellationToken) =>

@@ -26,6 +26,7 @@ public sealed partial class SubmissionNotifications(
     HqEmails hq,
     CoordinatorEmails coordinators,
     EmailLedger ledger,
+    UploadBursts bursts,
     IOptions<EmailOptions> options,
     TimeProvider clock,
     ILogger<SubmissionNotifications> logger)
@@ -99,6 +100,14 @@ public sealed partial class SubmissionNotifications(
     private async IAsyncEnumerable<EmailMessage> MessagesAsync(Campaign? campaign, Submission submission, Centre? centre, ReportReading? reading,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        // One of a burst after its first: the reminder run tells HQ of the burst's others in one notice, and sends the
+        // coordinator the receipt of its newest, once the burst is over.
+        if (await bursts.GatheredIntoAsync(submission, cancellationToken) is { } first)
+        {
+            LogGathered(logger, submission.SubmissionId, submission.CentreId, first);
+            yield break;
+        }
+
         // With daily notices, the reminder run's daily summary tells HQ of this upload instead.
         if (options.Value.HqNotices == HqNotices.EachUpload)
         {
@@ -114,6 +123,9 @@ public sealed partial class SubmissionNotifications(
             ? await coordinators.ReceiptAsync(campaign, submission, centre, reading, cancellationToken)
             : await hq.MissingAddressAsync(submission.Year, centre, cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Submission {SubmissionId} from {Centre} is told of with the burst that began with {First}, once it is over")]
+    private static partial void LogGathered(ILogger logger, string submissionId, string centre, string first);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "E-mail {Key} was not sent now (permanent: {Permanent}); the ledger has it")]
     private static partial void LogLeftPending(ILogger logger, EmailKey key, bool permanent);

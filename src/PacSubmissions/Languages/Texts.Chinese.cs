@@ -138,6 +138,9 @@ public sealed partial class Texts
         AnywhereOnEarth = "全球任何地方",
         ZoneNamePattern = "{0}，{1}",
         YourTimePattern = "{0}，即您当地时间（{3}）{1} {2}",
+        // Branch limits (issue 17, point 3): uploads refused by the per-link limits.
+        ErrorTooManyUploads = "此链接已达到每小时可上传的最多次数（{0} 次）。未保存任何内容。请于 {1} 之后重新发送文件。",
+        ErrorCampaignFull = "贵中心本次征集的报告已占用 {0} MB，已达每个中心可保存的上限。未保存任何内容。如需发送新版本，请发电子邮件至国际图联总部：{1}。",
         // Branch privacy: the upload page's privacy notice.
         PrivacyTitle = "您的个人信息",
         PrivacyWhatIsKept = "国际图联总部保存您发送的报告文件及从中读取的内容（包括其中的姓名、地址和电话号码）、您作为中心协调人的姓名和电子邮件地址，以及就报告发给您的电子邮件。",

@@ -138,6 +138,9 @@ public sealed partial class Texts
         AnywhereOnEarth = "Anywhere on Earth",
         ZoneNamePattern = "{0}, {1}",
         YourTimePattern = "{0}, which is {1} at {2} where you are ({3})",
+        // Branch limits (issue 17, point 3): uploads refused by the per-link limits.
+        ErrorTooManyUploads = "This link has reached the most uploads we take in one hour ({0}). Nothing was stored. Please send the file again after {1}.",
+        ErrorCampaignFull = "Your centre's reports for this campaign already take up {0} MB, the most we keep for one centre. Nothing was stored. To send another version, please write to IFLA HQ at {1}.",
         // Branch privacy: the upload page's privacy notice.
         PrivacyTitle = "Your personal data",
         PrivacyWhatIsKept = "IFLA HQ keeps the report files you send and what is read from them (including the names, addresses and telephone numbers they give), your name and e-mail address as your centre’s coordinator, and the e-mails sent to you about the reports.",

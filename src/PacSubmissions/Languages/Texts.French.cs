@@ -138,6 +138,9 @@ public sealed partial class Texts
         AnywhereOnEarth = "partout sur Terre",
         ZoneNamePattern = "{0}, {1}",
         YourTimePattern = "{0}, soit le {1} à {2} chez vous ({3})",
+        // Branch limits (issue 17, point 3): uploads refused by the per-link limits.
+        ErrorTooManyUploads = "Ce lien a atteint le nombre maximal d’envois que nous acceptons en une heure ({0}). Rien n’a été enregistré. Veuillez renvoyer le fichier après {1}.",
+        ErrorCampaignFull = "Les rapports de votre centre pour cette campagne occupent déjà {0} Mo, le maximum que nous conservons pour un centre. Rien n’a été enregistré. Pour envoyer une autre version, veuillez écrire au siège de l’IFLA : {1}.",
         // Branch privacy: the upload page's privacy notice.
         PrivacyTitle = "Vos données personnelles",
         PrivacyWhatIsKept = "Le siège de l’IFLA conserve les fichiers de rapport que vous envoyez et ce qui en est lu (y compris les noms, adresses et numéros de téléphone qu’ils indiquent), votre nom et votre adresse électronique en tant que coordinateur ou coordinatrice du centre, ainsi que les courriels qui vous sont envoyés au sujet des rapports.",

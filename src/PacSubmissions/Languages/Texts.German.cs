@@ -138,6 +138,9 @@ public sealed partial class Texts
         AnywhereOnEarth = "überall auf der Erde",
         ZoneNamePattern = "{0}, {1}",
         YourTimePattern = "{0}, bei Ihnen ({3}) am {1} um {2} Uhr",
+        // Branch limits (issue 17, point 3): uploads refused by the per-link limits.
+        ErrorTooManyUploads = "Über diesen Link wurde bereits die größte Zahl an Dateien gesendet, die wir in einer Stunde annehmen ({0}). Es wurde nichts gespeichert. Bitte senden Sie die Datei ab {1} erneut.",
+        ErrorCampaignFull = "Die Berichte Ihres Zentrums für diese Kampagne belegen bereits {0} MB, mehr speichern wir für ein Zentrum nicht. Es wurde nichts gespeichert. Um eine weitere Fassung zu senden, schreiben Sie bitte an die IFLA-Zentrale: {1}.",
         // Branch privacy: the upload page's privacy notice.
         PrivacyTitle = "Ihre personenbezogenen Daten",
         PrivacyWhatIsKept = "Die IFLA-Zentrale speichert die Berichtsdateien, die Sie senden, und was daraus gelesen wird (auch die darin genannten Namen, Adressen und Telefonnummern), Ihren Namen und Ihre E-Mail-Adresse als Koordinatorin oder Koordinator des Zentrums sowie die E-Mails, die Ihnen zu den Berichten geschickt werden.",

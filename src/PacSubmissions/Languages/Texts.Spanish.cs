@@ -138,6 +138,9 @@ public sealed partial class Texts
         AnywhereOnEarth = "en cualquier lugar de la Tierra",
         ZoneNamePattern = "{0}, {1}",
         YourTimePattern = "{0}, es decir, el {1} a las {2} en su hora local ({3})",
+        // Branch limits (issue 17, point 3): uploads refused by the per-link limits.
+        ErrorTooManyUploads = "Este enlace ha alcanzado el número máximo de envíos que aceptamos en una hora ({0}). No se guardó nada. Vuelva a enviar el archivo después de {1}.",
+        ErrorCampaignFull = "Los informes de su centro para esta campaña ya ocupan {0} MB, el máximo que guardamos por centro. No se guardó nada. Para enviar otra versión, escriba a la sede de la IFLA: {1}.",
         // Branch privacy: the upload page's privacy notice.
         PrivacyTitle = "Sus datos personales",
         PrivacyWhatIsKept = "La sede de la IFLA conserva los archivos de informe que usted envía y lo que se lee en ellos (incluidos los nombres, direcciones y números de teléfono que contienen), su nombre y su dirección de correo electrónico como coordinador o coordinadora del centro, y los correos electrónicos que se le envían sobre los informes.",

@@ -294,6 +294,12 @@ public sealed partial class Texts
     /// </summary>
     public required string YourTimePattern { get; init; }
 
+    // Branch limits (issue 17, point 3): an upload refused by the per-link limits (Upload:UploadsPerHour,
+    // Upload:MaxCampaignBytes). ErrorTooManyUploads: {0} the uploads an hour allows, {1} when the next is taken (a date
+    // phrase in the coordinator's zone, as Local gives it). ErrorCampaignFull: {0} the megabytes one centre may keep in a
+    // campaign, {1} HQ's address.
+    public required string ErrorTooManyUploads { get; init; }
+    public required string ErrorCampaignFull { get; init; }
     // Branch privacy: the upload page's privacy notice (Upload/Page/PrivacyNotice.razor): its title, what is kept, why,
     // for how long ({0} is Years() of the retention setting), and whom to ask (HQ's address follows as a mailto: link).
     public required string PrivacyTitle { get; init; }

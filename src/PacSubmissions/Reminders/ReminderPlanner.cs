@@ -25,6 +25,8 @@ namespace PacSubmissions.Reminders;
 /// <item>A submission whose HQ e-mail or receipt the processor could not send (still not done a while after it was
 /// processed) is sent by the run, so a failure there is not lost either; for an upload that could not be processed,
 /// HQ's e-mail saying so takes the place of the "received" one.</item>
+/// <item>Uploads of a centre within <c>Email:UploadBurstWindow</c> of its first one (<see cref="UploadBursts"/>) are not told
+/// of one by one: once the window is over, HQ gets one notice naming them and the coordinator the receipt of the newest.</item>
 /// <item>With <c>Email:HqNotices</c> = <c>Daily</c>, HQ gets no "received" e-mail per upload but, each day at
 /// <see cref="DailySummaryHour"/> UTC, one summary of the uploads processed in the 24 hours before, when there were any.</item>
 /// </list>
@@ -97,8 +99,23 @@ internal static class ReminderPlanner
                 { Days = notice.Days });
             }
 
+            // Uploads after the first of a burst are not told of one by one: BurstEmails tells of them together.
+            var firstOfBurst = input.UploadBurstWindow > TimeSpan.Zero
+                ? UploadBursts.FirstOfBurst(own.Select(s => (s.SubmissionId, s.ReceivedAt)), input.UploadBurstWindow)
+                : null;
             foreach (var submission in own.Where(s => s.ProcessedAt + ProcessorHeadStart <= now).OrderBy(s => s.ReceivedAt))
             {
+                if (firstOfBurst is not null && firstOfBurst[submission.SubmissionId] != submission.SubmissionId)
+                {
+                    if (submission.Failure is not null)
+                    {
+                        planned.Add(new PlannedEmail(Key(campaign, centre.Id, EmailKinds.ProcessingFailed, submission.SubmissionId), submission.ProcessedAt,
+                            $"HQ's e-mail that submission {submission.SubmissionId} from {centre.Id} could not be processed is still pending", centre, submission));
+                    }
+
+                    continue;
+                }
+
                 // HQ's e-mail about an upload that could not be processed (PoisonedReports) stands for its "received" one;
                 // with daily notices, the day's summary tells of the others.
                 if (submission.Failure is not null)
@@ -118,6 +135,11 @@ internal static class ReminderPlanner
                     planned.Add(new PlannedEmail(Key(campaign, centre.Id, EmailKinds.Receipt, submission.SubmissionId), submission.ProcessedAt,
                         $"the receipt for submission {submission.SubmissionId} from {centre.Id} is still pending", centre, submission));
                 }
+            }
+
+            if (firstOfBurst is not null)
+            {
+                planned.AddRange(BurstEmails(input, centre, own, firstOfBurst));
             }
         }
 
@@ -223,6 +245,38 @@ internal static class ReminderPlanner
     {
         var due = offsets.Where(o => o.At <= now).ToList();
         return due.Count == 0 ? null : due.MaxBy(o => o.At);
+    }
+
+    /// <summary>
+    /// For each burst of the centre's uploads that is over (its window has passed since its first upload): HQ's one notice
+    /// naming the uploads after the first (unless HQ chose a daily summary), and the coordinator's receipt of the newest.
+    /// </summary>
+    private static IEnumerable<PlannedEmail> BurstEmails(ReminderPlanInput input, Centre centre, List<Submission> own, IReadOnlyDictionary<string, string> firstOfBurst)
+    {
+        foreach (var burst in own.Where(s => firstOfBurst[s.SubmissionId] != s.SubmissionId).GroupBy(s => firstOfBurst[s.SubmissionId], StringComparer.Ordinal))
+        {
+            var first = own.Single(s => s.SubmissionId == burst.Key);
+            var over = first.ReceivedAt + input.UploadBurstWindow;
+            if (over > input.Now)
+            {
+                continue;
+            }
+
+            var others = burst.OrderBy(s => s.ReceivedAt).ThenBy(s => s.SubmissionId, StringComparer.Ordinal).ToList();
+            if (input.HqNotices == HqNotices.EachUpload)
+            {
+                yield return new PlannedEmail(Key(input.Campaign, centre.Id, EmailKinds.UploadBurst, first.SubmissionId), over,
+                    $"HQ's one notice of the {others.Count} upload(s) from {centre.Id} within {input.UploadBurstWindow} of {first.SubmissionId}", centre, first)
+                { Uploads = others };
+            }
+
+            if (Reports.ContactFacts.IsAddress(centre.CoordinatorEmail))
+            {
+                var newest = others[^1];
+                yield return new PlannedEmail(Key(input.Campaign, centre.Id, EmailKinds.Receipt, newest.SubmissionId), over,
+                    $"the receipt of {newest.SubmissionId}, the newest upload of the burst from {centre.Id} that began with {first.SubmissionId}", centre, newest);
+            }
+        }
     }
 
     /// <summary>

@@ -96,6 +96,7 @@ public sealed partial class ReminderRun(
             EmailKinds.MissingAddress => hq.MissingAddressAsync(campaign.Year, planned.Centre!, cancellationToken),
             EmailKinds.WeeklyDigest => hq.WeeklyDigestAsync(campaign, key.Detail, context.Statuses, context.Emails, cancellationToken),
             EmailKinds.ClosingSummary => hq.ClosingSummaryAsync(campaign, key.Detail, context.Statuses, context.Emails, cancellationToken),
+            EmailKinds.UploadBurst => hq.UploadBurstAsync(planned.Submission!, planned.Centre, planned.Uploads, emailOptions.Value.UploadBurstWindow, cancellationToken),
             EmailKinds.DailySummary => hq.DailySummaryAsync(campaign, key.Detail, planned.DueAt, planned.Uploads, context.Input.Centres, cancellationToken),
             _ => throw new InvalidOperationException($"The planner produced an e-mail of unknown kind '{key.Kind}'."),
         });
@@ -117,7 +118,8 @@ public sealed partial class ReminderRun(
             try
             {
                 var input = new ReminderPlanInput(at, campaign, register, received, emails.Where(e => e.Done).Select(e => e.Key).ToHashSet(),
-                    await deadlines.ListAsync(campaign.Year, cancellationToken), emailOptions.Value.HqNotices, InvitedAt(emails));
+                    await deadlines.ListAsync(campaign.Year, cancellationToken), emailOptions.Value.HqNotices, InvitedAt(emails),
+                    emailOptions.Value.UploadBurstWindow);
                 contexts.Add(new CampaignContext(input, ReminderPlanner.Plan(input), CentreStatus.Of(register, received, at), emails));
             }
             catch (ArgumentException exception)

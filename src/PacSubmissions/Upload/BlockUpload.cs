@@ -9,8 +9,9 @@ namespace PacSubmissions.Upload;
 /// <summary>
 /// Streams a body into a block blob a block at a time, hashing and counting as it goes. Nothing is visible until
 /// <see cref="CommitAsync"/>, which writes the block list and the metadata in one step: the blob trigger never sees
-/// a half-written report or one without its metadata, and an abandoned upload leaves only uncommitted blocks,
-/// which storage discards by itself.
+/// a half-written report or one without its metadata, and a refused or cut-off upload's
+/// uncommitted blocks are deleted (<see cref="DiscardAsync"/>); only a host killed mid-upload leaves some, which storage
+/// discards itself after a week.
 /// </summary>
 internal sealed class BlockUpload(BlockBlobClient blob, long maxBytes) : IDisposable
 {
@@ -184,12 +185,34 @@ internal sealed class BlockUpload(BlockBlobClient blob, long maxBytes) : IDispos
         }
     }
 
-    public Task CommitAsync(IDictionary<string, string> metadata, CancellationToken cancellationToken) =>
-        blob.CommitBlockListAsync(_blockIds, new CommitBlockListOptions
+    public async Task CommitAsync(IDictionary<string, string> metadata, CancellationToken cancellationToken)
+    {
+        await blob.CommitBlockListAsync(_blockIds, new CommitBlockListOptions
         {
             Metadata = metadata,
             HttpHeaders = new BlobHttpHeaders { ContentType = "application/octet-stream" },
         }, cancellationToken);
+        _committed = true;
+    }
+
+    private bool _committed;
+
+    /// <summary>
+    /// Deletes the blocks staged for a body that was refused or cut off, so a refused upload leaves nothing in storage
+    /// (storage would keep them for a week otherwise). The blob was never committed, so deleting it removes only its
+    /// uncommitted blocks. True when there were blocks to delete.
+    /// </summary>
+    public async Task<bool> DiscardAsync()
+    {
+        if (_committed || _blockIds.Count == 0)
+        {
+            return false;
+        }
+
+        // Not the request's token: a client that went away is exactly the case whose blocks must go.
+        await blob.DeleteIfExistsAsync(cancellationToken: CancellationToken.None);
+        return true;
+    }
 
     private static async Task<int> FillAsync(Stream body, byte[] buffer, CancellationToken cancellationToken)
     {

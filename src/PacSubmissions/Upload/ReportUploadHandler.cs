@@ -22,6 +22,7 @@ public sealed partial class ReportUploadHandler(
     UploadAccess access,
     UploadResponses responses,
     PacStorage storage,
+    UploadLimits limits,
     IOptions<UploadOptions> options,
     IOptions<LinkOptions> links,
     TimeProvider clock,
@@ -93,9 +94,31 @@ public sealed partial class ReportUploadHandler(
             return await NoFileAsync(request, upload, token, cancellationToken);
         }
 
+        // Counted and reserved before a byte of the body is stored, so a flood or a full campaign stores nothing.
         var submissionId = SubmissionBlob.NewSubmissionId(receivedAt);
+        var allowance = await limits.TakeAsync(upload, submissionId, request.ContentLength ?? 0, cancellationToken);
+        if (allowance.Refusal is { } limited)
+        {
+            return await LimitRefusedAsync(request, upload, token, limited, cancellationToken);
+        }
+
         var blobName = SubmissionBlob.NameFor(upload.Campaign.Year, upload.Centre.Id, submissionId);
-        using var staged = new BlockUpload(storage.Reports.GetBlockBlobClient(blobName), maxBytes);
+        using var staged = new BlockUpload(storage.Reports.GetBlockBlobClient(blobName), Math.Min(maxBytes, allowance.RemainingBytes));
+        try
+        {
+            return await StageAndCommitAsync(request, upload, token, contentType, staged, submissionId, receivedAt, cancellationToken);
+        }
+        finally
+        {
+            await DiscardAsync(staged, upload);
+            await ReleaseAsync(upload, submissionId);
+        }
+    }
+
+    /// <summary>Reads the multipart body into <paramref name="staged"/> and commits its one file, or answers why not.</summary>
+    private async Task<IActionResult> StageAndCommitAsync(HttpRequest request, UploadContext upload, string token, MediaTypeHeaderValue contentType,
+        BlockUpload staged, string submissionId, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
         var reader = new MultipartReader(HeaderUtilities.RemoveQuotes(contentType.Boundary).ToString(), request.Body);
         string? fileName = null;
         MultipartSection? section;
@@ -117,7 +140,7 @@ public sealed partial class ReportUploadHandler(
                 }
 
                 fileName = ClientFileName(disposition);
-                if (await RefusalAsync(request, upload, token, await staged.StageAsync(section.Body, fileName, cancellationToken), fileName, staged.Format,
+                if (await RefusalAsync(request, upload, token, await staged.StageAsync(section.Body, fileName, cancellationToken), staged, fileName,
                     cancellationToken) is { } refusal)
                 {
                     return refusal;
@@ -176,18 +199,85 @@ public sealed partial class ReportUploadHandler(
         var submissionId = SubmissionBlob.NewSubmissionId(receivedAt);
         using var staged = new BlockUpload(storage.Reports.GetBlockBlobClient(SubmissionBlob.NameFor(upload.Campaign.Year, upload.Centre.Id, submissionId)),
             options.Value.MaxBytes);
-        var outcome = await staged.StageAsync(body, fileName, cancellationToken);
-        return await RefusalAsync(request, upload, token, outcome, fileName, staged.Format, cancellationToken)
-            ?? await CommitAsync(request, upload, token, staged, submissionId, receivedAt, fileName, extraMetadata, cancellationToken);
+        try
+        {
+            var outcome = await staged.StageAsync(body, fileName, cancellationToken);
+            return await RefusalAsync(request, upload, token, outcome, staged, fileName, cancellationToken)
+                ?? await CommitAsync(request, upload, token, staged, submissionId, receivedAt, fileName, extraMetadata, cancellationToken);
+        }
+        finally
+        {
+            await DiscardAsync(staged, upload);
+        }
+    }
+
+    /// <summary>Deletes what a body that was not committed staged; a failure here only leaves blocks storage discards within a week.</summary>
+    private async Task DiscardAsync(BlockUpload staged, UploadContext upload)
+    {
+        try
+        {
+            if (await staged.DiscardAsync())
+            {
+                LogDiscarded(logger, upload.Centre.Id, upload.Campaign.Year, staged.Bytes);
+            }
+        }
+        catch (Exception exception) when (exception is Azure.RequestFailedException || StorageFailures.IsUnavailable(exception, CancellationToken.None))
+        {
+            LogDiscardFailed(logger, exception, upload.Centre.Id, upload.Campaign.Year);
+        }
+    }
+
+    /// <summary>Ends the upload's byte reservation: stored, its bytes are a version now; refused, they never were.</summary>
+    internal async Task ReleaseAsync(UploadContext upload, string reservationId)
+    {
+        try
+        {
+            await limits.ReleaseAsync(upload, reservationId, CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is Azure.RequestFailedException || StorageFailures.IsUnavailable(exception, CancellationToken.None))
+        {
+            // The reservation lapses by itself after UploadLimits.ReservationLifetime.
+            LogReleaseFailed(logger, exception, upload.Centre.Id, upload.Campaign.Year);
+        }
+    }
+
+    /// <summary>
+    /// A refusal by a per-link limit: 429 with Retry-After (the seconds until an upload of the hour ages out) for the
+    /// uploads an hour, 413 with HQ's address for a campaign's bytes (waiting does not free room), 503 when the count
+    /// could not be written for contention.
+    /// </summary>
+    internal async Task<IActionResult> LimitRefusedAsync(HttpRequest request, UploadContext upload, string token, LimitRefusal refusal,
+        CancellationToken cancellationToken)
+    {
+        LogLimited(logger, upload.Centre.Id, upload.Campaign.Year, refusal.Kind);
+        switch (refusal.Kind)
+        {
+            case LimitKind.UploadsPerHour:
+                var retryAt = refusal.RetryAt!.Value;
+                var seconds = Math.Max(1, (long)Math.Ceiling((retryAt - clock.GetUtcNow()).TotalSeconds));
+                request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                return await responses.RefusedAsync(request, upload, token, StatusCodes.Status429TooManyRequests, "Too many uploads",
+                    t => UploadPage.Format(t.ErrorTooManyUploads, options.Value.UploadsPerHour, UploadPage.Local(t, retryAt, upload.Centre.TimeZone)),
+                    cancellationToken);
+            case LimitKind.CampaignBytes:
+                var hq = responses.Page(request, token, null).HqAddress;
+                return await responses.RefusedAsync(request, upload, token, StatusCodes.Status413PayloadTooLarge, "Campaign storage limit reached",
+                    t => UploadPage.Format(t.ErrorCampaignFull, options.Value.MaxCampaignBytes / (1024 * 1024), hq), cancellationToken);
+            default:
+                return await StorageUnavailableAsync(request, cancellationToken);
+        }
     }
 
     /// <summary>The answer to a body whose staging stopped early (too large, not a report, a name not its format's); null when it was staged whole.</summary>
     private async Task<IActionResult?> RefusalAsync(HttpRequest request, UploadContext upload, string token, StageOutcome outcome,
-        string fileName, string? format, CancellationToken cancellationToken) => outcome switch
+        BlockUpload staged, string fileName, CancellationToken cancellationToken) => (outcome, staged.Format) switch
     {
-        StageOutcome.TooLarge => await TooLargeAsync(request, upload, token, cancellationToken),
-        StageOutcome.NotAReport => await NotAReportAsync(request, upload, token, cancellationToken),
-        StageOutcome.NameNotFormat => await responses.RefusedAsync(request, upload, token, StatusCodes.Status415UnsupportedMediaType, "File name does not fit its content",
+        // Over the room left in the campaign, not over the largest report: the campaign's limit says so.
+        (StageOutcome.TooLarge, _) when staged.Bytes <= options.Value.MaxBytes =>
+            await LimitRefusedAsync(request, upload, token, new LimitRefusal(LimitKind.CampaignBytes, null), cancellationToken),
+        (StageOutcome.TooLarge, _) => await TooLargeAsync(request, upload, token, cancellationToken),
+        (StageOutcome.NotAReport, _) => await NotAReportAsync(request, upload, token, cancellationToken),
+        (StageOutcome.NameNotFormat, var format) => await responses.RefusedAsync(request, upload, token, StatusCodes.Status415UnsupportedMediaType, "File name does not fit its content",
             t => UploadPage.Format(t.ErrorNameNotFormat, ReportFormat.NameExtension(fileName)!, ReportFormat.ExtensionOf(format!)), cancellationToken),
         _ => null,
     };
@@ -315,6 +405,18 @@ public sealed partial class ReportUploadHandler(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Upload from {Centre} for {Year} refused, {Reason}: {Problem}")]
     private static partial void LogUnfinished(ILogger logger, string centre, int year, string reason, string problem);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Upload from {Centre} for {Year} refused by the per-link limit {Limit}")]
+    private static partial void LogLimited(ILogger logger, string centre, int year, LimitKind limit);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted the uncommitted blocks of a refused upload from {Centre} for {Year} ({Bytes} bytes read)")]
+    private static partial void LogDiscarded(ILogger logger, string centre, int year, long bytes);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The uncommitted blocks of a refused upload from {Centre} for {Year} could not be deleted; storage discards them within a week")]
+    private static partial void LogDiscardFailed(ILogger logger, Exception exception, string centre, int year);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The byte reservation of an upload from {Centre} for {Year} could not be released; it lapses within an hour")]
+    private static partial void LogReleaseFailed(ILogger logger, Exception exception, string centre, int year);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stored report from {Centre} for {Year} as {BlobName} ({Bytes} bytes, late: {Late})")]
     private static partial void LogStored(ILogger logger, string centre, int year, string blobName, long bytes, bool late);

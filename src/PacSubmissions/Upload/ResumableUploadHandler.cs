@@ -29,6 +29,7 @@ public sealed partial class ResumableUploadHandler(
     UploadResponses responses,
     ReportUploadHandler uploads,
     PacStorage storage,
+    UploadLimits limits,
     IOptions<UploadOptions> options,
     TimeProvider clock,
     ILogger<ResumableUploadHandler> logger)
@@ -65,6 +66,12 @@ public sealed partial class ResumableUploadHandler(
             if (request.ContentLength > BlockUpload.BlockSize)
             {
                 return await PartTooLargeAsync(request, upload, token, cancellationToken);
+            }
+
+            // An upload its commit would refuse stages nothing: the limits are asked before the first block is read.
+            if (blockIndex == 0 && await limits.CheckAsync(upload, cancellationToken) is { } limited)
+            {
+                return await uploads.LimitRefusedAsync(request, upload, token, limited, cancellationToken);
             }
 
             uploads.TolerateStalls(request);
@@ -153,11 +160,13 @@ public sealed partial class ResumableUploadHandler(
 
             if (size <= 0)
             {
+                await incoming.DeleteIfExistsAsync(cancellationToken: cancellationToken);
                 return await uploads.EmptyAsync(request, upload, token, cancellationToken);
             }
 
             if (size > options.Value.MaxBytes)
             {
+                await incoming.DeleteIfExistsAsync(cancellationToken: cancellationToken);
                 return await uploads.TooLargeAsync(request, upload, token, cancellationToken);
             }
 
@@ -168,42 +177,64 @@ public sealed partial class ResumableUploadHandler(
                 return await uploads.AcceptedAsync(request, upload, token, earlier, cancellationToken);
             }
 
-            var count = (int)((size + BlockUpload.BlockSize - 1) / BlockUpload.BlockSize);
-            var (staged, committed) = await BlocksAsync(incoming, cancellationToken);
+            return await AssembleAsync(request, upload, token, uploadId, incoming, rawName, size, receivedAt, cancellationToken);
+        }, cancellationToken);
 
-            // A commit that stopped after assembling (storage went away) left the file committed here: it is used as it is.
-            var blocks = Fits(committed, size, count) ? committed : staged;
-            var missing = Enumerable.Range(0, count).FirstOrDefault(i => !blocks.Any(b => b.Index == i), -1);
-            if (missing >= 0)
-            {
-                return await responses.RefusedAsync(request, upload, token, StatusCodes.Status400BadRequest, "Part missing",
-                    t => UploadPage.Format(t.ErrorPartMissing, missing + 1, count), cancellationToken);
-            }
+    /// <summary>Commits the staged blocks in the incoming container and stores the file they make as a new version.</summary>
+    private async Task<IActionResult> AssembleAsync(HttpRequest request, UploadContext upload, string token, string uploadId, BlockBlobClient incoming,
+        string rawName, long size, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        var count = (int)((size + BlockUpload.BlockSize - 1) / BlockUpload.BlockSize);
+        var (staged, committed) = await BlocksAsync(incoming, cancellationToken);
 
-            if (!Fits(blocks, size, count))
-            {
-                return await responses.RefusedAsync(request, upload, token, StatusCodes.Status400BadRequest, "Parts do not match",
-                    t => t.ErrorPartsDoNotMatch, cancellationToken);
-            }
+        // A commit that stopped after assembling (storage went away) left the file committed here: it is used as it is.
+        var blocks = Fits(committed, size, count) ? committed : staged;
+        var missing = Enumerable.Range(0, count).FirstOrDefault(i => !blocks.Any(b => b.Index == i), -1);
+        if (missing >= 0)
+        {
+            return await responses.RefusedAsync(request, upload, token, StatusCodes.Status400BadRequest, "Part missing",
+                t => UploadPage.Format(t.ErrorPartMissing, missing + 1, count), cancellationToken);
+        }
 
+        if (!Fits(blocks, size, count))
+        {
+            return await responses.RefusedAsync(request, upload, token, StatusCodes.Status400BadRequest, "Parts do not match",
+                t => t.ErrorPartsDoNotMatch, cancellationToken);
+        }
+
+        // A whole file: this commit is the upload that counts against the hour (a commit answered "part missing" was
+        // not), and its size is reserved until it is stored or refused.
+        var allowance = await limits.TakeAsync(upload, uploadId, size, cancellationToken);
+        if (allowance.Refusal is { } limited)
+        {
+            // Refused for good (after the wait the file is sent again): its blocks go now, not in a week.
+            await incoming.DeleteIfExistsAsync(cancellationToken: cancellationToken);
+            return await uploads.LimitRefusedAsync(request, upload, token, limited, cancellationToken);
+        }
+
+        IActionResult answer;
+        try
+        {
             if (blocks == staged)
             {
                 await incoming.CommitBlockListAsync(Enumerable.Range(0, count).Select(BlockUpload.BlockId), cancellationToken: cancellationToken);
             }
 
-            IActionResult answer;
-            await using (var file = await incoming.OpenReadAsync(new BlobOpenReadOptions(allowModifications: false) { BufferSize = BlockUpload.BlockSize },
-                cancellationToken))
-            {
-                answer = await uploads.StoreVersionAsync(request, upload, token, receivedAt, ReportUploadHandler.ClientFileName(rawName), file,
-                    new Dictionary<string, string> { [UploadIdMetadata] = uploadId }, cancellationToken);
-            }
+            await using var file = await incoming.OpenReadAsync(new BlobOpenReadOptions(allowModifications: false) { BufferSize = BlockUpload.BlockSize },
+                cancellationToken);
+            answer = await uploads.StoreVersionAsync(request, upload, token, receivedAt, ReportUploadHandler.ClientFileName(rawName), file,
+                new Dictionary<string, string> { [UploadIdMetadata] = uploadId }, cancellationToken);
+        }
+        finally
+        {
+            await uploads.ReleaseAsync(upload, uploadId);
+        }
 
-            // Stored, or refused for good (not a report): the assembled file has served either way.
-            await incoming.DeleteIfExistsAsync(cancellationToken: cancellationToken);
-            LogAssembled(logger, uploadId, upload.Centre.Id, upload.Campaign.Year, count, size, (answer as IStatusCodeActionResult)?.StatusCode);
-            return answer;
-        }, cancellationToken);
+        // Stored, or refused for good (not a report): the assembled file has served either way.
+        await incoming.DeleteIfExistsAsync(cancellationToken: cancellationToken);
+        LogAssembled(logger, uploadId, upload.Centre.Id, upload.Campaign.Year, count, size, (answer as IStatusCodeActionResult)?.StatusCode);
+        return answer;
+    }
 
     /// <summary>
     /// The link's upload and its incoming blob (<c>year/centre/uploadId</c>: one centre never reaches another's blocks),

@@ -49,7 +49,8 @@ public sealed partial class CoordinatorLanguageTests
 
     /// <summary>The kinds HQ gets, in English (HQ's e-mails keep the reader's own words), and the constants that are no kind.</summary>
     private static readonly string[] HqKinds =
-        [EmailKinds.SubmissionReceived, EmailKinds.ProcessingFailed, EmailKinds.MissingAddress, EmailKinds.WeeklyDigest, EmailKinds.ClosingSummary, EmailKinds.DailySummary, EmailKinds.AddressFailed];
+        [EmailKinds.SubmissionReceived, EmailKinds.ProcessingFailed, EmailKinds.MissingAddress, EmailKinds.WeeklyDigest, EmailKinds.ClosingSummary, EmailKinds.DailySummary, EmailKinds.AddressFailed,
+            EmailKinds.UploadBurst];
 
     private static readonly string[] NotKinds = [EmailKinds.Hq, EmailKinds.Opening, EmailKinds.AfterDeadline, EmailKinds.AfterLateWindow];
 

@@ -212,13 +212,13 @@ public sealed class ResumableUploadTests
         return detail;
     }
 
-        private static string NewUploadId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+    internal static string NewUploadId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
-    private static byte[] Part(byte[] file, int index) => file.AsSpan(index * Block, Math.Min(Block, file.Length - (index * Block))).ToArray();
+    internal static byte[] Part(byte[] file, int index) => file.AsSpan(index * Block, Math.Min(Block, file.Length - (index * Block))).ToArray();
 
     private static string Token(UploadSite site) => site.Url[(site.Url.LastIndexOf('/') + 1)..];
 
-    private static Task<HttpResponseMessage> StageAsync(UploadSite site, string upload, int index, byte[] bytes, string? token = null, string language = "en")
+    internal static Task<HttpResponseMessage> StageAsync(UploadSite site, string upload, int index, byte[] bytes, string? token = null, string language = "en")
     {
         var request = new HttpRequestMessage(HttpMethod.Put,
             UploadRoutes.ResumableBlockPath(token ?? Token(site), upload, index.ToString(System.Globalization.CultureInfo.InvariantCulture)))
@@ -230,7 +230,7 @@ public sealed class ResumableUploadTests
         return site.Client.SendAsync(request);
     }
 
-    private static Task<HttpResponseMessage> CommitAsync(UploadSite site, string upload, string fileName, long size, string? token = null)
+    internal static Task<HttpResponseMessage> CommitAsync(UploadSite site, string upload, string fileName, long size, string? token = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, UploadRoutes.ResumablePath(token ?? Token(site), upload))
         {
@@ -251,7 +251,7 @@ public sealed class ResumableUploadTests
     }
 
     /// <summary>Every blob of the incoming container, committed or only staged.</summary>
-    private static async Task<IReadOnlyList<string>> IncomingAsync(UploadSite site)
+    internal static async Task<IReadOnlyList<string>> IncomingAsync(UploadSite site)
     {
         var names = new List<string>();
         await foreach (var blob in site.Server.Get<PacStorage>().Incoming.GetBlobsAsync(BlobTraits.None, BlobStates.Uncommitted, null, CancellationToken.None))

@@ -147,18 +147,32 @@
       .format(mb ? bytes / 1048576 : Math.ceil(bytes / 1024));
   }
 
-  // How long to wait before trying a request again: the server's Retry-After (seconds or a date), else a growing backoff.
-  function retryDelay(xhr, attempt) {
+  // The longest Retry-After the page waits out by itself (a busy server, the platform's throttling).
+  var longestRetryWait = 120;
+
+  // The server's Retry-After in seconds (it may send seconds or a date), or null when there is none.
+  function retryAfter(xhr) {
     var after = xhr.getResponseHeader && xhr.getResponseHeader('Retry-After');
-    if (after) {
-      var seconds = /^\d+$/.test(after) ? parseInt(after, 10) : (Date.parse(after) - Date.now()) / 1000;
-      if (seconds >= 0) { return Math.min(seconds, 120) * 1000; }
-    }
-    return Math.min(500 * Math.pow(2, attempt), 15000);
+    if (!after) { return null; }
+    var seconds = /^\d+$/.test(after) ? parseInt(after, 10) : (Date.parse(after) - Date.now()) / 1000;
+    return seconds >= 0 ? seconds : null;
+  }
+
+  // How long to wait before trying a request again: the server's Retry-After, else a growing backoff.
+  function retryDelay(xhr, attempt) {
+    var seconds = retryAfter(xhr);
+    return seconds !== null ? Math.min(seconds, longestRetryWait) * 1000 : Math.min(500 * Math.pow(2, attempt), 15000);
+  }
+
+  // A 429 that asks for a longer wait is the link's hourly limit, not a busy server: the coordinator is shown its
+  // message, which says when to send again, instead of the page retrying silently for an hour.
+  function refusedForNow(xhr) {
+    var seconds = retryAfter(xhr);
+    return xhr.status === 429 && seconds !== null && seconds > longestRetryWait;
   }
 
   // The file sent in blocks to the resumable routes. Each request is tried again after a network error, a 5xx, a 408 or
-  // a 429 (the connection dropped, the server busy): only the block in flight is sent again. The upload's id is kept
+  // a 429 with a short wait (the connection dropped, the server busy): only the block in flight is sent again. The upload's id is kept
   // in localStorage under the file's name, size and date, so that a reload, once the same file is chosen again, asks
   // which blocks arrived and sends the rest; another file gets another id and never mixes with it.
   function resumable(form, lang, progress, retrying) {
@@ -208,7 +222,7 @@
             setTimeout(once, retryDelay(xhr, attempt));
           }
           xhr.onload = function () {
-            if (xhr.status >= 500 || xhr.status === 408 || xhr.status === 429) { again(); return; }
+            if ((xhr.status >= 500 || xhr.status === 408 || xhr.status === 429) && !refusedForNow(xhr)) { again(); return; }
             var parsed = {};
             try { parsed = JSON.parse(xhr.responseText); } catch (ignored) { /* not JSON: the caller says it failed */ }
             resolve({ status: xhr.status, body: parsed });
