@@ -87,6 +87,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<PacSubmissions.Dashboard.DashboardAccess>();
         services.AddSingleton<PacSubmissions.Dashboard.DashboardHandler>();
         services.AddSingleton<PacSubmissions.Dashboard.DashboardMessagesHandler>();
+        services.AddSingleton<PacSubmissions.Dashboard.RegisterHandler>();
         services.AddSingleton<PacSubmissions.Overview.CampaignGlance>();
         services.AddSingleton<PacSubmissions.Dashboard.GlanceHandler>();
         services.AddSingleton<PacSubmissions.Privacy.RetentionPurge>();

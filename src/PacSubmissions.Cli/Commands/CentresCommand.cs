@@ -49,9 +49,9 @@ internal static class CentresCommand
 
             await using var services = PacSettings.Services(parse);
             // A changed coordinator address, while a campaign is open, revokes the centre's old links and e-mails the new address one.
-            var addressChanges = await services.GetRequiredService<LinkOperations>().SaveCentresAsync(import.Centres, PacSettings.Operator, cancellationToken);
-            await output.WriteLineAsync($"Imported {import.Centres.Count} centre(s).");
-            foreach (var change in addressChanges)
+            var saved = await services.GetRequiredService<LinkOperations>().SaveCentresAsync(import.Centres, PacSettings.Operator, cancellationToken);
+            await output.WriteLineAsync($"Imported {import.Centres.Count} centre(s): {saved.Changes.Added.Count()} added, {saved.Changes.Changed.Count()} changed, {saved.Changes.Unchanged.Count} unchanged.");
+            foreach (var change in saved.AddressChanges)
             {
                 await output.WriteLineAsync(change);
             }

@@ -51,6 +51,18 @@ public sealed record DashboardLinks(string? Antiforgery, bool CanSignOut = false
     public string SignIn() => RouteUrl.Path(DashboardRoutes.SignIn);
 
     public string SignOut() => RouteUrl.Path(DashboardRoutes.SignOut);
+
+    public string Register(params (string Name, string? Value)[] query) => Build(RouteUrl.Path(DashboardRoutes.Register), query);
+
+    public string RegisterAdd() => RouteUrl.Path(DashboardRoutes.RegisterAdd);
+
+    public string RegisterEdit(string centre) => RouteUrl.Path(DashboardRoutes.RegisterEdit, ("centre", centre));
+
+    public string RegisterActive(string centre) => RouteUrl.Path(DashboardRoutes.RegisterActive, ("centre", centre));
+
+    public string RegisterImport() => RouteUrl.Path(DashboardRoutes.RegisterImport);
+
+    public string RegisterApply() => RouteUrl.Path(DashboardRoutes.RegisterApply);
 #pragma warning restore CA1822
 
     /// <summary>

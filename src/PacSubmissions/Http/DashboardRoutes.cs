@@ -22,6 +22,12 @@ public static class DashboardRoutes
     public const string Invitations = "dashboard/{year:int}/invitations";
     public const string SignIn = "dashboard/sign-in";
     public const string SignOut = "dashboard/sign-out";
+    public const string Register = "dashboard/centres";
+    public const string RegisterAdd = "dashboard/centres/new";
+    public const string RegisterEdit = "dashboard/centres/{centre}/edit";
+    public const string RegisterActive = "dashboard/centres/{centre}/active";
+    public const string RegisterImport = "dashboard/centres/import";
+    public const string RegisterApply = "dashboard/centres/import/apply";
 
     /// <summary>Export names: <c>table.csv</c>, <c>reports.zip</c>, <c>compiled.docx</c>, <c>compiled.html</c>.</summary>
     public static readonly IReadOnlyList<string> ExportNames = ["table.csv", "reports.zip", "compiled.docx", "compiled.html"];

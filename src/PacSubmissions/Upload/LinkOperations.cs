@@ -8,6 +8,9 @@ using PacSubmissions.Submissions;
 
 namespace PacSubmissions.Upload;
 
+/// <summary>What a save into the register did: the changes it wrote, and one line per changed coordinator address (its new link).</summary>
+public sealed record RegisterSaved(RegisterChanges Changes, IReadOnlyList<string> AddressChanges);
+
 /// <summary>
 /// HQ's operations on a centre's upload links, the same for the dashboard and <c>pac</c>: make a new link, e-mail it
 /// to the coordinator, revoke the ones sent before. Each refuses bad input with an <see cref="OperationRefusedException"/>
@@ -32,6 +35,7 @@ public sealed class LinkOperations(
     public const string Revoked = "revoke";
     public const string FreshLinkRequested = "fresh-link-request";
     public const string AddressChanged = "address-change";
+    public const string RegisterChanged = "register-change";
 
     /// <summary>Who the audit log names for a fresh-link request: whoever holds the dead link, unknown to us.</summary>
     public const string FreshLinkRequester = "coordinator (fresh-link request)";
@@ -50,7 +54,7 @@ public sealed class LinkOperations(
     {
         if (!Reports.ContactFacts.IsAddress(centre.CoordinatorEmail))
         {
-            throw new OperationRefusedException($"The register has no valid e-mail address for {centre.Name} ('{centre.CoordinatorEmail}'): correct it with pac centres import.");
+            throw new OperationRefusedException($"The register has no valid e-mail address for {centre.Name} ('{centre.CoordinatorEmail}'): correct it in the dashboard's centre register or with pac centres import.");
         }
 
         EmailMessage message;
@@ -132,17 +136,32 @@ public sealed class LinkOperations(
     }
 
     /// <summary>
-    /// Saves centres into the register (from <c>pac centres import</c>, and the dashboard's editor to come), and for each
-    /// whose coordinator address changed, while a campaign is open for its uploads: revokes the links sent before (the old
-    /// address is told nothing) and e-mails a new one to the new address, in one audit entry per centre.
+    /// Saves centres into the register (from <c>pac centres import</c>, and the dashboard's register: its form, its
+    /// deactivate button and its import), after the register's one check (<see cref="CentreCsv.Problems"/>: a centre
+    /// that fails it, or an id given twice, refuses the whole save and writes nothing), writing only the centres that are
+    /// new or differ, with one audit entry that says what changed. For each centre whose coordinator address changed,
+    /// while a campaign is open for its uploads: revokes the links sent before (the old address is told nothing) and
+    /// e-mails a new one to the new address, in one audit entry per centre.
     /// </summary>
-    /// <returns>What HQ is told, one line per changed address.</returns>
-    public async Task<IReadOnlyList<string>> SaveCentresAsync(IReadOnlyList<Centre> changed, string who, CancellationToken cancellationToken)
+    /// <returns>What changed, and what HQ is told: one line per changed address.</returns>
+    public async Task<RegisterSaved> SaveCentresAsync(IReadOnlyList<Centre> given, string who, CancellationToken cancellationToken)
     {
-        var before = (await centres.ListAsync(cancellationToken)).ToDictionary(c => c.Id, StringComparer.Ordinal);
-        await centres.SaveAllAsync(changed, cancellationToken);
+        var problems = given.SelectMany(c => CentreCsv.Problems(c).Select(p => $"{c.Id}: {p.Message}"))
+            .Concat(given.GroupBy(c => c.Id, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => $"{g.Key}: the id is given more than once."))
+            .ToList();
+        if (problems.Count > 0)
+        {
+            throw new OperationRefusedException("Nothing was saved: " + string.Join(" ", problems));
+        }
+
+        var register = await centres.ListAsync(cancellationToken);
+        var before = register.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        var changes = RegisterChanges.Between(register, given);
+        await centres.SaveAllAsync(changes.ToSave, cancellationToken);
+        await audit.RecordAsync(clock.GetUtcNow().Year, changes.Changes.Count == 1 ? changes.Changes[0].After.Id : "", RegisterChanged,
+            changes.Describe(), who, cancellationToken);
         var told = new List<string>();
-        foreach (var centre in changed)
+        foreach (var centre in changes.ToSave)
         {
             if (before.GetValueOrDefault(centre.Id) is not { } old
                 || string.Equals(old.CoordinatorEmail.Trim(), centre.CoordinatorEmail.Trim(), StringComparison.OrdinalIgnoreCase)
@@ -161,7 +180,7 @@ public sealed class LinkOperations(
             told.Add($"{centre.Id}: {detail}");
         }
 
-        return told;
+        return new RegisterSaved(changes, told);
     }
 
     /// <summary>Why a link of ours brought its holder to the dead-link page, as far as the link itself tells, for the audit log.</summary>

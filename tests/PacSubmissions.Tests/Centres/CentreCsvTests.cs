@@ -50,16 +50,98 @@ public sealed class CentreCsvTests
         Assert.DoesNotContain(import.Errors, e => e.Line == 2);
     }
 
-    [Fact]
-    public void FileInAnotherEncodingIsRefusedWithAHint()
-    {
-        var latin1 = Encoding.Latin1.GetBytes($"{Header}\nfr-paris,Bibliothèque nationale,,,,,,p@example.org,fr,true\n");
+    private static readonly Encoding Windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
 
-        var import = CentreCsv.Read(new MemoryStream(latin1));
+    /// <summary>Two centres as Excel's plain "CSV" writes them where the list separator is ';': Windows-1252, no mark, CRLF, quotes only where a field needs them.</summary>
+    private const string SemicolonRows =
+        "id;name;institution;city;country;countries_served;coordinator_name;coordinator_email;language;active;time_zone\r\n" +
+        "fr-paris;Centre PAC de Paris;Bibliothèque nationale de France;Paris;France;\"France;Belgique;Suisse\";Élodie Müller;elodie@pac-test.example;fr;TRUE;\r\n" +
+        "br-rio;\"Centro PAC \"\"Rio\"\"\";Biblioteca Nacional;Rio de Janeiro;Brazil;Brazil;João Conceição – €;joao@pac-test.example;pt;TRUE;America/Sao_Paulo\r\n";
+
+    [Fact]
+    public void SemicolonFileInWindows1252AsExcelWritesItIsRead()
+    {
+        var import = CentreCsv.Read(new MemoryStream(Windows1252.GetBytes(SemicolonRows)));
+
+        Assert.Empty(import.Errors);
+        Assert.Equal(["fr-paris", "br-rio"], import.Centres.Select(c => c.Id));
+        var paris = import.Centres[0];
+        Assert.Equal(("Bibliothèque nationale de France", "France;Belgique;Suisse", "Élodie Müller", "Europe/Paris"),
+            (paris.Institution, paris.CountriesServed, paris.CoordinatorName, paris.TimeZone));
+        Assert.Equal(("Centro PAC \"Rio\"", "João Conceição – €"), (import.Centres[1].Name, import.Centres[1].CoordinatorName));
+    }
+
+    [Fact]
+    public void SemicolonFileLibreOfficeCalcSavedInWindows1252IsRead()
+    {
+        using var file = File.OpenRead(Path.Combine(RepositoryRoot.Find(), "tests", "PacSubmissions.Tests", "Centres", "Files", "register-update-semicolon-1252.csv"));
+
+        var import = CentreCsv.Read(file);
+
+        Assert.Empty(import.Errors);
+        Assert.Equal(["fr-paris", "br-rio", "kz-almaty"], import.Centres.Select(c => c.Id));
+        Assert.Equal(("Élodie Müller", "France;Belgique;Suisse"), (import.Centres[0].CoordinatorName, import.Centres[0].CountriesServed));
+        Assert.Equal(("Centro PAC \"Rio\"", "João Conceição"), (import.Centres[1].Name, import.Centres[1].CoordinatorName));
+    }
+
+    [Fact]
+    public void SemicolonFileInUtf8WithItsMarkIsRead()
+    {
+        var import = Read(SemicolonRows);
+
+        Assert.Empty(import.Errors);
+        Assert.Equal("João Conceição – €", import.Centres[1].CoordinatorName);
+    }
+
+    [Fact]
+    public void TabSeparatedUnicodeTextAsExcelWritesItIsRead()
+    {
+        // Excel's "Unicode Text": UTF-16 little-endian with its mark, tab-separated, CRLF.
+        var import = Read(SemicolonRows.Replace("\"France;Belgique;Suisse\"", "France;Belgique;Suisse", StringComparison.Ordinal).Replace(';', '\t')
+            .Replace("France\tBelgique\tSuisse", "France;Belgique;Suisse", StringComparison.Ordinal), new UnicodeEncoding(false, true));
+
+        Assert.Empty(import.Errors);
+        Assert.Equal("France;Belgique;Suisse", import.Centres[0].CountriesServed);
+        Assert.Equal("Centro PAC \"Rio\"", import.Centres[1].Name);
+    }
+
+    [Fact]
+    public void ASemicolonRowWithABadFieldIsNamedByItsLine()
+    {
+        var import = CentreCsv.Read(new MemoryStream(Windows1252.GetBytes(SemicolonRows + "de-berlin;Berlin;;;;;;not-an-address;de;TRUE;\r\n")));
 
         var error = Assert.Single(import.Errors);
-        Assert.Contains("not UTF-8", error.Message, StringComparison.Ordinal);
+        Assert.Equal((4, "de-berlin", "coordinator_email"), (error.Line, error.CentreId, error.Column));
         Assert.Empty(import.Centres);
+    }
+
+    [Theory]
+    [InlineData("Name,Address,Phone\nAlmaty,Somewhere,123\n")]
+    [InlineData("centre;e-mail\nkz-almaty;a@example.org\n")]
+    public void AFileThatIsNoRegisterIsToldTheHeaderItNeeds(string text)
+    {
+        var error = Assert.Single(Read(text).Errors);
+
+        Assert.Equal(0, error.Line);
+        Assert.Contains("not a centre register", error.Message, StringComparison.Ordinal);
+        Assert.Contains(CentreCsv.Header, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AWorkbookInsteadOfItsCsvIsToldHowToSaveIt()
+    {
+        var error = Assert.Single(CentreCsv.Read(new MemoryStream([.. "PK\u0003\u0004"u8, .. new byte[100]])).Errors);
+
+        Assert.Contains("workbook, not a CSV file", error.Message, StringComparison.Ordinal);
+        Assert.Contains("CSV UTF-8", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AFileMarkedUtf8WhoseBytesAreNotIsRefusedWithAHint()
+    {
+        var import = CentreCsv.Read(new MemoryStream([.. Encoding.UTF8.GetPreamble(), .. Windows1252.GetBytes(SemicolonRows)]));
+
+        Assert.Contains("not readable text", Assert.Single(import.Errors).Message, StringComparison.Ordinal);
     }
 
     [Fact]

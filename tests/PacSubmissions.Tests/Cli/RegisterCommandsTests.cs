@@ -56,6 +56,33 @@ public sealed class RegisterCommandsTests
     }
 
     [Fact]
+    public async Task ImportReadsASemicolonFileInWindows1252AsASpreadsheetSavesIt()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        await pipeline.Get<CentreRegister>().SaveAsync(TestData.Centre(), CancellationToken.None);
+
+        var (exit, output, _) = await Pac.RunWithSettingsAsync(pipeline, null, "centres", "import", Dashboard.RegisterDashboardTests.SemicolonFile);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Imported 3 centre(s): 2 added, 1 changed, 0 unchanged.", output, StringComparison.Ordinal);
+        var paris = await pipeline.Get<CentreRegister>().FindAsync("fr-paris", CancellationToken.None);
+        Assert.Equal(("Élodie Müller", "France;Belgique;Suisse"), (paris!.CoordinatorName, paris.CountriesServed));
+    }
+
+    [Fact]
+    public async Task ImportOfAFileThatIsNoRegisterNamesTheHeaderItNeeds()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        var csv = CsvFile("Name;Address;Phone", "Almaty;Somewhere;123");
+
+        var (exit, _, error) = await Pac.RunWithSettingsAsync(pipeline, null, "centres", "import", csv);
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"file: This file is not a centre register: its first line must be the header naming the columns, {CentreCsv.Header}", error, StringComparison.Ordinal);
+        File.Delete(csv);
+    }
+
+    [Fact]
     public async Task ImportWithOneBadRowWritesNothingAndSaysWhy()
     {
         await using var pipeline = await TestPipeline.StartAsync();

@@ -55,7 +55,7 @@ public sealed class SharedOperationTests
     {
         await using var site = await DashboardSite.StartAsync();
         await site.Get<PacSubmissions.Centres.CentreRegister>().SaveAsync(TestData.Centre("kz-nomail", "PAC Centre Astana", "astana at example"), CancellationToken.None);
-        const string message = "The register has no valid e-mail address for PAC Centre Astana ('astana at example'): correct it with pac centres import.";
+        const string message = "The register has no valid e-mail address for PAC Centre Astana ('astana at example'): correct it in the dashboard's centre register or with pac centres import.";
 
         using var dashboard = await site.PostAsync("/api/dashboard/2030/centres/kz-nomail/actions/" + DashboardActions.ResendLink);
         var (exit, _, error) = await Pac.RunWithSettingsAsync(site.Server, "link", "kz-nomail", "--email", "--year", "2030");

@@ -59,6 +59,12 @@ public sealed class RouteUrlTests
             { links.Asset("dashboard.css"), DashboardRoutes.Asset, ["name=dashboard.css"] },
             { links.SignIn(), DashboardRoutes.SignIn, [] },
             { links.SignOut(), DashboardRoutes.SignOut, [] },
+            { links.Register(("notice", "Saved")), DashboardRoutes.Register, [] },
+            { links.RegisterAdd(), DashboardRoutes.RegisterAdd, [] },
+            { links.RegisterEdit(Centre), DashboardRoutes.RegisterEdit, [$"centre={Centre}"] },
+            { links.RegisterActive(Centre), DashboardRoutes.RegisterActive, [$"centre={Centre}"] },
+            { links.RegisterImport(), DashboardRoutes.RegisterImport, [] },
+            { links.RegisterApply(), DashboardRoutes.RegisterApply, [] },
         };
     }
 

@@ -42,6 +42,16 @@ public sealed class DashboardSweepTests(SweepSite sweep) : IClassFixture<SweepSi
         { "GET", "/api/dashboard/{year}/export/..%2F..%2Fx", 401, 404 },
         { "GET", $"/api/dashboard/{{year}}/export/{Long}", 401, 404 },
         { "GET", "/api/dashboard/-1/export/table.csv", 401, 404 },
+        { "GET", "/api/dashboard/centres?notice=%3Cscript%3Ealert(1)%3C%2Fscript%3E", 401, 200 },
+        { "GET", "/api/dashboard/centres/..%2F..%2Fetc/edit", 401, 404 },
+        { "GET", $"/api/dashboard/centres/{Long}/edit", 401, 404 },
+        { "GET", "/api/dashboard/centres/x'%20or%20'1'%3D'1/edit", 401, 404 },
+        { "POST", "/api/dashboard/centres/zz-none/edit", 401, 404 },
+        { "POST", "/api/dashboard/centres/zz-none/active", 401, 404 },
+        { "POST", "/api/dashboard/centres/{centre}/active", 401, 400 },
+        { "POST", "/api/dashboard/centres/new", 401, 400 },
+        { "POST", "/api/dashboard/centres/import", 401, 400 },
+        { "POST", "/api/dashboard/centres/import/apply", 401, 400 },
         { "GET", "/api/dashboard/{year}/questions/..%2F..%2Fx", 401, 404 },
         { "GET", $"/api/dashboard/{{year}}/questions/{Long}", 401, 404 },
         { "GET", "/api/dashboard/{year}/questions/%3Cscript%3E", 401, 404 },
@@ -59,6 +69,9 @@ public sealed class DashboardSweepTests(SweepSite sweep) : IClassFixture<SweepSi
         { "/api/dashboard", "multipart without a boundary" },
         { "/api/dashboard/{year}/centres/{centre}/actions/extend", "too many fields" },
         { "/api/dashboard/{year}/centres/{centre}/actions/extend", "multipart without a boundary" },
+        { "/api/dashboard/centres/new", "too many fields" },
+        { "/api/dashboard/centres/import", "multipart without a boundary" },
+        { "/api/dashboard/centres/import/apply", "too many fields" },
     };
 
     [Theory]
