@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Azure;
 using Azure.Storage.Blobs.Models;
 using PacSubmissions.Reports;
 using PacSubmissions.Storage;
@@ -25,14 +26,18 @@ public sealed class ReadingArchive(PacStorage storage)
 
     public async Task<ReportReading?> FindAsync(string reportBlobName, CancellationToken cancellationToken)
     {
-        var blob = storage.Readings.GetBlobClient(NameFor(reportBlobName));
-        if (!await blob.ExistsAsync(cancellationToken))
+        // One GET, not "exists, then a ranged read": a reading rewritten by a check running at the same moment (a
+        // recheck beside the trigger) or removed by the purge in between must give one whole version or none, not a 412.
+        try
+        {
+            var download = await storage.Readings.GetBlobClient(NameFor(reportBlobName)).DownloadStreamingAsync(cancellationToken: cancellationToken);
+            await using var content = download.Value.Content;
+            return await JsonSerializer.DeserializeAsync<ReportReading>(content, Json, cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
         {
             return null;
         }
-
-        await using var content = await blob.OpenReadAsync(cancellationToken: cancellationToken);
-        return await JsonSerializer.DeserializeAsync<ReportReading>(content, Json, cancellationToken);
     }
 
     private static string NameFor(string reportBlobName) => reportBlobName + ".json";
